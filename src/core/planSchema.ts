@@ -47,7 +47,7 @@ export const levelTarget = z
 export const cumulativeTarget = z
   .object({
     kind: z.literal("cumulative"),
-    value: z.number().describe("five-year total, written 〔13.5〕 in plans; in % for reductions"),
+    value: z.number().describe("five-year total, written 〔13.5〕 in plans; in % for reductions. Each year's actual is that year's own rate, not the running total"),
     mode: z.enum(["reduction", "increase"]).describe("reduction: yearly cuts compound, 1 − ∏(1 − rᵢ); increase: yearly changes add up"),
   })
   .strict();
