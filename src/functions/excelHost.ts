@@ -17,8 +17,15 @@ const ERROR_CODES = {
   "#DIV/0!": "divisionByZero",
 } as const;
 
-/** The CustomFunctions.Error for a CellError. Excel shows custom messages only for #VALUE! and #N/A. */
-export function toExcelError(cellError: CellError): CustomFunctions.Error {
+/**
+ * The CustomFunctions.Error for a CellError. Excel shows custom messages only for #VALUE! and #N/A.
+ * CustomFunctions.Error arrived with CustomFunctionsRuntime 1.2; on a 1.1 host (the manifest's minimum)
+ * a plain Error with the message is thrown instead, which Excel shows as #VALUE!.
+ */
+export function toExcelError(cellError: CellError): CustomFunctions.Error | Error {
+  if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") {
+    return new Error(`${cellError.error} ${cellError.message}`);
+  }
   const code = CustomFunctions.ErrorCode[ERROR_CODES[cellError.error]];
   const withMessage = cellError.error === "#VALUE!" || cellError.error === "#N/A";
   return withMessage ? new CustomFunctions.Error(code, cellError.message) : new CustomFunctions.Error(code);

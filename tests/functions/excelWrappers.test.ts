@@ -64,13 +64,18 @@ describe("value form", () => {
     );
     await expect(gap(1.2, null, "up", inv())).rejects.toEqual(new StubError("#N/A", "缺少参数“目标值”。"));
     expect(() => elapsed(2020, 2025, "later")).toThrow(StubError);
-    try {
-      expected(116, 150, 2020, 2025, 2023, "curvy");
-    } catch (e) {
-      expect(e).toEqual(
-        new StubError("#VALUE!", '参数“路径”应为 "linear" 或 "geometric"（线性/几何），“curvy”无法识别。'),
-      );
-    }
+    expect(() => expected(116, 150, 2020, 2025, 2023, "curvy")).toThrow(
+      expect.objectContaining({
+        code: "#VALUE!",
+        message: '参数“路径”应为 "linear" 或 "geometric"（线性/几何），“curvy”无法识别。',
+      }),
+    );
+  });
+
+  it("throws a plain Error (#VALUE! in Excel) on a CustomFunctionsRuntime 1.1 host without CustomFunctions.Error", () => {
+    g.CustomFunctions = { associate: () => undefined };
+    expect(() => elapsed(2020, 2025, "later")).toThrow(/#VALUE!/);
+    expect(() => elapsed(2020, 2025, "later")).not.toThrow(StubError);
   });
 
   it("throws #NUM! and #DIV/0! without a message (Excel shows messages only for #VALUE! and #N/A)", async () => {
