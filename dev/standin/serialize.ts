@@ -1,0 +1,123 @@
+/**
+ * The whole workbook as JSON (sheets with cell inputs and formats, tables, validation, conditional
+ * formats, names, settings, custom XML parts), so the preview survives a reload.
+ */
+import type { Rect } from "./addressing";
+import type { CellInput } from "./formulaEngine";
+import type {
+  CellStyle, ConditionalFormatState, DataValidationState, NameState, PageLayoutState, TableState, XmlPartState,
+} from "./model";
+import { WorkbookModel } from "./model";
+import type { PlanFunctionHost } from "./planFunctionPlugin";
+
+export interface SerializedSheet {
+  id: string;
+  name: string;
+  /** [row, col, input] for every non-empty cell; formulas as text. */
+  cells: Array<[number, number, CellInput]>;
+  styles: Array<[number, number, CellStyle]>;
+  styleLayers: Array<{ rect: Rect; style: CellStyle }>;
+  columnWidths: Array<[number, number]>;
+  rowHeights: Array<[number, number]>;
+  freeze: { rows: number; cols: number };
+  pageLayout: PageLayoutState;
+  visibility: string;
+  tabColor: string;
+  showGridlines: boolean;
+}
+
+export interface SerializedWorkbook {
+  format: "plan-tracker-standin";
+  version: 1;
+  activeSheetId: string;
+  selection: { sheetId: string; rect: Rect } | null;
+  sheets: SerializedSheet[];
+  tables: TableState[];
+  validations: DataValidationState[];
+  conditionalFormats: ConditionalFormatState[];
+  names: NameState[];
+  settings: Array<[string, unknown]>;
+  xmlParts: XmlPartState[];
+}
+
+export function serializeWorkbook(model: WorkbookModel): SerializedWorkbook {
+  return structuredClone({
+    format: "plan-tracker-standin",
+    version: 1,
+    activeSheetId: model.activeSheetId,
+    selection: model.selection,
+    sheets: model.sheets.map((sheet) => {
+      const cells: Array<[number, number, CellInput]> = [];
+      model.engine.serialized(sheet.engineId).forEach((line, r) =>
+        line.forEach((input, c) => {
+          if (input !== null && input !== undefined && input !== "") cells.push([r, c, input]);
+        }),
+      );
+      return {
+        id: sheet.id,
+        name: sheet.name,
+        cells,
+        styles: [...sheet.styles].map(([k, style]) => {
+          const [r, c] = k.split(",").map(Number) as [number, number];
+          return [r, c, style] as [number, number, CellStyle];
+        }),
+        styleLayers: sheet.styleLayers,
+        columnWidths: [...sheet.columnWidths],
+        rowHeights: [...sheet.rowHeights],
+        freeze: sheet.freeze,
+        pageLayout: sheet.pageLayout,
+        visibility: sheet.visibility,
+        tabColor: sheet.tabColor,
+        showGridlines: sheet.showGridlines,
+      };
+    }),
+    tables: model.tables,
+    validations: model.validations,
+    conditionalFormats: model.conditionalFormats,
+    names: model.names,
+    settings: [...model.settings],
+    xmlParts: model.xmlParts,
+  } satisfies SerializedWorkbook);
+}
+
+/** A new workbook model from serialized state (sheets first, then names, then contents, so references resolve). */
+export function deserializeWorkbook(state: SerializedWorkbook, host: PlanFunctionHost): WorkbookModel {
+  if (state.format !== "plan-tracker-standin" || state.version !== 1) throw new Error("Not a stand-in workbook (format/version).");
+  const model = new WorkbookModel(host);
+  const data = structuredClone(state);
+  for (const s of data.sheets) {
+    const sheet = model.addSheet(s.name);
+    sheet.id = s.id;
+    sheet.styles = new Map(s.styles.map(([r, c, style]) => [`${r},${c}`, style]));
+    sheet.styleLayers = s.styleLayers;
+    sheet.columnWidths = new Map(s.columnWidths);
+    sheet.rowHeights = new Map(s.rowHeights);
+    sheet.freeze = s.freeze;
+    sheet.pageLayout = s.pageLayout;
+    sheet.visibility = s.visibility;
+    sheet.tabColor = s.tabColor;
+    sheet.showGridlines = s.showGridlines;
+  }
+  for (const n of data.names) {
+    const sheet = n.sheetId ? model.sheetById(n.sheetId) : undefined;
+    model.engine.addName(n.name, n.formula, sheet?.engineId);
+    model.names.push(n);
+  }
+  model.engine.run(() =>
+    model.engine.hf.batch(() => {
+      for (const s of data.sheets) {
+        const sheet = model.sheetById(s.id)!;
+        for (const [r, c, input] of s.cells) model.engine.hf.setCellContents({ sheet: sheet.engineId, row: r, col: c }, [[input]]);
+      }
+    }),
+  );
+  model.tables = data.tables;
+  model.validations = data.validations;
+  model.conditionalFormats = data.conditionalFormats;
+  model.settings = new Map(data.settings);
+  model.xmlParts = data.xmlParts;
+  model.activeSheetId = model.sheetById(data.activeSheetId) ? data.activeSheetId : (model.sheets[0]?.id ?? "");
+  model.selection = data.selection && model.sheetById(data.selection.sheetId) ? data.selection : null;
+  model.restoreCounters();
+  return model;
+}
