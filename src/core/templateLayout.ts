@@ -280,7 +280,22 @@ export function yearFromHeader(value: unknown): number | null {
 /** Which column each key is in (0-based), from a header row in either language or a mix. */
 export type HeaderMap = Partial<Record<ColumnKey, number>>;
 
+/**
+ * Header rows are read once and then mapped for every row below them (and again on every recalculation
+ * of the row-form functions), so the map is remembered per header array. Callers pass arrays they read
+ * from the sheet and do not change afterwards.
+ */
+const headerMapCache = new WeakMap<readonly unknown[], HeaderMap>();
+
 export function mapHeaders(headers: readonly unknown[]): HeaderMap {
+  const cached = headerMapCache.get(headers);
+  if (cached) return cached;
+  const map = computeHeaderMap(headers);
+  headerMapCache.set(headers, map);
+  return map;
+}
+
+function computeHeaderMap(headers: readonly unknown[]): HeaderMap {
   const map: HeaderMap = {};
   headers.forEach((h, i) => {
     const year = yearFromHeader(h);
