@@ -1,0 +1,102 @@
+/**
+ * The one place that starts Excel batches. Every operation module calls runRead or runWrite,
+ * so cell-edit mode, undo grouping and error translation are handled the same way everywhere.
+ */
+
+export type HostErrorCode =
+  | "notInExcel"
+  | "cellEditMode"
+  | "templateNotFound"
+  | "payloadTooLarge"
+  | "undoNotSupported"
+  | "templateChanged"
+  | "stateInvalid"
+  | "unknown";
+
+/** A failure the pane can explain: `code` picks the message, `detail` keeps the host's own words for the log. */
+export class HostOperationError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    readonly detail = "",
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = "HostOperationError";
+  }
+}
+
+/** ExcelApi 1.20 lets one operation's syncs form a single undo step (Excel.run({ mergeUndoGroup })). */
+export function canGroupUndo(): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.20") === true;
+  } catch {
+    return false;
+  }
+}
+
+function hostCode(err: unknown): string {
+  if (err && typeof err === "object" && "code" in err && typeof (err as { code: unknown }).code === "string") {
+    return (err as { code: string }).code;
+  }
+  return "";
+}
+
+/** Office error codes → what the pane can say about them. */
+export function toHostError(err: unknown): HostOperationError {
+  if (err instanceof HostOperationError) return err;
+  const code = hostCode(err);
+  const detail = err instanceof Error ? err.message : String(err);
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return new HostOperationError("cellEditMode", detail);
+    case "ItemNotFound":
+      return new HostOperationError("templateNotFound", detail);
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+    case "RangeExceedsLimit":
+      return new HostOperationError("payloadTooLarge", detail);
+    case "UndoNotSupported":
+      return new HostOperationError("undoNotSupported", detail);
+    default:
+      return new HostOperationError("unknown", detail);
+  }
+}
+
+function excelOrThrow(): typeof Excel {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw new HostOperationError("notInExcel");
+  return Excel;
+}
+
+/**
+ * A read-only batch. delayForCellEdit: a batch sent while someone is typing in a cell waits
+ * for them to finish instead of failing.
+ */
+export async function runRead<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const excel = excelOrThrow();
+  try {
+    return await excel.run({ delayForCellEdit: true }, batch);
+  } catch (err) {
+    throw toHostError(err);
+  }
+}
+
+/**
+ * A batch that changes the workbook: grouped into one undo step where Excel supports it.
+ * If Excel refuses to group (UndoNotSupported: an API in the batch has no undo on this platform)
+ * the batch is run once more ungrouped: the pane has already said what the operation changes,
+ * and every write operation here is safe to repeat (it re-reads before it writes).
+ */
+export async function runWrite<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const excel = excelOrThrow();
+  const group = canGroupUndo();
+  try {
+    return await excel.run({ delayForCellEdit: true, ...(group ? { mergeUndoGroup: true } : {}) }, batch);
+  } catch (err) {
+    const mapped = toHostError(err);
+    if (mapped.code !== "undoNotSupported" || !group) throw mapped;
+  }
+  try {
+    return await excel.run({ delayForCellEdit: true }, batch);
+  } catch (err) {
+    throw toHostError(err);
+  }
+}

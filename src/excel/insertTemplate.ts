@@ -1,0 +1,358 @@
+/**
+ * Insert the plan's template, or refresh the one already in the workbook.
+ *
+ * Round trips: a fresh sheet costs 2 syncs (look around, write); a refresh costs 3 (look around,
+ * read the table, write), whatever the number of indicators. Everything is written as whole 2-D
+ * ranges: the body at once for a fresh sheet, one column at a time for a refresh.
+ *
+ * A refresh never overwrites a cell staff filled or changed: input columns of existing rows are not
+ * written at all, and a plan or computed cell is replaced only when it is blank or still holds what
+ * the add-in wrote (from the plan stored in the workbook) or will write. Anything else is written
+ * back as it was and reported.
+ */
+import type { Lang } from "../core/messages";
+import type { Indicator, Plan } from "../core/planSchema";
+import {
+  mapHeaders,
+  templateColumns,
+  WORKBOOK_LANGUAGE_SETTING,
+  type ColumnKey,
+  type TemplateColumn,
+} from "../core/templateLayout";
+import { blockRef, columnLetters, parseRangeAddress } from "./a1";
+import { HostOperationError, runWrite } from "./excelRun";
+import {
+  buildFreshTemplate,
+  columnWidth,
+  COMPUTED_FILL,
+  FIRST_BODY_ROW,
+  HEADER_ROW,
+  INPUT_FILL,
+  plannedCell,
+  plannedFormat,
+  titleBlock,
+  type CellContent,
+  type RowContext,
+} from "./templateContent";
+import { columnRuns, formatNewRows } from "./templateFormatting";
+import { queueStateRead, queueStateWrite, readStateResult, type TemplateState } from "./templateState";
+
+export interface KeptCell {
+  address: string;
+  indicatorId: string;
+  header: string;
+  /** What the cell holds (kept). */
+  current: string;
+  /** What the plan would have put there. */
+  planned: string;
+}
+
+export interface InsertResult {
+  created: boolean;
+  sheetName: string;
+  tableName: string;
+  indicatorCount: number;
+  /** Rows appended by a refresh (all rows for a new sheet). */
+  added: number;
+  kept: KeptCell[];
+}
+
+export const SHEET_BASE_NAME: Record<Lang, string> = { zh: "规划指标", en: "Plan indicators" };
+const TABLE_BASE_NAME = "PlanIndicators";
+
+/** "规划指标", then "规划指标 (2)", "规划指标 (3)" …: Excel compares sheet names without case. */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base} (${i})`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Table names share one namespace with defined names and must not contain spaces. */
+export function uniqueTableName(taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(TABLE_BASE_NAME.toLowerCase())) return TABLE_BASE_NAME;
+  for (let i = 2; ; i++) {
+    const name = `${TABLE_BASE_NAME}${i}`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+export async function insertTemplate(plan: Plan, lang: Lang): Promise<InsertResult> {
+  return runWrite(async (context) => {
+    const wb = context.workbook;
+    const sheets = wb.worksheets.load("items/name");
+    const tables = wb.tables.load("items/name");
+    const names = wb.names.load("items/name");
+    const stateSetting = queueStateRead(context);
+    await context.sync();
+
+    const stored = readStateResult(stateSetting);
+    if (stored.kind === "invalid") throw new HostOperationError("stateInvalid");
+    const tableNames = tables.items.map((t) => t.name);
+    if (stored.kind === "ok" && stored.state.plan.id === plan.id && tableNames.includes(stored.state.tableName)) {
+      return refreshTemplate(context, stored.state, plan);
+    }
+    const sheetName = uniqueSheetName(
+      SHEET_BASE_NAME[lang],
+      sheets.items.map((s) => s.name),
+    );
+    const tableName = uniqueTableName([...tableNames, ...names.items.map((n) => n.name)]);
+    writeFreshSheet(context, plan, lang, sheetName, tableName);
+    queueStateWrite(context, { version: 1, tableName, lang, plan, highlightRuleIds: [] });
+    // PLAN.STATUS labels follow the workbook's language, whoever recalculates it.
+    wb.settings.add(WORKBOOK_LANGUAGE_SETTING, lang);
+    await context.sync();
+    return {
+      created: true,
+      sheetName,
+      tableName,
+      indicatorCount: plan.indicators.length,
+      added: plan.indicators.length,
+      kept: [],
+    };
+  });
+}
+
+function writeFreshSheet(
+  context: Excel.RequestContext,
+  plan: Plan,
+  lang: Lang,
+  sheetName: string,
+  tableName: string,
+): void {
+  const sheet = context.workbook.worksheets.add(sheetName);
+  const fresh = buildFreshTemplate(plan, lang);
+  const width = fresh.columns.length;
+  const n = fresh.rows.length;
+
+  const title = titleBlock(plan, lang);
+  const titleCell = sheet.getRange("A1");
+  titleCell.values = [[`'${title.title}`]];
+  titleCell.format.font.bold = true;
+  titleCell.format.font.size = 14;
+  sheet.getRange("A2").values = [[`'${title.source}`]];
+  const legend = sheet.getRange("A3:D3");
+  legend.values = [[`'${title.legendLabel}`, `'${title.inputLabel}`, `'${title.computedLabel}`, `'${title.note}`]];
+  sheet.getRange("B3").format.fill.color = INPUT_FILL;
+  sheet.getRange("C3").format.fill.color = COMPUTED_FILL;
+
+  const header = sheet.getRange(blockRef(0, HEADER_ROW, width, 1));
+  header.numberFormat = [fresh.header.map(() => "@")];
+  header.values = [fresh.header];
+  header.format.wrapText = true;
+  if (n > 0) {
+    const body = sheet.getRange(blockRef(0, FIRST_BODY_ROW, width, n));
+    body.numberFormat = fresh.formats;
+    body.formulas = fresh.rows;
+  }
+  const table = sheet.tables.add(blockRef(0, HEADER_ROW, width, Math.max(n, 1) + 1), true);
+  table.name = tableName;
+  table.style = "TableStyleLight1";
+
+  fresh.columns.forEach((c, i) => {
+    sheet.getRange(`${columnLetters(i)}1`).format.columnWidth = columnWidth(c);
+  });
+  const technical = fresh.columns.map((c, i) => (c.role === "technical" ? i : -1)).filter((i) => i >= 0);
+  if (technical.length > 0) {
+    // Codes for reading rows back (id, kind, direction …): kept out of sight, not out of reach.
+    const first = Math.min(...technical);
+    const last = Math.max(...technical);
+    sheet.getRange(`${columnLetters(first)}:${columnLetters(last)}`).columnHidden = true;
+  }
+  const index = new Map<ColumnKey, number>(fresh.columns.map((c, i) => [c.key, i]));
+  formatNewRows({
+    sheet,
+    columns: fresh.columns,
+    columnOf: (k) => index.get(k),
+    firstRow: FIRST_BODY_ROW,
+    indicators: plan.indicators,
+    lang,
+  });
+
+  sheet.freezePanes.freezeRows(HEADER_ROW);
+  sheet.pageLayout.orientation = "Landscape";
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${HEADER_ROW}`);
+  sheet.activate();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refresh
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Formula text compared as Excel may give it back: spaces, case and TRUE()/TRUE spellings do not matter. */
+function normalizeFormula(f: string): string {
+  return f
+    .replace(/\s+/g, "")
+    .toUpperCase()
+    .replace(/\b(TRUE|FALSE)\(\)/g, "$1");
+}
+
+/** Whether a cell (as read through Range.formulas) holds what the add-in writes as `planned`. */
+export function sameContent(current: unknown, planned: CellContent): boolean {
+  if (typeof planned === "number") {
+    return typeof current === "number" && Math.abs(current - planned) <= 1e-9 * Math.max(1, Math.abs(planned));
+  }
+  if (typeof planned === "boolean") return current === planned;
+  if (planned === "") return isBlank(current);
+  if (typeof current !== "string") return false;
+  if (planned.startsWith("=")) return normalizeFormula(current) === normalizeFormula(planned);
+  const strip = (v: string) => (v.startsWith("'") ? v.slice(1) : v).trim();
+  return strip(current) === strip(planned);
+}
+
+/** A kept cell written back exactly: formulas as formulas, text as text, numbers as numbers. */
+function keepAsIs(current: unknown): CellContent {
+  if (typeof current === "number" || typeof current === "boolean") return current;
+  if (typeof current !== "string" || current === "") return "";
+  return current.startsWith("=") ? current : `'${current}`;
+}
+
+function display(v: unknown): string {
+  if (typeof v === "string") return v.startsWith("'") ? v.slice(1) : v;
+  return v === null || v === undefined ? "" : String(v);
+}
+
+async function refreshTemplate(context: Excel.RequestContext, state: TemplateState, plan: Plan): Promise<InsertResult> {
+  const table = context.workbook.tables.getItem(state.tableName);
+  const headerRange = table.getHeaderRowRange().load("values");
+  const body = table.getDataBodyRange().load(["address", "formulas", "numberFormat", "rowCount"]);
+  const worksheet = table.worksheet.load("name");
+  await context.sync();
+
+  const lang = state.lang;
+  const headers = headerRange.values[0] ?? [];
+  const map = mapHeaders(headers);
+  const columns = templateColumns(plan);
+  if (columns.some((c) => map[c.key] === undefined)) throw new HostOperationError("templateChanged");
+  const block = parseRangeAddress(body.address);
+  const columnOf = (key: ColumnKey): number | undefined =>
+    map[key] === undefined ? undefined : block.firstColumn + map[key]!;
+  const letter = (key: ColumnKey): string | null => {
+    const i = columnOf(key);
+    return i === undefined ? null : columnLetters(i);
+  };
+  const years = columns.filter((c) => c.year !== undefined).map((c) => c.year!);
+  const prevYears = templateColumns(state.plan)
+    .filter((c) => c.year !== undefined)
+    .map((c) => c.year!);
+  const sheet = worksheet;
+
+  const formulas = body.formulas;
+  const formats = body.numberFormat;
+  const idIndex = map.id!;
+  const rowIds = formulas.map((row) =>
+    typeof row[idIndex] === "string" ? (row[idIndex] as string).trim() : String(row[idIndex] ?? ""),
+  );
+  // A table with no data rows still reports one blank body row.
+  const usedRows = rowIds.filter((id) => id !== "");
+  const newById = new Map(plan.indicators.map((i) => [i.id, i]));
+  const prevById = new Map(state.plan.indicators.map((i) => [i.id, i]));
+  const kept: KeptCell[] = [];
+
+  const ctxFor = (p: Plan, ys: readonly number[], row: number): RowContext => ({
+    plan: p,
+    lang,
+    row,
+    letter,
+    years: ys,
+  });
+  // Owned (plan, computed, technical) columns, written as blocks of adjacent columns: one 2-D write each.
+  const ownedAt = new Map<number, TemplateColumn>();
+  for (const c of columns) if (c.role !== "input") ownedAt.set(map[c.key]!, c);
+  for (const run of columnRuns([...ownedAt.keys()])) {
+    const values: CellContent[][] = [];
+    const numberFormats: string[][] = [];
+    formulas.forEach((row, r) => {
+      const ind = newById.get(rowIds[r] ?? "");
+      const prevInd = ind ? prevById.get(ind.id) : undefined;
+      const sheetRow = block.firstRow + r;
+      const valueRow: CellContent[] = [];
+      const formatRow: string[] = [];
+      for (let idx = run.first; idx < run.first + run.count; idx++) {
+        const column = ownedAt.get(idx)!;
+        const current = row[idx];
+        const keep = () => {
+          valueRow.push(keepAsIs(current));
+          formatRow.push(formats[r]?.[idx] ?? "General");
+        };
+        if (!ind) {
+          keep();
+          continue;
+        }
+        const planned = plannedCell(column, ind, ctxFor(plan, years, sheetRow));
+        const previous = prevInd ? plannedCell(column, prevInd, ctxFor(state.plan, prevYears, sheetRow)) : undefined;
+        if (
+          isBlank(current) ||
+          sameContent(current, planned) ||
+          (previous !== undefined && sameContent(current, previous))
+        ) {
+          valueRow.push(planned);
+          formatRow.push(plannedFormat(column, ind));
+        } else {
+          keep();
+          kept.push({
+            address: `${columnLetters(block.firstColumn + idx)}${sheetRow}`,
+            indicatorId: ind.id,
+            header: display(headers[idx]),
+            current: display(current),
+            planned: display(planned),
+          });
+        }
+      }
+      values.push(valueRow);
+      numberFormats.push(formatRow);
+    });
+    const range = sheet.getRange(blockRef(block.firstColumn + run.first, block.firstRow, run.count, formulas.length));
+    range.numberFormat = numberFormats;
+    range.formulas = values;
+  }
+
+  // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
+  const present = new Set(usedRows);
+  const added = plan.indicators.filter((i) => !present.has(i.id));
+  if (added.length > 0) {
+    const reuseBlank = usedRows.length === 0;
+    const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
+    const appendCount = reuseBlank ? added.length - 1 : added.length;
+    if (appendCount > 0)
+      table.rows.add(
+        undefined,
+        Array.from({ length: appendCount }, () => headers.map(() => "")),
+      );
+    const byIndex = new Map<number, TemplateColumn>(columns.map((c) => [map[c.key]!, c]));
+    const rows = added.map((ind, k) =>
+      headers.map((_h, j) => {
+        const c = byIndex.get(j);
+        return c ? plannedCell(c, ind, ctxFor(plan, years, firstNewRow + k)) : "";
+      }),
+    );
+    const rowFormats = added.map((ind) =>
+      headers.map((_h, j) => {
+        const c = byIndex.get(j);
+        return c ? plannedFormat(c, ind) : "General";
+      }),
+    );
+    const range = sheet.getRange(blockRef(block.firstColumn, firstNewRow, headers.length, added.length));
+    range.numberFormat = rowFormats;
+    range.formulas = rows;
+    formatNewRows({ sheet, columns, columnOf, firstRow: firstNewRow, indicators: added as Indicator[], lang });
+  }
+
+  queueStateWrite(context, { ...state, plan });
+  await context.sync();
+  return {
+    created: false,
+    sheetName: worksheet.name,
+    tableName: state.tableName,
+    indicatorCount: plan.indicators.length,
+    added: added.length,
+    kept,
+  };
+}

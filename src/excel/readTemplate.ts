@@ -1,0 +1,53 @@
+/**
+ * Read the template table and the state stored with it in ONE sync: header, body values and
+ * value types, the body's address, the sheet's name and the stored plan. Everything the pane
+ * shows or checks is computed from this snapshot by the core.
+ */
+import { HostOperationError, runRead } from "./excelRun";
+import { parseRangeAddress, type Block } from "./a1";
+import { queueStateRead, readStateResult, STATE_KEY, type StateRead } from "./templateState";
+
+export interface TemplateSnapshot {
+  tableName: string;
+  sheetName: string;
+  /** Where the body is: first row (1-based) and first column (0-based) of the data rows. */
+  body: Block;
+  headers: unknown[];
+  values: unknown[][];
+  /** Excel's type per cell ("Error" tells a real #N/A from the text "#N/A"). */
+  valueTypes: string[][];
+  stored: StateRead;
+}
+
+/** Where the template is, from the workbook's stored state (one sync); null when none was inserted. */
+export async function locateTemplate(): Promise<{ tableName: string } | null> {
+  return runRead(async (context) => {
+    const setting = queueStateRead(context);
+    await context.sync();
+    const stored = readStateResult(setting);
+    if (stored.kind === "invalid") throw new HostOperationError("stateInvalid");
+    return stored.kind === "ok" ? { tableName: stored.state.tableName } : null;
+  });
+}
+
+export async function readTemplate(tableName: string): Promise<TemplateSnapshot> {
+  return runRead(async (context) => {
+    const table = context.workbook.tables.getItem(tableName);
+    const header = table.getHeaderRowRange().load("values");
+    const body = table.getDataBodyRange().load(["address", "values", "valueTypes"]);
+    const sheet = table.worksheet.load("name");
+    const setting = queueStateRead(context);
+    await context.sync();
+    return {
+      tableName,
+      sheetName: sheet.name,
+      body: parseRangeAddress(body.address),
+      headers: header.values[0] ?? [],
+      values: body.values,
+      valueTypes: body.valueTypes as string[][],
+      stored: readStateResult(setting),
+    };
+  });
+}
+
+export { STATE_KEY };

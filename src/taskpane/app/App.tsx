@@ -1,0 +1,295 @@
+/**
+ * The pane: the state of the plan at the top (title, data year, counts by status), the three
+ * actions (insert the template, validate, highlight off-track rows), their results, and the
+ * indicators. Every workbook call goes through src/excel; every number comes from the core.
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useMemo, useState } from "react";
+import type { Lang } from "../../core/messages";
+import type { Plan } from "../../core/planSchema";
+import { columnLetters } from "../../excel/a1";
+import { applyFixes, type CellFix } from "../../excel/applyFixes";
+import { canGroupUndo, toHostError, type HostOperationError } from "../../excel/excelRun";
+import { applyHighlights, highlightsOn, removeHighlights } from "../../excel/highlights";
+import { insertTemplate, SHEET_BASE_NAME } from "../../excel/insertTemplate";
+import { readTemplate } from "../../excel/readTemplate";
+import { planFromSnapshot } from "../../excel/sheetPlan";
+import { selectRange } from "../../excel/selectCell";
+import { publishWorkbookLanguage } from "../../excel/workbookLanguageSetting";
+import { HighlightControl } from "./components/HighlightControl";
+import { IndicatorList, indicatorRows } from "./components/IndicatorList";
+import { StatusCards, statusName } from "./components/StatusCards";
+import { ValidationPanel } from "./components/ValidationPanel";
+import { t, type StringKey } from "./i18n";
+import type { StatusKey } from "./statusStyle";
+import { usePlanState } from "./usePlanState";
+import { buildFindings, type FindingView } from "./validationView";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    overflowWrap: "anywhere",
+  },
+  sub: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  sectionTitle: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  details: { margin: 0, paddingLeft: "1.2em", fontSize: tokens.fontSizeBase200 },
+});
+
+type Busy = null | "insert" | "validate" | "highlight" | "fix" | "select";
+
+interface Notice {
+  intent: "success" | "error" | "info" | "warning";
+  title?: string;
+  text: string;
+  details?: string[];
+}
+
+export function errorText(error: HostOperationError, lang: Lang): string {
+  const key = `err_${error.code}` as StringKey;
+  return t(lang, key, { detail: error.detail || error.code });
+}
+
+export interface AppProps {
+  lang: Lang;
+  /** The plan Insert template writes (the seed plan unless the host passes another). */
+  plan: Plan;
+}
+
+export function App({ lang, plan }: AppProps) {
+  const styles = useStyles();
+  const { state, reload } = usePlanState();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [findings, setFindings] = useState<FindingView[] | null>(null);
+  const [filter, setFilter] = useState<StatusKey | null>(null);
+  const grouped = useMemo(() => canGroupUndo(), []);
+  const ready = state.kind === "ready" ? state : null;
+
+  const fail = useCallback(
+    (err: unknown) =>
+      setNotice({ intent: "error", title: t(lang, "errorTitle"), text: errorText(toHostError(err), lang) }),
+    [lang],
+  );
+
+  async function run(kind: Exclude<Busy, null>, work: () => Promise<void>): Promise<void> {
+    setBusy(kind);
+    try {
+      await work();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const onInsert = () =>
+    run("insert", async () => {
+      setNotice(null);
+      const highlighted = ready !== null && highlightsOn(ready.snapshot);
+      const result = await insertTemplate(plan, lang);
+      if (result.created) await publishWorkbookLanguage(lang).catch(() => undefined);
+      // Rows a refresh appended are outside the highlight rules' range: lay the rules again over all rows.
+      if (highlighted && !result.created && result.added > 0)
+        await applyHighlights(await readTemplate(result.tableName));
+      await reload(result.tableName);
+      setFindings(null);
+      setNotice({
+        intent: result.kept.length > 0 ? "warning" : "success",
+        text: result.created
+          ? t(lang, "inserted", { sheet: result.sheetName, count: result.indicatorCount })
+          : t(lang, "refreshed", { sheet: result.sheetName, added: result.added, kept: result.kept.length }),
+        ...(result.kept.length > 0
+          ? {
+              title: t(lang, "keptCellsTitle"),
+              details: result.kept.map((k) => `${k.address} ${k.header}: ${k.current} (${k.planned})`),
+            }
+          : {}),
+      });
+    });
+
+  const validate = async (tableName: string) => {
+    const snapshot = await readTemplate(tableName);
+    setFindings(buildFindings(planFromSnapshot(snapshot), lang));
+  };
+
+  const onValidate = () =>
+    run("validate", async () => {
+      setNotice(null);
+      if (!ready) throw toHostError({ code: "ItemNotFound" });
+      await validate(ready.snapshot.tableName);
+    });
+
+  const onApplyFixes = (fixes: CellFix[]) =>
+    run("fix", async () => {
+      if (!ready) throw toHostError({ code: "ItemNotFound" });
+      const outcome = await applyFixes(ready.snapshot.tableName, fixes);
+      const parts = [t(lang, "fixesApplied", { applied: outcome.applied.length })];
+      if (outcome.skipped.length > 0) parts.push(t(lang, "fixesSkipped", { skipped: outcome.skipped.length }));
+      setNotice({ intent: outcome.skipped.length > 0 ? "warning" : "success", text: parts.join(" ") });
+      await validate(ready.snapshot.tableName);
+      await reload();
+    });
+
+  const onHighlight = (on: boolean) =>
+    run("highlight", async () => {
+      if (!ready) throw toHostError({ code: "ItemNotFound" });
+      if (on) await applyHighlights(ready.snapshot);
+      else await removeHighlights(ready.snapshot);
+      setNotice({ intent: "success", text: t(lang, on ? "highlightOn" : "highlightOff") });
+      await reload();
+    });
+
+  const onSelectCell = (address: string) => {
+    if (!ready) return;
+    void run("select", () => selectRange(ready.snapshot.sheetName, address));
+  };
+
+  const onSelectIndicator = (id: string) => {
+    if (!ready) return;
+    const row = ready.sheet.rowOf.get(id);
+    if (row === undefined) return;
+    const { firstColumn } = ready.snapshot.body;
+    const last = firstColumn + Math.max(ready.snapshot.headers.length, 1) - 1;
+    onSelectCell(`${columnLetters(firstColumn)}${row}:${columnLetters(last)}${row}`);
+  };
+
+  const insertHint = ready
+    ? t(lang, "insertWillRefresh", { sheet: ready.snapshot.sheetName })
+    : t(lang, "insertWillCreate", {
+        sheet: SHEET_BASE_NAME[lang],
+        plan: plan.title[lang],
+        count: plan.indicators.length,
+      });
+
+  const rows = ready ? indicatorRows(ready.summary, ready.sheet.plan.indicators, filter) : [];
+
+  return (
+    <main
+      className={styles.root}
+      lang={lang === "zh" ? "zh-CN" : "en-US"}
+      aria-busy={busy !== null || state.kind === "loading"}
+    >
+      <header>
+        <h1 className={styles.title}>{ready ? ready.sheet.plan.title[lang] : t(lang, "appTitle")}</h1>
+        {ready ? (
+          <p className={styles.sub}>
+            {ready.summary.dataYear !== null
+              ? t(lang, "dataYear", { year: ready.summary.dataYear })
+              : t(lang, "noDataYear")}
+            {" · "}
+            {ready.snapshot.sheetName}
+          </p>
+        ) : null}
+      </header>
+
+      {state.kind === "loading" ? <Spinner size="tiny" label={t(lang, "working")} /> : null}
+      {state.kind === "none" ? <p className={styles.sub}>{t(lang, "noTemplate")}</p> : null}
+      {state.kind === "error" ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorText(state.error, lang)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {ready ? <StatusCards summary={ready.summary} lang={lang} filter={filter} onFilter={setFilter} /> : null}
+
+      <section className={styles.actions}>
+        <div className={styles.buttons}>
+          <Button appearance="primary" onClick={onInsert} disabled={busy !== null}>
+            {t(lang, "insertTemplate")}
+          </Button>
+          <Button onClick={onValidate} disabled={busy !== null || !ready}>
+            {t(lang, "validate")}
+          </Button>
+        </div>
+        <p className={styles.hint}>
+          {insertHint} {t(lang, grouped ? "undoGrouped" : "undoNotGrouped")}
+        </p>
+        <HighlightControl
+          lang={lang}
+          checked={ready ? highlightsOn(ready.snapshot) : false}
+          disabled={busy !== null || !ready}
+          onChange={(on) => void onHighlight(on)}
+        />
+        {busy !== null && busy !== "select" ? <Spinner size="tiny" label={t(lang, "working")} /> : null}
+      </section>
+
+      {notice ? (
+        <MessageBar intent={notice.intent} layout="multiline">
+          <MessageBarBody>
+            {notice.title ? <MessageBarTitle>{notice.title}</MessageBarTitle> : null}
+            {notice.text}
+            {notice.details ? (
+              <ul className={styles.details}>
+                {notice.details.slice(0, 20).map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" onClick={() => setNotice(null)}>
+                {t(lang, "dismiss")}
+              </Button>
+            }
+          />
+        </MessageBar>
+      ) : null}
+
+      {findings && ready ? (
+        <section>
+          <h2 className={styles.sectionTitle}>{t(lang, "findingsTitle")}</h2>
+          <ValidationPanel
+            findings={findings}
+            indicatorCount={ready.sheet.plan.indicators.length}
+            lang={lang}
+            busy={busy !== null}
+            onSelectCell={onSelectCell}
+            onApplyFixes={(fixes) => void onApplyFixes(fixes)}
+          />
+        </section>
+      ) : null}
+
+      {ready ? (
+        <section>
+          <h2 className={styles.sectionTitle}>{t(lang, "indicators")}</h2>
+          {filter !== null ? (
+            <div className={styles.buttons}>
+              <span className={styles.sub}>{t(lang, "filteredBy", { status: statusName(filter, lang) })}</span>
+              <Button size="small" onClick={() => setFilter(null)}>
+                {t(lang, "showAll")}
+              </Button>
+            </div>
+          ) : null}
+          <IndicatorList rows={rows} lang={lang} onSelect={onSelectIndicator} />
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The indicators with their latest figure, gap, what each remaining year needs and status, binding
+ * first (the core's order). Each row is a button that selects the indicator's row in the sheet.
+ * All text is rendered as React text, never as HTML.
+ */
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang } from "../../../core/messages";
+import type { IndicatorEvaluation, PlanSummary } from "../../../core/indicatorEvaluation";
+import type { Indicator } from "../../../core/planSchema";
+import { gapFigure, latestFigure, neededFigure, type Figure } from "../figures";
+import { t } from "../i18n";
+import { STATUS_COLOURS, type StatusKey } from "../statusStyle";
+import { statusName } from "./StatusCards";
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    width: "100%",
+    display: "block",
+    textAlign: "left",
+    height: "auto",
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderLeftWidth: "4px",
+    fontWeight: tokens.fontWeightRegular,
+  },
+  head: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  status: {
+    flexShrink: 0,
+    fontSize: tokens.fontSizeBase200,
+    paddingLeft: "6px",
+    paddingRight: "6px",
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(90px, 1fr))",
+    gap: "2px 8px",
+    marginTop: "4px",
+    fontSize: tokens.fontSizeBase200,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  binding: { fontSize: tokens.fontSizeBase100, color: tokens.colorPaletteRedForeground2, marginLeft: "6px" },
+});
+
+function FigureCell(props: { term: string; figure: Figure; termClass: string; lang: Lang }) {
+  return (
+    <span title={props.figure.reason}>
+      <span className={props.termClass}>
+        {props.term}
+        {props.lang === "zh" ? "：" : ": "}
+      </span>
+      {props.figure.text}
+    </span>
+  );
+}
+
+export interface IndicatorRowView {
+  indicator: Indicator;
+  evaluation: IndicatorEvaluation;
+}
+
+export function indicatorRows(
+  summary: PlanSummary,
+  indicators: readonly Indicator[],
+  filter: StatusKey | null,
+): IndicatorRowView[] {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  return summary.evaluations
+    .filter((e) => filter === null || (e.status?.code ?? "none") === filter)
+    .flatMap((evaluation) => {
+      const indicator = byId.get(evaluation.indicatorId);
+      return indicator ? [{ indicator, evaluation }] : [];
+    });
+}
+
+export function IndicatorList(props: {
+  rows: IndicatorRowView[];
+  lang: Lang;
+  onSelect: (indicatorId: string) => void;
+}) {
+  const styles = useStyles();
+  const { rows, lang, onSelect } = props;
+  return (
+    <ul className={styles.list} aria-label={t(lang, "indicators")}>
+      {rows.map(({ indicator, evaluation }) => {
+        const key: StatusKey = evaluation.status?.code ?? "none";
+        const colours = STATUS_COLOURS[key];
+        const statusText = evaluation.status ? evaluation.status.label[lang] : statusName("none", lang);
+        const manual = evaluation.status?.source === "override" ? ` (${t(lang, "manualVerdict")})` : "";
+        const name = indicator.name[lang];
+        return (
+          <li key={indicator.id}>
+            <Button
+              className={styles.item}
+              appearance="subtle"
+              style={{ borderLeftColor: colours.border, borderLeftStyle: "solid" }}
+              title={t(lang, "selectRowHint")}
+              aria-label={`${name}: ${statusText}${manual}`}
+              onClick={() => onSelect(indicator.id)}
+            >
+              <span className={styles.head}>
+                <span className={styles.name}>
+                  {name}
+                  {evaluation.binding ? <span className={styles.binding}>{t(lang, "binding")}</span> : null}
+                </span>
+                <span
+                  className={styles.status}
+                  style={{ backgroundColor: colours.background, color: colours.foreground }}
+                >
+                  {statusText}
+                  {manual}
+                </span>
+              </span>
+              <span className={styles.figures}>
+                <FigureCell
+                  lang={lang}
+                  termClass={styles.term}
+                  term={t(lang, "latest")}
+                  figure={latestFigure(indicator, evaluation, lang)}
+                />
+                <FigureCell
+                  lang={lang}
+                  termClass={styles.term}
+                  term={t(lang, "gap")}
+                  figure={gapFigure(indicator, evaluation, lang)}
+                />
+                <FigureCell
+                  lang={lang}
+                  termClass={styles.term}
+                  term={evaluation.percentagePoints ? t(lang, "requiredStep") : t(lang, "requiredGrowth")}
+                  figure={neededFigure(indicator, evaluation, lang)}
+                />
+              </span>
+            </Button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

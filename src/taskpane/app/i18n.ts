@@ -1,0 +1,152 @@
+/**
+ * Every sentence the pane shows, zh-CN and en-US, in one table. Cell and finding messages come
+ * from the core's catalogue (src/core/messages.ts); this table holds only the pane's own words.
+ * The three main buttons' names are part of the pane's contract with the end-to-end tests.
+ */
+import type { Lang } from "../../core/messages";
+
+const strings = {
+  appTitle: { zh: "规划指标跟踪", en: "Plan Tracker" },
+  insertTemplate: { zh: "插入模板", en: "Insert template" },
+  validate: { zh: "校验数据", en: "Validate" },
+  highlightOffTrack: { zh: "标出滞后指标", en: "Highlight off-track" },
+  working: { zh: "正在处理…", en: "Working…" },
+
+  // Insert.
+  insertWillCreate: {
+    zh: "将新建工作表“{sheet}”，写入“{plan}”的 {count} 个指标。",
+    en: "Adds a new sheet “{sheet}” with the {count} indicators of “{plan}”.",
+  },
+  insertWillRefresh: {
+    zh: "将刷新工作表“{sheet}”中的规划列和计算列；已填写的数值和改动过的单元格一律保留。",
+    en: "Refreshes the plan and computed columns of “{sheet}”; every figure entered and every cell changed by hand is kept.",
+  },
+  undoGrouped: { zh: "完成后可用一次“撤销”整体还原。", en: "One Undo reverts the whole change." },
+  undoNotGrouped: {
+    zh: "此版本的 Excel 不能把这次修改合并为一步撤销，修改后撤销记录可能被清空。",
+    en: "This version of Excel cannot make the change one undo step; the undo history may be cleared.",
+  },
+  inserted: {
+    zh: "已插入工作表“{sheet}”（{count} 个指标）。",
+    en: "Inserted the sheet “{sheet}” ({count} indicators).",
+  },
+  refreshed: {
+    zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，保留了 {kept} 个手工填写或改动的单元格。",
+    en: "Refreshed “{sheet}”: {added} indicators added, {kept} cells entered or changed by hand kept.",
+  },
+  keptCellsTitle: {
+    zh: "这些单元格与规划不同，已按原样保留：",
+    en: "These cells differ from the plan and were kept as they are:",
+  },
+
+  // State of the plan.
+  noTemplate: {
+    zh: "本工作簿中还没有规划指标表。点击“插入模板”开始。",
+    en: "This workbook has no plan indicator table yet. Choose “Insert template” to start.",
+  },
+  dataYear: { zh: "数据年份：{year} 年", en: "Data year: {year}" },
+  noDataYear: { zh: "尚未填写实际值", en: "No actual values entered yet" },
+  statusCounts: { zh: "各状态指标数", en: "Indicators by status" },
+  noStatus: { zh: "暂无结论", en: "No verdict" },
+  showAll: { zh: "显示全部", en: "Show all" },
+  filteredBy: { zh: "仅显示：{status}", en: "Showing only: {status}" },
+  indicators: { zh: "指标", en: "Indicators" },
+  binding: { zh: "约束性", en: "binding" },
+  latest: { zh: "最新值", en: "Latest" },
+  gap: { zh: "差距", en: "Gap" },
+  requiredGrowth: { zh: "年均需增长", en: "Growth needed / yr" },
+  requiredStep: { zh: "每年需提高", en: "Needed / yr" },
+  status: { zh: "状态", en: "Status" },
+  percentPoints: { zh: "个百分点", en: "pp" },
+  selectRowHint: { zh: "选中工作表中的这一行", en: "Select this row in the sheet" },
+  manualVerdict: { zh: "人工判断", en: "manual" },
+
+  // Validate.
+  findingsTitle: { zh: "校验结果", en: "Validation results" },
+  noFindings: { zh: "未发现问题（{count} 个指标）。", en: "No problems found ({count} indicators)." },
+  findingsSummary: { zh: "{errors} 个错误，{warnings} 个警告。", en: "{errors} errors, {warnings} warnings." },
+  severityError: { zh: "错误", en: "Error" },
+  severityWarning: { zh: "警告", en: "Warning" },
+  inYear: { zh: "{year} 年", en: "{year}" },
+  goToCell: { zh: "转到单元格 {cell}", en: "Go to cell {cell}" },
+  fixesAvailable: { zh: "可以安全修正 {count} 个单元格：", en: "{count} cells can be fixed safely:" },
+  previewFixes: { zh: "预览修正", en: "Preview fixes" },
+  applyFixes: { zh: "应用修正", en: "Apply fixes" },
+  cancel: { zh: "取消", en: "Cancel" },
+  fixesApplied: {
+    zh: "已修正 {applied} 个单元格。",
+    en: "Fixed {applied} cells.",
+  },
+  fixesSkipped: {
+    zh: "{skipped} 个单元格在预览后被改动过，未作修改，请重新校验。",
+    en: "{skipped} cells changed after the preview and were left alone; validate again.",
+  },
+  unknownStatusWord: {
+    zh: "“{text}”不是状态用语（提前实现、已完成、快于预期、基本符合预期、滞后、未完成），未作为人工状态采用。",
+    en: "“{text}” is not a status word (achieved, ahead, on track, lagging, missed); it is not used as a manual status.",
+  },
+  cell: { zh: "单元格", en: "Cell" },
+  before: { zh: "原值", en: "Before" },
+  after: { zh: "修正为", en: "After" },
+
+  // Highlight.
+  highlightLegendTitle: { zh: "图例", en: "Legend" },
+  legendRed: { zh: "滞后、未完成", en: "Lagging or missed" },
+  legendAmber: { zh: "基本符合预期，但落后于时间进度", en: "On track but behind the time line" },
+  legendGreen: { zh: "已完成、提前实现", en: "Achieved" },
+  highlightOn: { zh: "已按状态标出各行（随数据自动更新）。", en: "Rows are marked by status (they follow edits)." },
+  highlightOff: { zh: "已去除本加载项添加的标色规则。", en: "Removed the highlight rules this add-in added." },
+  highlightWillChange: {
+    zh: "将为指标表的数据行添加 3 条条件格式规则；关闭时只删除这 3 条。",
+    en: "Adds 3 conditional-format rules to the table's data rows; turning it off removes only those 3.",
+  },
+
+  // Errors.
+  errorTitle: { zh: "操作未完成", en: "The operation did not complete" },
+  dismiss: { zh: "关闭", en: "Dismiss" },
+  err_notInExcel: {
+    zh: "未连接到 Excel：请在 Excel 中打开此加载项。",
+    en: "Not connected to Excel: open this add-in inside Excel.",
+  },
+  err_cellEditMode: {
+    zh: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。",
+    en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+  },
+  err_templateNotFound: {
+    zh: "找不到规划指标表（可能已被删除或改名）。请点击“插入模板”重新插入。",
+    en: "The plan indicator table cannot be found (it may have been deleted or renamed). Choose “Insert template” to insert it again.",
+  },
+  err_payloadTooLarge: {
+    zh: "数据量超过 Excel 单次传输的上限，请减少指标数后重试。",
+    en: "The data is larger than Excel accepts in one request; try with fewer indicators.",
+  },
+  err_undoNotSupported: {
+    zh: "此版本的 Excel 无法将修改合并为一步撤销，操作已取消。",
+    en: "This version of Excel cannot group the change into one undo step; nothing was changed.",
+  },
+  err_templateChanged: {
+    zh: "指标表的列与本加载项的模板不一致（列被删除、改名或移动），未作任何更改。",
+    en: "The indicator table's columns no longer match the template (a column was deleted, renamed or moved); nothing was changed.",
+  },
+  err_stateInvalid: {
+    zh: "工作簿中保存的规划数据无法读取（可能被改动过），未作任何更改。",
+    en: "The plan saved in this workbook cannot be read (it may have been altered); nothing was changed.",
+  },
+  err_unknown: { zh: "出现意外错误：{detail}", en: "Unexpected error: {detail}" },
+} as const;
+
+export type StringKey = keyof typeof strings;
+
+/** The pane's text in `lang`, with `{name}` placeholders filled in. Plain text only: React escapes it. */
+export function t(lang: Lang, key: StringKey, args?: Record<string, string | number>): string {
+  const template: string = strings[key][lang];
+  if (!args) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = args[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+export function hasString(key: string): key is StringKey {
+  return Object.prototype.hasOwnProperty.call(strings, key);
+}

@@ -1,0 +1,78 @@
+/**
+ * Validation reads the table in one sync and reports the core's findings with their cells; safe
+ * fixes are applied in two syncs and never touch a cell that changed after the preview.
+ */
+import { describe, expect, it } from "vitest";
+import { applyFixes } from "../../src/excel/applyFixes";
+import { insertTemplate } from "../../src/excel/insertTemplate";
+import { readTemplate } from "../../src/excel/readTemplate";
+import { planFromSnapshot } from "../../src/excel/sheetPlan";
+import { buildFindings, fixesOf } from "../../src/taskpane/app/validationView";
+import { measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+
+const SHEET = "规划指标";
+
+describe("validate", () => {
+  const host = useHost();
+
+  async function typeBadFigures() {
+    const inserted = await insertTemplate(seedPlan, "zh");
+    const wb = host.standin.workbook;
+    wb.setCellInput(SHEET, "J7", "１．３"); // full-width digits (text)
+    wb.setCellInput(SHEET, "K7", "'1.35%"); // a percentage typed as text
+    wb.setCellInput(SHEET, "J8", "0.036"); // 3.6 % typed as a fraction
+    wb.setCellInput(SHEET, "J12", "-5"); // a negative count
+    wb.setCellInput(SHEET, "J13", "abc"); // not a number
+    wb.setCellInput(SHEET, "W14", "还行"); // not a status word
+    return inserted;
+  }
+
+  it("reads the table in one sync and finds the seeded bad inputs with their cells", async () => {
+    const { tableName } = await typeBadFigures();
+    const { result: snapshot, syncs } = await measure(host.standin, () => readTemplate(tableName));
+    expect(syncs).toBe(1);
+    const findings = buildFindings(planFromSnapshot(snapshot), "zh");
+    const at = (address: string) => findings.filter((f) => f.address === address);
+    expect(at("J13")[0]).toMatchObject({
+      severity: "error",
+      year: 2021,
+      indicatorName: seedPlan.indicators[7]!.name.zh,
+    });
+    expect(at("J13")[0]?.message).toContain("abc");
+    expect(at("J12")[0]).toMatchObject({ severity: "error" });
+    expect(at("J12")[0]?.message).toContain("-5");
+    expect(at("J7")[0]).toMatchObject({ severity: "warning", fix: { after: 1.3, before: "１．３" } });
+    expect(at("K7")[0]).toMatchObject({ severity: "warning", fix: { after: 1.35, before: "1.35%" } });
+    expect(at("J8")[0]).toMatchObject({ severity: "warning", fix: { after: 3.6, before: 0.036 } });
+    expect(at("W14")[0]?.message).toContain("还行");
+    // Errors first.
+    expect(findings[0]?.severity).toBe("error");
+    expect(findings.every((f) => f.address !== null)).toBe(true);
+  });
+
+  it("costs one sync at 1,000 indicators too", async () => {
+    const { tableName } = await insertTemplate(syntheticPlan(1000), "zh");
+    const { result, syncs } = await measure(host.standin, () => readTemplate(tableName));
+    expect(syncs).toBe(1);
+    expect(result.values).toHaveLength(1000);
+  }, 60_000);
+
+  it("applies the safe fixes on confirmation in ≤ 2 syncs, skipping cells changed after the preview", async () => {
+    const { tableName } = await typeBadFigures();
+    const findings = buildFindings(planFromSnapshot(await readTemplate(tableName)), "zh");
+    const fixes = fixesOf(findings);
+    expect(fixes.map((f) => f.address).sort()).toEqual(["J7", "J8", "K7"]);
+    host.standin.workbook.setCellInput(SHEET, "K7", "1.4"); // changed meanwhile
+    const { result, syncs } = await measure(host.standin, () => applyFixes(tableName, fixes));
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(result.applied.sort()).toEqual(["J7", "J8"]);
+    expect(result.skipped).toEqual(["K7"]);
+    const wb = host.standin.workbook;
+    expect(wb.cell(SHEET, "J7").value).toBe(1.3);
+    expect(wb.cell(SHEET, "J8").value).toBe(3.6);
+    expect(wb.cell(SHEET, "J8").text).toBe("3.60");
+    expect(wb.cell(SHEET, "K7").value).toBe(1.4);
+    const after = buildFindings(planFromSnapshot(await readTemplate(tableName)), "zh");
+    expect(fixesOf(after)).toEqual([]);
+  });
+});
