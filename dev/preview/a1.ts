@@ -1,0 +1,24 @@
+/** Sheet-local A1 names for the grid's headers, cells and name box (0-based row and column in). */
+
+export function columnName(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function cellName(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** "B3" or "B3:D7" for a block. */
+export function blockName(rect: { row: number; col: number; rows: number; cols: number }): string {
+  const first = cellName(rect.row, rect.col);
+  return rect.rows === 1 && rect.cols === 1
+    ? first
+    : `${first}:${cellName(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
+}

@@ -1,0 +1,4 @@
+export function buildPreview(options?: {
+  mode?: "development" | "production";
+  outDir?: string;
+}): Promise<{ outDir: string; ms: number }>;

@@ -1,0 +1,66 @@
+/**
+ * What the preview grid needs from a workbook. The grid draws and edits through this interface only;
+ * standinSource.ts implements it over the Excel stand-in, so the grid code knows nothing of its internals.
+ * Rows and columns are 0-based.
+ */
+
+export interface GridRect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface GridSheet {
+  id: string;
+  name: string;
+}
+
+/** One cell as Excel would draw it. */
+export interface CellView {
+  /** The displayed text under the cell's number format (Range.text). */
+  text: string;
+  /** Fill colour ("#RRGGBB") after conditional formats, or null for none. */
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+  italic: boolean;
+  /** Horizontal alignment after Excel's General rule (numbers right, text left, booleans and errors centred). */
+  align: "left" | "center" | "right";
+  wrap: boolean;
+  error: boolean;
+}
+
+/** What Excel's data validation says about an entry: Stop rejects it, Warning and Information ask. */
+export type EntryCheck =
+  { ok: true } | { ok: false; style: "Stop" | "Warning" | "Information"; title: string; message: string };
+
+export type GridEvent = "cells" | "structure" | "selection" | "run";
+
+export interface GridSource {
+  sheets(): GridSheet[];
+  activeSheetId(): string;
+  activate(sheetId: string): void;
+  /** Rows and columns from A1 to the last used cell (0 × 0 when blank). */
+  usedExtent(sheetId: string): { rows: number; cols: number };
+  /** Widths and heights in CSS pixels. */
+  columnWidth(sheetId: string, col: number): number;
+  rowHeight(sheetId: string, row: number): number;
+  /** The row's height was set (Excel then stops fitting it to wrapped text). */
+  customRowHeight(sheetId: string, row: number): boolean;
+  freeze(sheetId: string): { rows: number; cols: number };
+  cell(sheetId: string, row: number, col: number): CellView;
+  /** What the formula bar shows for a cell: the formula, else the value as typed. */
+  formula(sheetId: string, row: number, col: number): string;
+  selection(): { sheetId: string; rect: GridRect } | null;
+  select(sheetId: string, rect: GridRect): void;
+  /** The cell's data validation applied to what a person is about to enter. */
+  check(sheetId: string, row: number, col: number, text: string): EntryCheck;
+  /** A person typed `text` into a cell and pressed Enter; a formula Excel would refuse gives its message. */
+  enter(sheetId: string, row: number, col: number, text: string): { ok: true } | { ok: false; message: string };
+  /** A person pressed Delete on a block. */
+  clear(sheetId: string, rect: GridRect): void;
+  /** Excel's cell-edit mode: add-in batches wait while it is on. */
+  setEditing(on: boolean): void;
+  subscribe(listener: (event: GridEvent) => void): () => void;
+}

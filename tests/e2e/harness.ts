@@ -1,0 +1,111 @@
+/**
+ * End-to-end harness: builds the preview page once, serves it on a free port, and drives Debian's Chromium
+ * with playwright-core. Each test gets a fresh browser context (empty localStorage: a blank workbook).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startPreviewServer } from "../../dev/preview/server.mjs";
+
+export const projectDir = path.resolve(__dirname, "../..");
+export const CHROMIUM = process.env.PLAN_TRACKER_CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+/** office.js itself raises this outside Office (its mapping script redefines Office.context); harmless. */
+const KNOWN_OFFICE_JS_ERRORS = [/Cannot redefine property: context/];
+
+export interface Preview {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+function runBuild(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(projectDir, "dev/preview/build.mjs"), "--out", outDir], {
+      cwd: projectDir,
+      env: process.env,
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`The preview build failed (exit ${code}):\n${output.slice(-6000)}`)),
+    );
+  });
+}
+
+/** Builds the preview into a temporary folder, serves it and starts Chromium. */
+export async function startPreview(): Promise<Preview> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the end-to-end tests need Debian's chromium. ` +
+        "Install it with `apt-get install -y chromium` (as root; CI's .ci/run does this), " +
+        "or point PLAN_TRACKER_CHROMIUM at another Chromium binary.",
+    );
+  }
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-preview-"));
+  let server: Awaited<ReturnType<typeof startPreviewServer>> | null = null;
+  let browser: Browser | null = null;
+  try {
+    await runBuild(outDir);
+    server = await startPreviewServer({ dir: outDir, port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await server?.close();
+    fs.rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  const running = { server, browser };
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await running.browser.close();
+      await running.server.close();
+      fs.rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PreviewPage {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors in the page other than office.js's own known one. */
+  errors: string[];
+}
+
+/** A fresh browser context on the preview in English, with the pane loaded. */
+export async function openPreview(preview: Preview, lang: "en-US" | "zh-CN" = "en-US"): Promise<PreviewPage> {
+  const context = await preview.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => {
+    if (!KNOWN_OFFICE_JS_ERRORS.some((known) => known.test(error.message))) errors.push(error.stack ?? error.message);
+  });
+  await page.goto(`${preview.url}?lang=${lang}`);
+  await waitForPane(page, lang);
+  return { page, context, errors };
+}
+
+/** The pane has mounted (its main button is there). */
+export async function waitForPane(page: Page, lang: "en-US" | "zh-CN" = "en-US"): Promise<void> {
+  await page.getByRole("button", { name: lang === "en-US" ? "Insert template" : "插入模板" }).waitFor();
+}
+
+/** Saves what the page shows now as test-results/e2e/<name>.png (the flow's final state). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const dir = path.join(projectDir, "test-results/e2e");
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
