@@ -294,7 +294,7 @@ async function refreshTemplate(context: Excel.RequestContext, state: TemplateSta
           (previous !== undefined && sameContent(current, previous))
         ) {
           valueRow.push(planned);
-          formatRow.push(plannedFormat(column, ind));
+          formatRow.push(plannedFormat(column, ind, lang));
         } else {
           keep();
           kept.push({
@@ -336,7 +336,7 @@ async function refreshTemplate(context: Excel.RequestContext, state: TemplateSta
     const rowFormats = added.map((ind) =>
       headers.map((_h, j) => {
         const c = byIndex.get(j);
-        return c ? plannedFormat(c, ind) : "General";
+        return c ? plannedFormat(c, ind, lang) : "General";
       }),
     );
     const range = sheet.getRange(blockRef(block.firstColumn, firstNewRow, headers.length, added.length));

@@ -170,7 +170,30 @@ export function unitFormat(ind: Indicator): string {
   }
 }
 
-export function plannedFormat(column: TemplateColumn, ind: Indicator): string {
+/**
+ * The target cell keeps its number (the functions and the read-back need it) but shows the plan's own
+ * notation through the number format: 〔13.5〕 for five-year totals, 年均增长 7% for annual-growth targets,
+ * 1.47左右 for approximate ones, 前3位 for ranks and ≤ for ceilings.
+ */
+export function targetFormat(ind: Indicator, lang: Lang): string {
+  const t = ind.target;
+  const base = unitFormat(ind) === "0" ? "0" : "0.00";
+  switch (t.kind) {
+    case "text":
+      return "General";
+    case "cumulative":
+      return `"〔"${base}"〕"`;
+    case "annualGrowth":
+      return lang === "zh" ? `"年均增长 "0.0"%"` : `"+"0.0"% a year"`;
+    case "level":
+      if (ind.kind === "rank") return lang === "zh" ? `"前"0"位"` : `"top "0`;
+      if (t.comparator === "~") return lang === "zh" ? `${base}"左右"` : `"~"${base}`;
+      if (t.comparator === "<=") return `"≤"${base}`;
+      return unitFormat(ind);
+  }
+}
+
+export function plannedFormat(column: TemplateColumn, ind: Indicator, lang: Lang): string {
   if (column.year !== undefined) return unitFormat(ind);
   switch (column.key) {
     case "baselineYear":
@@ -185,7 +208,7 @@ export function plannedFormat(column: TemplateColumn, ind: Indicator): string {
       // A yearly step is often a fraction of a whole thing (0.25 places a year).
       return unitFormat(ind) === "0" || ind.target.kind === "cumulative" ? "0.00" : unitFormat(ind);
     case "target":
-      return ind.target.kind === "level" ? unitFormat(ind) : ind.target.kind === "text" ? "General" : "0.00";
+      return targetFormat(ind, lang);
     case "growth":
     case "progress":
     case "elapsed":
@@ -246,7 +269,7 @@ export function buildFreshTemplate(plan: Plan, lang: Lang): FreshTemplate {
     const ctx: RowContext = { plan, lang, row: FIRST_BODY_ROW + i, letter, years };
     return columns.map((c) => plannedCell(c, ind, ctx));
   });
-  const formats = plan.indicators.map((ind) => columns.map((c) => plannedFormat(c, ind)));
+  const formats = plan.indicators.map((ind) => columns.map((c) => plannedFormat(c, ind, lang)));
   return { columns, header: columns.map((c) => c.header[lang]), rows, formats };
 }
 

@@ -94,6 +94,17 @@ describe("insertTemplate: the sheet", () => {
     expect(wb.cell(SHEET, "V7").text).toBe("滞后");
   });
 
+  it("shows each target in the plan's own notation (前3位, 年均增长) while the cell keeps its number", async () => {
+    await insertTemplate(seedPlan, "zh");
+    const wb = host.standin.workbook;
+    const rowOf = (id: string) => 6 + seedPlan.indicators.findIndex((ind) => ind.id === id);
+    const rank = wb.cell(SHEET, `I${rowOf("TECH_PROGRESS_RANK")}`);
+    expect(rank).toMatchObject({ value: 3, text: "前3位" });
+    const growthTarget = wb.cell(SHEET, `I${rowOf("HIGH_VALUE_PATENTS_PER_10K_GROWTH")}`);
+    expect(growthTarget).toMatchObject({ value: 30, text: "年均增长 30.0%" });
+    expect(wb.cell(SHEET, `I${rowOf("RD_INTENSITY")}`).text).toBe("1.47");
+  });
+
   it("writes an English sheet in an English workbook, with the English status words", async () => {
     const result = await insertTemplate(seedPlan, "en");
     const wb = host.standin.workbook;
@@ -101,6 +112,9 @@ describe("insertTemplate: the sheet", () => {
     expect(wb.cell("Plan indicators", "C5").text).toBe("Indicator");
     wb.setCellInput("Plan indicators", "J7", "1.3");
     expect(wb.cell("Plan indicators", "V7").text).toBe("ahead");
+    expect(wb.cell("Plan indicators", "I6").text).toBe("top 3"); // 综合科技进步水平, a rank
+    const growthRow = 6 + seedPlan.indicators.findIndex((ind) => ind.id === "HIGH_VALUE_PATENTS_PER_10K_GROWTH");
+    expect(wb.cell("Plan indicators", `I${growthRow}`).text).toBe("+30.0% a year");
   });
 
   it("never clobbers a sheet of the same name: the template gets the next free name", async () => {
