@@ -57,7 +57,10 @@ function syntaxIssue(text: string, e: unknown): PlanFileIssue {
   const match = /position (\d+)/.exec(detail);
   const offset = match ? Number(match[1]) : /end of JSON/i.test(detail) ? text.length : null;
   if (offset === null) {
-    return { path: "", message: { zh: `文件不是有效的 JSON（${detail}）`, en: `The file is not valid JSON (${detail})` } };
+    return {
+      path: "",
+      message: { zh: `文件不是有效的 JSON（${detail}）`, en: `The file is not valid JSON (${detail})` },
+    };
   }
   const before = text.slice(0, offset).split("\n");
   const line = before.length;
@@ -110,7 +113,10 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
 
 /** Formats the schema's regexes stand for, keyed by the field they guard. */
 const FORMATS: Record<string, { zh: string; en: string }> = {
-  id: { zh: "编号只能由字母、数字和 _ . - 组成，并以字母开头", en: "a code of letters, digits and _ . - starting with a letter" },
+  id: {
+    zh: "编号只能由字母、数字和 _ . - 组成，并以字母开头",
+    en: "a code of letters, digits and _ . - starting with a letter",
+  },
   date: { zh: "日期格式应为 2021-12-30", en: "a date written like 2021-12-30" },
   actuals: { zh: "年份应为四位数字，如 2023", en: "a four-digit year such as 2023" },
 };
@@ -149,16 +155,24 @@ function describeProblem(raw: unknown, path: readonly Key[], issue: z.core.$ZodI
     }
     case "invalid_format": {
       const f = typeof last === "string" ? FORMATS[last] : undefined;
-      return f ? { zh: `格式不正确：${f.zh}`, en: `wrong format: expected ${f.en}` } : { zh: "格式不正确", en: "wrong format" };
+      return f
+        ? { zh: `格式不正确：${f.zh}`, en: `wrong format: expected ${f.en}` }
+        : { zh: "格式不正确", en: "wrong format" };
     }
     case "invalid_key": {
       const f = FORMATS[String(path[path.length - 2])];
       return f
-        ? { zh: `键 "${String(last)}" 格式不正确：${f.zh}`, en: `key "${String(last)}" has the wrong format: expected ${f.en}` }
+        ? {
+            zh: `键 "${String(last)}" 格式不正确：${f.zh}`,
+            en: `key "${String(last)}" has the wrong format: expected ${f.en}`,
+          }
         : { zh: `键 "${String(last)}" 无效`, en: `key "${String(last)}" is not allowed` };
     }
     case "unrecognized_keys":
-      return { zh: `未知字段：${issue.keys.join("、")}（请检查拼写）`, en: `unknown field(s): ${issue.keys.join(", ")} (check the spelling)` };
+      return {
+        zh: `未知字段：${issue.keys.join("、")}（请检查拼写）`,
+        en: `unknown field(s): ${issue.keys.join(", ")} (check the spelling)`,
+      };
     case "custom":
       return translateCustom(issue.message);
     default:
@@ -171,7 +185,8 @@ function translateCustom(en: string): { zh: string; en: string } {
   const dup = /^duplicate indicator id (.+)$/.exec(en);
   if (dup) return { zh: `指标编号 ${dup[1]} 重复`, en };
   if (en === "targetYear must be after baseYear") return { zh: "目标年 targetYear 必须晚于基期年 baseYear", en };
-  if (en === "baselineYear must be before the plan's targetYear") return { zh: "基期年 baselineYear 必须早于规划目标年 targetYear", en };
+  if (en === "baselineYear must be before the plan's targetYear")
+    return { zh: "基期年 baselineYear 必须早于规划目标年 targetYear", en };
   return { zh: en, en };
 }
 
@@ -180,10 +195,41 @@ function translateCustom(en: string): { zh: string; en: string } {
  * `actuals`) follows in code-point order, so nothing is ever dropped and output is stable.
  */
 const KEY_ORDER = [
-  "$schema", "formatVersion", "id", "number", "title", "category", "name", "unit", "kind", "direction",
-  "source", "document", "issuer", "date", "section", "baseYear", "targetYear",
-  "baseline", "baselineYear", "target", "value", "comparator", "tolerance", "mode", "text",
-  "attribute", "supplementary", "status", "note", "vintage", "zh", "en", "actuals", "override", "indicators",
+  "$schema",
+  "formatVersion",
+  "id",
+  "number",
+  "title",
+  "category",
+  "name",
+  "unit",
+  "kind",
+  "direction",
+  "source",
+  "document",
+  "issuer",
+  "date",
+  "section",
+  "baseYear",
+  "targetYear",
+  "baseline",
+  "baselineYear",
+  "target",
+  "value",
+  "comparator",
+  "tolerance",
+  "mode",
+  "text",
+  "attribute",
+  "supplementary",
+  "status",
+  "note",
+  "vintage",
+  "zh",
+  "en",
+  "actuals",
+  "override",
+  "indicators",
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

@@ -24,7 +24,9 @@ export const yearKey = z.string().regex(/^(19|20|21)\d\d$/, "a four-digit year s
 export const indicatorKinds = ["percent", "count", "amount", "rank", "index"] as const;
 export const indicatorKind = z
   .enum(indicatorKinds)
-  .describe("percent: a share in % (gaps in percentage points); count: whole things; amount: money or volume; rank: a position (1 = best); index: any other scale");
+  .describe(
+    "percent: a share in % (gaps in percentage points); count: whole things; amount: money or volume; rank: a position (1 = best); index: any other scale",
+  );
 
 export const direction = z.enum(["up", "down"]).describe("up = higher is better, down = lower is better");
 
@@ -39,23 +41,37 @@ export const levelTarget = z
     value: z.number(),
     comparator: z
       .enum([">=", "<=", "~"])
-      .describe(">= reach at least (or a rank at least this good), <= stay at or below (ceilings), ~ approximately (左右)"),
-    tolerance: z.number().nonnegative().optional().describe("for ~: how far from value still counts as met, in the indicator's unit"),
+      .describe(
+        ">= reach at least (or a rank at least this good), <= stay at or below (ceilings), ~ approximately (左右)",
+      ),
+    tolerance: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe("for ~: how far from value still counts as met, in the indicator's unit"),
   })
   .strict();
 
 export const cumulativeTarget = z
   .object({
     kind: z.literal("cumulative"),
-    value: z.number().describe("five-year total, written 〔13.5〕 in plans; in % for reductions. Each year's actual is that year's own rate, not the running total"),
-    mode: z.enum(["reduction", "increase"]).describe("reduction: yearly cuts compound, 1 − ∏(1 − rᵢ); increase: yearly changes add up"),
+    value: z
+      .number()
+      .describe(
+        "five-year total, written 〔13.5〕 in plans; in % for reductions. Each year's actual is that year's own rate, not the running total",
+      ),
+    mode: z
+      .enum(["reduction", "increase"])
+      .describe("reduction: yearly cuts compound, 1 − ∏(1 − rᵢ); increase: yearly changes add up"),
   })
   .strict();
 
 export const annualGrowthTarget = z
   .object({
     kind: z.literal("annualGrowth"),
-    value: z.number().describe("average annual growth in % (年均增长), compared with the realised growth since the base year"),
+    value: z
+      .number()
+      .describe("average annual growth in % (年均增长), compared with the realised growth since the base year"),
   })
   .strict();
 
@@ -97,7 +113,10 @@ export const indicator = z
     target,
     attribute,
     note: localizedText.optional(),
-    supplementary: z.boolean().optional().describe("true for goals stated in the plan's text but not in its main table"),
+    supplementary: z
+      .boolean()
+      .optional()
+      .describe("true for goals stated in the plan's text but not in its main table"),
     actuals: z.record(yearKey, actual).default({}),
     override: statusOverride.optional(),
   })
@@ -131,10 +150,15 @@ export const plan = z
     }
     const seen = new Set<string>();
     p.indicators.forEach((ind, i) => {
-      if (seen.has(ind.id)) ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `duplicate indicator id ${ind.id}` });
+      if (seen.has(ind.id))
+        ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `duplicate indicator id ${ind.id}` });
       seen.add(ind.id);
       if (ind.baselineYear >= p.targetYear) {
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "baselineYear"], message: "baselineYear must be before the plan's targetYear" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "baselineYear"],
+          message: "baselineYear must be before the plan's targetYear",
+        });
       }
     });
   });

@@ -28,6 +28,8 @@ import { publishWorkbookLanguage } from "../../excel/workbookLanguageSetting";
 import { HighlightControl } from "./components/HighlightControl";
 import { IndicatorList, indicatorRows } from "./components/IndicatorList";
 import { StatusCards, statusName } from "./components/StatusCards";
+import { TravelPanel } from "./travel/TravelPanel";
+import { afterHighlight, afterInsert } from "./travel/travelActions";
 import { ValidationPanel } from "./components/ValidationPanel";
 import { t, type StringKey } from "./i18n";
 import type { StatusKey } from "./statusStyle";
@@ -90,6 +92,8 @@ export function App({ lang, plan }: AppProps) {
   const [filter, setFilter] = useState<StatusKey | null>(null);
   const grouped = useMemo(() => canGroupUndo(), []);
   const ready = state.kind === "ready" ? state : null;
+  // The plan Insert template writes: the one passed in, or one staff imported in the pane.
+  const [chosenPlan, setChosenPlan] = useState(plan);
 
   const fail = useCallback(
     (err: unknown) =>
@@ -112,7 +116,9 @@ export function App({ lang, plan }: AppProps) {
     run("insert", async () => {
       setNotice(null);
       const highlighted = ready !== null && highlightsOn(ready.snapshot);
-      const result = await insertTemplate(plan, lang);
+      const result = await insertTemplate(chosenPlan, lang);
+      // The plan and state travel with the file; the workbook is tagged to open the pane.
+      await afterInsert(result.created, chosenPlan !== plan).catch(() => undefined);
       if (result.created) await publishWorkbookLanguage(lang).catch(() => undefined);
       // Rows a refresh appended are outside the highlight rules' range: lay the rules again over all rows.
       if (highlighted && !result.created && result.added > 0)
@@ -161,6 +167,7 @@ export function App({ lang, plan }: AppProps) {
       if (!ready) throw toHostError({ code: "ItemNotFound" });
       if (on) await applyHighlights(ready.snapshot);
       else await removeHighlights(ready.snapshot);
+      await afterHighlight().catch(() => undefined);
       setNotice({ intent: "success", text: t(lang, on ? "highlightOn" : "highlightOff") });
       await reload();
     });
@@ -183,8 +190,8 @@ export function App({ lang, plan }: AppProps) {
     ? t(lang, "insertWillRefresh", { sheet: ready.snapshot.sheetName })
     : t(lang, "insertWillCreate", {
         sheet: SHEET_BASE_NAME[lang],
-        plan: plan.title[lang],
-        count: plan.indicators.length,
+        plan: chosenPlan.title[lang],
+        count: chosenPlan.indicators.length,
       });
 
   const rows = ready ? indicatorRows(ready.summary, ready.sheet.plan.indicators, filter) : [];
@@ -290,6 +297,14 @@ export function App({ lang, plan }: AppProps) {
           <IndicatorList rows={rows} lang={lang} onSelect={onSelectIndicator} />
         </section>
       ) : null}
+
+      <TravelPanel
+        lang={lang}
+        tableName={ready ? ready.snapshot.tableName : null}
+        disabled={busy !== null}
+        onPlanChosen={setChosenPlan}
+        onWorkbookChanged={() => void reload()}
+      />
     </main>
   );
 }

@@ -1,0 +1,281 @@
+/**
+ * Sharing and other plans: the auto-open switch, the portable copy, exporting the workbook's plan,
+ * and choosing another plan (a plan file picked or pasted, or a table selected in a sheet, confirmed
+ * in a form). Plan and cell text are rendered as text, never as HTML.
+ */
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Switch,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useId, useState } from "react";
+import type { Lang } from "../../../core/messages";
+import { parsePlanFile, type PlanFileIssue } from "../../../core/planFile";
+import type { Plan } from "../../../core/planSchema";
+import { parsePlanTable, type IndicatorDraft } from "../../../core/planTableImport";
+import { readAutoOpen } from "../../../excel/autoOpen";
+import { toHostError } from "../../../excel/excelRun";
+import { exportWorkbookPlan } from "../../../excel/exportPlan";
+import { writePortableCopy } from "../../../excel/portableCopy";
+import type { PortableMode } from "../../../excel/portableContent";
+import { readSelectedValues } from "../../../excel/readSelection";
+import { t, type StringKey } from "../i18n";
+import { downloadText } from "./download";
+import { TableImportForm } from "./TableImportForm";
+import { onPaneOpen, switchAutoOpen } from "./travelActions";
+import { tt } from "./travelStrings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  sub: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: "1.2em", fontSize: tokens.fontSizeBase200 },
+});
+
+type Notice = { intent: "success" | "error" | "warning" | "info"; text: string; details?: string[] };
+
+export function TravelPanel(props: {
+  lang: Lang;
+  /** The template's table, when the workbook has one. */
+  tableName: string | null;
+  disabled: boolean;
+  onPlanChosen: (plan: Plan) => void;
+  onWorkbookChanged: () => void;
+}) {
+  const styles = useStyles();
+  const { lang, tableName } = props;
+  const fileId = useId();
+  const [autoOpen, setAutoOpenState] = useState<boolean | null>(null);
+  const [mode, setMode] = useState<PortableMode>("native");
+  const [paste, setPaste] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [table, setTable] = useState<{
+    drafts: IndicatorDraft[];
+    period: { baseYear: number; targetYear: number };
+    warnings: Array<{ zh: string; en: string }>;
+  } | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      try {
+        const opened = await onPaneOpen();
+        if (!alive) return;
+        if (opened.restored) {
+          setNotice({ intent: "info", text: tt(lang, "storedRestored") });
+          props.onWorkbookChanged();
+        }
+        if (opened.problem) setNotice({ intent: "warning", text: opened.problem.message[lang] });
+      } catch {
+        // Outside Excel (or an older host without custom XML parts): nothing stored to restore.
+      }
+      const on = await readAutoOpen().catch(() => null);
+      if (alive) setAutoOpenState(on);
+    })();
+    return () => {
+      alive = false;
+    };
+    // Once per pane: the workbook's stored plan is read when the pane opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Inserting a template tags the workbook: show the switch as the document now is.
+  useEffect(() => {
+    let alive = true;
+    if (tableName)
+      void readAutoOpen()
+        .catch(() => null)
+        .then((on) => alive && setAutoOpenState(on));
+    return () => {
+      alive = false;
+    };
+  }, [tableName]);
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await work();
+    } catch (err) {
+      const error = toHostError(err);
+      setNotice({
+        intent: "error",
+        text: t(lang, `err_${error.code}` as StringKey, { detail: error.detail || error.code }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const disabled = busy || props.disabled;
+  const rowsText = (rows: number[]) => rows.slice(0, 20).join(lang === "zh" ? "、" : ", ");
+
+  const onAutoOpen = (on: boolean) =>
+    run(async () => {
+      const now = await switchAutoOpen(on);
+      setAutoOpenState(now);
+      setNotice({ intent: "success", text: tt(lang, on ? "autoOpenOn" : "autoOpenOff") });
+    });
+
+  const onPortable = () =>
+    run(async () => {
+      if (!tableName) throw toHostError({ code: "ItemNotFound" });
+      const r = await writePortableCopy(tableName, mode);
+      const text = tt(lang, "portableDone", { sheet: r.sheetName, translated: r.translated, frozen: r.frozen });
+      setNotice(
+        r.unreadableRows.length > 0
+          ? { intent: "warning", text, details: [tt(lang, "portableUnreadable", { rows: rowsText(r.unreadableRows) })] }
+          : { intent: "success", text },
+      );
+    });
+
+  const onExport = () =>
+    run(async () => {
+      if (!tableName) throw toHostError({ code: "ItemNotFound" });
+      const r = await exportWorkbookPlan(tableName);
+      downloadText(r.fileName, r.text);
+      const skipped = r.skipped.map((s) => s.row + 1);
+      setNotice({
+        intent: skipped.length > 0 ? "warning" : "success",
+        text: tt(lang, "exportDone", { file: r.fileName, count: r.plan.indicators.length }),
+        ...(skipped.length > 0 ? { details: [tt(lang, "exportSkipped", { rows: rowsText(skipped) })] } : {}),
+      });
+    });
+
+  const choose = (plan: Plan) => {
+    setTable(null);
+    props.onPlanChosen(plan);
+    setNotice({
+      intent: "success",
+      text: tt(lang, "importChosen", { plan: plan.title[lang], count: plan.indicators.length }),
+    });
+  };
+
+  const readPlanText = (text: string) => {
+    const r = parsePlanFile(text);
+    if (r.ok) return choose(r.plan);
+    setNotice({
+      intent: "error",
+      text: tt(lang, "importProblems", { count: r.issues.length }),
+      details: r.issues.slice(0, 20).map((i: PlanFileIssue) => i.message[lang]),
+    });
+  };
+
+  const onFile = (file: File | undefined) => {
+    if (!file) return;
+    void run(async () => readPlanText(await file.text()));
+  };
+
+  const onSelection = () =>
+    run(async () => {
+      const { values } = await readSelectedValues();
+      const r = parsePlanTable(values);
+      if (!r.ok) return setNotice({ intent: "error", text: r.message[lang] });
+      setTable({ drafts: r.drafts, period: { baseYear: r.baseYear, targetYear: r.targetYear }, warnings: r.warnings });
+    });
+
+  return (
+    <section className={styles.root} aria-labelledby={`${fileId}-title`}>
+      <h2 id={`${fileId}-title`} className={styles.title}>
+        {tt(lang, "sectionTitle")}
+      </h2>
+
+      <div className={styles.group}>
+        <Switch
+          label={tt(lang, "autoOpen")}
+          checked={autoOpen === true}
+          disabled={disabled || autoOpen === null}
+          onChange={(_e, d) => void onAutoOpen(d.checked)}
+        />
+        <p className={styles.hint}>{autoOpen === null ? tt(lang, "autoOpenUnavailable") : tt(lang, "autoOpenHint")}</p>
+      </div>
+
+      <div className={styles.group}>
+        <h3 className={styles.sub}>{tt(lang, "portableTitle")}</h3>
+        <p className={styles.hint}>{tt(lang, "portableHint")}</p>
+        <RadioGroup
+          value={mode}
+          onChange={(_e, d) => setMode(d.value as PortableMode)}
+          aria-label={tt(lang, "portableTitle")}
+        >
+          <Radio value="native" label={tt(lang, "portableNative")} />
+          <Radio value="values" label={tt(lang, "portableValues")} />
+        </RadioGroup>
+        <div className={styles.buttons}>
+          <Button onClick={() => void onPortable()} disabled={disabled || !tableName}>
+            {tt(lang, "portableWrite")}
+          </Button>
+          <Button onClick={() => void onExport()} disabled={disabled || !tableName}>
+            {tt(lang, "exportTitle")}
+          </Button>
+        </div>
+      </div>
+
+      <div className={styles.group}>
+        <h3 className={styles.sub}>{tt(lang, "importTitle")}</h3>
+        <Field label={tt(lang, "importFile")}>
+          <input
+            id={`${fileId}-file`}
+            type="file"
+            accept=".json,application/json"
+            disabled={disabled}
+            onChange={(e) => {
+              onFile(e.currentTarget.files?.[0]);
+              e.currentTarget.value = "";
+            }}
+          />
+        </Field>
+        <Field label={tt(lang, "importPasteLabel")}>
+          <Textarea value={paste} resize="vertical" onChange={(_e, d) => setPaste(d.value)} />
+        </Field>
+        <div className={styles.buttons}>
+          <Button onClick={() => readPlanText(paste)} disabled={disabled || paste.trim() === ""}>
+            {tt(lang, "importPasteRead")}
+          </Button>
+          <Button onClick={() => void onSelection()} disabled={disabled}>
+            {tt(lang, "importFromSelection")}
+          </Button>
+        </div>
+        <p className={styles.hint}>{tt(lang, "importSelectionHint")}</p>
+      </div>
+
+      {table ? (
+        <TableImportForm
+          lang={lang}
+          drafts={table.drafts}
+          period={table.period}
+          warnings={table.warnings}
+          onUse={choose}
+          onCancel={() => setTable(null)}
+        />
+      ) : null}
+
+      {busy ? <Spinner size="tiny" label={tt(lang, "sectionTitle")} /> : null}
+      {notice ? (
+        <MessageBar intent={notice.intent} layout="multiline">
+          <MessageBarBody>
+            {notice.text}
+            {notice.details ? (
+              <ul className={styles.list}>
+                {notice.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}
