@@ -1,15 +1,9 @@
+import { columnLetters } from "../../src/excel/a1";
+
 /** Sheet-local A1 names for the grid's headers, cells and name box (0-based row and column in). */
 
-export function columnName(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** Column letters come from the add-in's own A1 sums (src/excel/a1.ts). */
+export const columnName = columnLetters;
 
 export function cellName(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
