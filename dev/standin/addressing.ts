@@ -73,7 +73,8 @@ export function parseAddress(address: string): ParsedAddress | null {
   if (bang >= 0) {
     const sheetPart = text.slice(0, bang);
     text = text.slice(bang + 1);
-    sheetName = sheetPart.startsWith("'") && sheetPart.endsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+    sheetName =
+      sheetPart.startsWith("'") && sheetPart.endsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
   }
   const parts = text.split(":");
   if (parts.length < 1 || parts.length > 2) return null;

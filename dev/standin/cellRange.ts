@@ -10,7 +10,14 @@ export interface CellRange {
 }
 
 export function checkRect(rect: Rect): Rect {
-  if (rect.row < 0 || rect.col < 0 || rect.rows < 1 || rect.cols < 1 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLUMNS) {
+  if (
+    rect.row < 0 ||
+    rect.col < 0 ||
+    rect.rows < 1 ||
+    rect.cols < 1 ||
+    rect.row + rect.rows > MAX_ROWS ||
+    rect.col + rect.cols > MAX_COLUMNS
+  ) {
     fail(ErrorCodes.invalidArgument, "The range is outside the worksheet grid.");
   }
   return rect;

@@ -49,7 +49,8 @@ export class ConditionalFormatCollection extends ClientCollection<ConditionalFor
       run: () => {
         const t = this.range();
         if (!t) return;
-        if (type !== "Custom") fail(ErrorCodes.invalidArgument, `The stand-in supports custom conditional formats only, not '${type}'.`);
+        if (type !== "Custom")
+          fail(ErrorCodes.invalidArgument, `The stand-in supports custom conditional formats only, not '${type}'.`);
         created = this.context.core.model.addConditionalFormat(t.sheet, t.rect, type);
       },
     });
@@ -110,16 +111,24 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatState> {
     return this.customProxy ? ["custom"] : [];
   }
 
-  get id(): string { return this.get("id"); }
-  get type(): string { return this.get("type"); }
-  get priority(): number { return this.get("priority"); }
+  get id(): string {
+    return this.get("id");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get priority(): number {
+    return this.get("priority");
+  }
   set priority(v: number) {
     this.set_("priority", v, (state, p) => {
       if (!Number.isInteger(p) || p < 0) fail(ErrorCodes.invalidArgument, "The priority is a whole number from 0.");
       this.context.core.model.setConditionalFormatPriority(state, p);
     });
   }
-  get stopIfTrue(): boolean { return this.get("stopIfTrue"); }
+  get stopIfTrue(): boolean {
+    return this.get("stopIfTrue");
+  }
   set stopIfTrue(v: boolean) {
     this.set_("stopIfTrue", v, (state, b) => {
       state.stopIfTrue = b === true;
@@ -189,7 +198,11 @@ export class ConditionalFormatRule extends ClientObject<ConditionalFormatState> 
 
   private setFormula(name: string, v: string): void {
     this.set_(name, v, (state, formula) => {
-      if (typeof formula !== "string" || !formula.startsWith("=") || !this.context.core.model.engine.isValidFormula(formula)) {
+      if (
+        typeof formula !== "string" ||
+        !formula.startsWith("=") ||
+        !this.context.core.model.engine.isValidFormula(formula)
+      ) {
         fail(ErrorCodes.invalidArgument, `The formula '${String(formula)}' is not valid.`);
       }
       state.formula = formula;
@@ -197,10 +210,18 @@ export class ConditionalFormatRule extends ClientObject<ConditionalFormatState> 
     });
   }
 
-  get formula(): string { return this.get("formula"); }
-  set formula(v: string) { this.setFormula("formula", v); }
-  get formulaLocal(): string { return this.get("formulaLocal"); }
-  set formulaLocal(v: string) { this.setFormula("formulaLocal", v); }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(v: string) {
+    this.setFormula("formula", v);
+  }
+  get formulaLocal(): string {
+    return this.get("formulaLocal");
+  }
+  set formulaLocal(v: string) {
+    this.setFormula("formulaLocal", v);
+  }
 }
 
 export class ConditionalRangeFormat extends ClientObject<ConditionalFormatState> {
@@ -240,7 +261,9 @@ export class ConditionalRangeFill extends ClientObject<ConditionalFormatState> {
     return state.fill;
   }
 
-  get color(): string { return this.get("color"); }
+  get color(): string {
+    return this.get("color");
+  }
   set color(v: string) {
     this.set_("color", v, (state, c) => {
       state.fill = checkColor(c);
@@ -266,21 +289,27 @@ export class ConditionalRangeFont extends ClientObject<ConditionalFormatState> {
     return name === "bold" ? state.bold : state.italic;
   }
 
-  get color(): string { return this.get("color"); }
+  get color(): string {
+    return this.get("color");
+  }
   set color(v: string) {
     this.set_("color", v, (state, c) => {
       state.fontColor = checkColor(c);
       this.context.core.model.touch();
     });
   }
-  get bold(): boolean { return this.get("bold"); }
+  get bold(): boolean {
+    return this.get("bold");
+  }
   set bold(v: boolean) {
     this.set_("bold", v, (state, b) => {
       state.bold = b === true;
       this.context.core.model.touch();
     });
   }
-  get italic(): boolean { return this.get("italic"); }
+  get italic(): boolean {
+    return this.get("italic");
+  }
   set italic(v: boolean) {
     this.set_("italic", v, (state, b) => {
       state.italic = b === true;

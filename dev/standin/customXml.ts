@@ -12,7 +12,10 @@ import type { RequestContext } from "./requestContext";
 /** The root element's default namespace; InvalidArgument when the text has no root element. */
 function rootNamespace(xml: unknown): string {
   if (typeof xml !== "string") fail(ErrorCodes.invalidArgument, "The XML must be a string.");
-  const body = xml.replace(/<\?xml[^>]*\?>/, "").replace(/<!--[\s\S]*?-->/g, "").trim();
+  const body = xml
+    .replace(/<\?xml[^>]*\?>/, "")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .trim();
   const root = /^<([A-Za-z_][\w.:-]*)([^>]*)>/.exec(body);
   if (!root || !body.endsWith(">")) fail(ErrorCodes.invalidArgument, "The XML is not well formed.");
   const name = root[1]!;
@@ -48,7 +51,12 @@ export class CustomXmlPartCollection extends ClientCollection<CustomXmlPart, Xml
   }
 
   getItem(id: string): CustomXmlPart {
-    return new CustomXmlPart(this.context, () => this.list().find((p) => p.id === id) ?? fail(ErrorCodes.itemNotFound, `The custom XML part '${id}' doesn't exist.`));
+    return new CustomXmlPart(
+      this.context,
+      () =>
+        this.list().find((p) => p.id === id) ??
+        fail(ErrorCodes.itemNotFound, `The custom XML part '${id}' doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(id: string): CustomXmlPart {
@@ -58,7 +66,9 @@ export class CustomXmlPartCollection extends ClientCollection<CustomXmlPart, Xml
   }
 
   getByNamespace(namespaceUri: string): CustomXmlPartScopedCollection {
-    return new CustomXmlPartScopedCollection(this.context, () => this.list().filter((p) => p.namespaceUri === namespaceUri));
+    return new CustomXmlPartScopedCollection(this.context, () =>
+      this.list().filter((p) => p.namespaceUri === namespaceUri),
+    );
   }
 }
 
@@ -80,7 +90,12 @@ export class CustomXmlPartScopedCollection extends ClientCollection<CustomXmlPar
   }
 
   getItem(id: string): CustomXmlPart {
-    return new CustomXmlPart(this.context, () => this.list().find((p) => p.id === id) ?? fail(ErrorCodes.itemNotFound, `The custom XML part '${id}' doesn't exist.`));
+    return new CustomXmlPart(
+      this.context,
+      () =>
+        this.list().find((p) => p.id === id) ??
+        fail(ErrorCodes.itemNotFound, `The custom XML part '${id}' doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(id: string): CustomXmlPart {
@@ -116,8 +131,12 @@ export class CustomXmlPart extends ClientObject<XmlPartState> {
     return name === "id" ? state.id : state.namespaceUri;
   }
 
-  get id(): string { return this.get("id"); }
-  get namespaceUri(): string { return this.get("namespaceUri"); }
+  get id(): string {
+    return this.get("id");
+  }
+  get namespaceUri(): string {
+    return this.get("namespaceUri");
+  }
 
   getXml(): ClientResult<string> {
     const result = new ClientResult<string>();
@@ -126,11 +145,15 @@ export class CustomXmlPart extends ClientObject<XmlPartState> {
   }
 
   setXml(xml: string): void {
-    this.command("setXml", (state) => {
-      state.namespaceUri = rootNamespace(xml);
-      state.xml = xml;
-      this.context.core.model.touch();
-    }, { payload: xml });
+    this.command(
+      "setXml",
+      (state) => {
+        state.namespaceUri = rootNamespace(xml);
+        state.xml = xml;
+        this.context.core.model.touch();
+      },
+      { payload: xml },
+    );
   }
 
   delete(): void {

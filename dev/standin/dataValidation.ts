@@ -10,8 +10,23 @@ import type { DataValidationRuleState, DataValidationState } from "./model";
 import { ClientObject } from "./proxy";
 import { satisfiesValidation } from "./validationRules";
 
-const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
-const TYPE_NAMES: Record<string, string> = { wholeNumber: "WholeNumber", decimal: "Decimal", textLength: "TextLength", list: "List", custom: "Custom" };
+const OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
+const TYPE_NAMES: Record<string, string> = {
+  wholeNumber: "WholeNumber",
+  decimal: "Decimal",
+  textLength: "TextLength",
+  list: "List",
+  custom: "Custom",
+};
 
 function checkRule(rule: unknown): DataValidationRuleState {
   if (!rule || typeof rule !== "object") fail(ErrorCodes.invalidArgument, "A data validation rule is an object.");
@@ -19,18 +34,29 @@ function checkRule(rule: unknown): DataValidationRuleState {
   if (entries.length !== 1) fail(ErrorCodes.invalidArgument, "A data validation rule has exactly one type.");
   const [type, spec] = entries[0]! as [string, Record<string, unknown>];
   if (type === "wholeNumber" || type === "decimal" || type === "textLength") {
-    if (!OPERATORS.includes(spec.operator as string)) fail(ErrorCodes.invalidArgument, `'${String(spec.operator)}' is not a data validation operator.`);
-    if (spec.formula1 === undefined || spec.formula1 === null || spec.formula1 === "") fail(ErrorCodes.invalidArgument, "formula1 is required.");
+    if (!OPERATORS.includes(spec.operator as string))
+      fail(ErrorCodes.invalidArgument, `'${String(spec.operator)}' is not a data validation operator.`);
+    if (spec.formula1 === undefined || spec.formula1 === null || spec.formula1 === "")
+      fail(ErrorCodes.invalidArgument, "formula1 is required.");
     const needsTwo = spec.operator === "Between" || spec.operator === "NotBetween";
-    if (needsTwo && (spec.formula2 === undefined || spec.formula2 === null)) fail(ErrorCodes.invalidArgument, "formula2 is required for Between.");
-    return { [type]: { formula1: spec.formula1 as string | number, ...(needsTwo ? { formula2: spec.formula2 as string | number } : {}), operator: spec.operator as string } };
+    if (needsTwo && (spec.formula2 === undefined || spec.formula2 === null))
+      fail(ErrorCodes.invalidArgument, "formula2 is required for Between.");
+    return {
+      [type]: {
+        formula1: spec.formula1 as string | number,
+        ...(needsTwo ? { formula2: spec.formula2 as string | number } : {}),
+        operator: spec.operator as string,
+      },
+    };
   }
   if (type === "list") {
-    if (typeof spec.source !== "string" || spec.source === "") fail(ErrorCodes.invalidArgument, "A list rule needs a source.");
+    if (typeof spec.source !== "string" || spec.source === "")
+      fail(ErrorCodes.invalidArgument, "A list rule needs a source.");
     return { list: { inCellDropDown: spec.inCellDropDown !== false, source: spec.source } };
   }
   if (type === "custom") {
-    if (typeof spec.formula !== "string" || !spec.formula.startsWith("=")) fail(ErrorCodes.invalidArgument, "A custom rule needs a formula.");
+    if (typeof spec.formula !== "string" || !spec.formula.startsWith("="))
+      fail(ErrorCodes.invalidArgument, "A custom rule needs a formula.");
     return { custom: { formula: spec.formula } };
   }
   return fail(ErrorCodes.invalidArgument, `'${type}' is not a data validation type the stand-in supports.`);
@@ -90,29 +116,42 @@ export class DataValidation extends ClientObject<CellRange> {
     });
   }
 
-  get type(): string { return this.get("type"); }
-  get valid(): boolean { return this.get("valid"); }
+  get type(): string {
+    return this.get("type");
+  }
+  get valid(): boolean {
+    return this.get("valid");
+  }
 
-  get rule(): DataValidationRuleState { return this.get("rule"); }
+  get rule(): DataValidationRuleState {
+    return this.get("rule");
+  }
   set rule(v: DataValidationRuleState) {
     this.edit("rule", v, (entry, rule) => (entry.rule = checkRule(rule)));
   }
 
-  get errorAlert(): DataValidationState["errorAlert"] { return this.get("errorAlert"); }
+  get errorAlert(): DataValidationState["errorAlert"] {
+    return this.get("errorAlert");
+  }
   set errorAlert(v: Partial<DataValidationState["errorAlert"]>) {
     this.edit("errorAlert", v, (entry, alert) => {
       const a = alert as Partial<DataValidationState["errorAlert"]>;
-      if (a.style !== undefined && !["Stop", "Warning", "Information"].includes(a.style)) fail(ErrorCodes.invalidArgument, `'${a.style}' is not an alert style.`);
+      if (a.style !== undefined && !["Stop", "Warning", "Information"].includes(a.style))
+        fail(ErrorCodes.invalidArgument, `'${a.style}' is not an alert style.`);
       entry.errorAlert = { ...entry.errorAlert, ...a };
     });
   }
 
-  get prompt(): DataValidationState["prompt"] { return this.get("prompt"); }
+  get prompt(): DataValidationState["prompt"] {
+    return this.get("prompt");
+  }
   set prompt(v: Partial<DataValidationState["prompt"]>) {
     this.edit("prompt", v, (entry, p) => (entry.prompt = { ...entry.prompt, ...(p as object) }));
   }
 
-  get ignoreBlanks(): boolean { return this.get("ignoreBlanks"); }
+  get ignoreBlanks(): boolean {
+    return this.get("ignoreBlanks");
+  }
   set ignoreBlanks(v: boolean) {
     this.edit("ignoreBlanks", v, (entry, b) => (entry.ignoreBlanks = b === true));
   }

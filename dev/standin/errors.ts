@@ -61,7 +61,8 @@ function adoptHostErrorPrototype(error: StandinError): void {
   if (typeof host === "function" && host !== StandinError && !(error instanceof (host as new () => object))) {
     const bridge = Object.create((host as { prototype: object }).prototype) as object;
     for (const key of Object.getOwnPropertyNames(StandinError.prototype)) {
-      if (key !== "constructor") Object.defineProperty(bridge, key, Object.getOwnPropertyDescriptor(StandinError.prototype, key)!);
+      if (key !== "constructor")
+        Object.defineProperty(bridge, key, Object.getOwnPropertyDescriptor(StandinError.prototype, key)!);
     }
     Object.setPrototypeOf(error, bridge);
   }

@@ -50,7 +50,9 @@ export class EventHub {
   }
 
   unregisterHandler(scope: Registration["scope"], targetId: string | null, handler: Handler): void {
-    this.registrations = this.registrations.filter((r) => !(r.scope === scope && r.targetId === targetId && r.handler === handler));
+    this.registrations = this.registrations.filter(
+      (r) => !(r.scope === scope && r.targetId === targetId && r.handler === handler),
+    );
   }
 
   get handlerCount(): number {
@@ -81,7 +83,12 @@ export class EventHub {
       if ((reg.scope === "worksheet" && reg.targetId === change.sheetId) || reg.scope === "worksheets") {
         args = { ...base, type: "WorksheetChanged", address };
       } else if (reg.scope === "table" || reg.scope === "tables") {
-        const table = this.model.tables.find((t) => (reg.scope === "tables" || t.id === reg.targetId) && t.sheetId === change.sheetId && intersect(t.rect, change.rect));
+        const table = this.model.tables.find(
+          (t) =>
+            (reg.scope === "tables" || t.id === reg.targetId) &&
+            t.sheetId === change.sheetId &&
+            intersect(t.rect, change.rect),
+        );
         const part = table && intersect(table.rect, change.rect);
         if (table && part) args = { ...base, type: "TableChanged", tableId: table.id, address: rectAddress(part) };
       }
@@ -157,7 +164,12 @@ export class EventHandlers {
   remove(handler: Handler): void {
     this.context.enqueue({
       location: "EventHandlers.remove",
-      run: () => this.context.core.events.unregisterHandler(this.scope, this.scope === "worksheets" || this.scope === "tables" ? null : this.target(), handler),
+      run: () =>
+        this.context.core.events.unregisterHandler(
+          this.scope,
+          this.scope === "worksheets" || this.scope === "tables" ? null : this.target(),
+          handler,
+        ),
     });
   }
 }

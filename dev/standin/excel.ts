@@ -22,12 +22,14 @@ type Batch<T> = (context: RequestContext) => Promise<T>;
 export function createExcelNamespace(core: StandinCore) {
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1] as Batch<T>;
-    if (typeof batch !== "function") throw new StandinError(ErrorCodes.invalidArgument, Messages.invalidArgument, "Excel.run");
+    if (typeof batch !== "function")
+      throw new StandinError(ErrorCodes.invalidArgument, Messages.invalidArgument, "Excel.run");
     const first = args.length > 1 ? args[0] : undefined;
     let context: RequestContext | undefined;
     let options: RunOptions = {};
     if (first instanceof RequestContext) context = first;
-    else if (Array.isArray(first) && first[0]?.context instanceof RequestContext) context = first[0].context as RequestContext;
+    else if (Array.isArray(first) && first[0]?.context instanceof RequestContext)
+      context = first[0].context as RequestContext;
     else if (first && typeof first === "object" && (first as { context?: unknown }).context instanceof RequestContext) {
       context = (first as { context: RequestContext }).context;
     } else if (first && typeof first === "object") options = first as RunOptions;

@@ -60,7 +60,8 @@ export class FormulaEngine {
         inputs.forEach((line, r) => {
           let start = -1;
           const flush = (end: number) => {
-            if (start >= 0) this.hf.setCellContents({ sheet, row: row + r, col: col + start }, [line.slice(start, end).map(toHf)]);
+            if (start >= 0)
+              this.hf.setCellContents({ sheet, row: row + r, col: col + start }, [line.slice(start, end).map(toHf)]);
             start = -1;
           };
           line.forEach((input, c) => {
@@ -174,12 +175,17 @@ function toHf(input: CellInput): CellInput {
 
 /** Applies `f` to the parts of a formula outside string literals and quoted sheet names. */
 function outsideQuotes(formula: string, f: (part: string) => string): string {
-  return formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/).map((part, i) => (i % 2 === 1 ? part : f(part))).join("");
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 === 1 ? part : f(part)))
+    .join("");
 }
 
 /** Excel's TRUE and FALSE literals are functions in HyperFormula (TRUE()); the stand-in converts both ways. */
 export function toHfFormula(formula: string): string {
-  return outsideQuotes(formula, (part) => part.replace(/(?<![\w.$])(TRUE|FALSE)(?![\w.(!])/gi, (m) => `${m.toUpperCase()}()`));
+  return outsideQuotes(formula, (part) =>
+    part.replace(/(?<![\w.$])(TRUE|FALSE)(?![\w.(!])/gi, (m) => `${m.toUpperCase()}()`),
+  );
 }
 
 export function fromHfFormula(formula: string): string {

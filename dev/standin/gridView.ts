@@ -51,7 +51,18 @@ function truthy(v: unknown): boolean {
 }
 
 export class GridView {
-  private cfCache = new Map<string, { version: number; generation: number; ids: string[]; fill: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null }>();
+  private cfCache = new Map<
+    string,
+    {
+      version: number;
+      generation: number;
+      ids: string[];
+      fill: string | null;
+      fontColor: string | null;
+      bold: boolean | null;
+      italic: boolean | null;
+    }
+  >();
 
   constructor(private readonly model: () => WorkbookModel) {}
 
@@ -61,7 +72,15 @@ export class GridView {
     const k = `${sheet.id}:${row},${col}`;
     const cached = this.cfCache.get(k);
     if (cached && cached.version === model.version && cached.generation === model.engine.generation) return cached;
-    const out = { version: model.version, generation: model.engine.generation, ids: [] as string[], fill: null as string | null, fontColor: null as string | null, bold: null as boolean | null, italic: null as boolean | null };
+    const out = {
+      version: model.version,
+      generation: model.engine.generation,
+      ids: [] as string[],
+      fill: null as string | null,
+      fontColor: null as string | null,
+      bold: null as boolean | null,
+      italic: null as boolean | null,
+    };
     for (const cf of model.sheetConditionalFormats(sheet)) {
       if (!rectContains(cf.rect, row, col) || cf.formula === "") continue;
       const formula = shiftFormula(cf.formula, row - cf.rect.row, col - cf.rect.col);
@@ -93,7 +112,8 @@ export class GridView {
     if (engine.isFormula(sheet.engineId, row, col)) input = String(engine.formula(sheet.engineId, row, col));
     else {
       const raw = engine.hf.getCellSerialized({ sheet: sheet.engineId, row, col });
-      input = raw === null || raw === undefined ? "" : typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : String(raw);
+      input =
+        raw === null || raw === undefined ? "" : typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : String(raw);
     }
     const hasOwnFill = own?.fill !== undefined && own.fill !== null;
     const layerFill = style.fill !== "#FFFFFF" || hasOwnFill ? style.fill : null;
@@ -119,7 +139,9 @@ export class GridView {
       errorMessage: engine.errorMessage(sheet.engineId, row, col),
       validation: validationEntry
         ? {
-            prompt: validationEntry.prompt.showPrompt ? { title: validationEntry.prompt.title, message: validationEntry.prompt.message } : null,
+            prompt: validationEntry.prompt.showPrompt
+              ? { title: validationEntry.prompt.title, message: validationEntry.prompt.message }
+              : null,
             valid: satisfiesValidation(model, sheet, row, col, validationEntry, value),
           }
         : null,

@@ -156,7 +156,15 @@ export function createStandin(options: StandinOptions = {}) {
       const s = sheet ? sheetOf(sheet) : null;
       return core.model.tables
         .filter((t) => !s || t.sheetId === s.id)
-        .map((t) => ({ id: t.id, name: t.name, sheetId: t.sheetId, address: rectAddress(t.rect), style: t.style, showBandedRows: t.showBandedRows, showHeaders: t.showHeaders }));
+        .map((t) => ({
+          id: t.id,
+          name: t.name,
+          sheetId: t.sheetId,
+          address: rectAddress(t.rect),
+          style: t.style,
+          showBandedRows: t.showBandedRows,
+          showHeaders: t.showHeaders,
+        }));
     },
     /** What Excel's data validation says about typing `input` into the cell (Stop: reject; Warning/Information: ask). */
     checkInput(sheet: string, address: string, input: string): InputCheck {
@@ -249,14 +257,22 @@ export type Standin = ReturnType<typeof createStandin>;
  * outside Office, where Office.context is undefined) its Office object keeps onReady and gets the
  * stand-in's context, addin and enums. Returns a function that undoes it.
  */
-export function installStandin(standin: Standin, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
+export function installStandin(
+  standin: Standin,
+  target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): () => void {
   const previous = { Excel: target.Excel, Office: target.Office, OfficeExtension: target.OfficeExtension };
   target.Excel = standin.Excel;
   const office = target.Office as Record<string, unknown> | undefined;
   let restoreContext: (() => void) | null = null;
   if (office && typeof office === "object") {
     const descriptor = Object.getOwnPropertyDescriptor(office, "context");
-    Object.defineProperty(office, "context", { value: standin.Office.context, configurable: true, writable: true, enumerable: true });
+    Object.defineProperty(office, "context", {
+      value: standin.Office.context,
+      configurable: true,
+      writable: true,
+      enumerable: true,
+    });
     restoreContext = () => {
       if (descriptor) Object.defineProperty(office, "context", descriptor);
       else delete office.context;

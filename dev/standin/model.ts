@@ -156,7 +156,11 @@ let guidCounter = 0;
 export function newGuid(): string {
   guidCounter++;
   const hex = (guidCounter + Math.floor(Math.random() * 0xffff) * 0x100000).toString(16).padStart(12, "0").slice(-12);
-  const rand = () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, "0").toUpperCase();
+  const rand = () =>
+    Math.floor(Math.random() * 0x10000)
+      .toString(16)
+      .padStart(4, "0")
+      .toUpperCase();
   return `{${rand()}${rand()}-${rand()}-4${rand().slice(1)}-8${rand().slice(1)}-${hex.toUpperCase()}}`;
 }
 
@@ -214,10 +218,12 @@ export class WorkbookModel {
    * with an apostrophe, not "History", unique ignoring case.
    */
   checkSheetName(name: unknown, except?: SheetState): string {
-    if (typeof name !== "string" || name.trim() === "") fail(ErrorCodes.invalidArgument, "The sheet name can't be blank.");
+    if (typeof name !== "string" || name.trim() === "")
+      fail(ErrorCodes.invalidArgument, "The sheet name can't be blank.");
     if (name.length > 31) fail(ErrorCodes.invalidArgument, "The sheet name can't be longer than 31 characters.");
     if (/[:\\/?*[\]]/.test(name)) fail(ErrorCodes.invalidArgument, "The sheet name can't contain : \\ / ? * [ or ].");
-    if (name.startsWith("'") || name.endsWith("'")) fail(ErrorCodes.invalidArgument, "The sheet name can't begin or end with an apostrophe.");
+    if (name.startsWith("'") || name.endsWith("'"))
+      fail(ErrorCodes.invalidArgument, "The sheet name can't begin or end with an apostrophe.");
     if (name.toLowerCase() === "history") fail(ErrorCodes.invalidArgument, "'History' is a reserved sheet name.");
     const existing = this.sheetByName(name);
     if (existing && existing !== except) fail(ErrorCodes.itemAlreadyExists, `A sheet named '${name}' already exists.`);
@@ -341,7 +347,12 @@ export class WorkbookModel {
   style(sheet: SheetState, row: number, col: number): Required<{ [K in StyleKey]: NonNullable<CellStyle[K]> }> {
     const out = { ...DEFAULT_STYLE } as Record<string, unknown>;
     for (const layer of sheet.styleLayers) {
-      if (row >= layer.rect.row && row < layer.rect.row + layer.rect.rows && col >= layer.rect.col && col < layer.rect.col + layer.rect.cols) {
+      if (
+        row >= layer.rect.row &&
+        row < layer.rect.row + layer.rect.rows &&
+        col >= layer.rect.col &&
+        col < layer.rect.col + layer.rect.cols
+      ) {
         for (const [k, v] of Object.entries(layer.style)) out[k] = v ?? DEFAULT_STYLE[k as StyleKey];
       }
     }
@@ -387,7 +398,15 @@ export class WorkbookModel {
   }
 
   clearStyles(sheet: SheetState, rect: Rect): void {
-    const reset: CellStyle = { numberFormat: null, fill: null, fontColor: null, bold: null, italic: null, wrapText: null, horizontalAlignment: null };
+    const reset: CellStyle = {
+      numberFormat: null,
+      fill: null,
+      fontColor: null,
+      bold: null,
+      italic: null,
+      wrapText: null,
+      horizontalAlignment: null,
+    };
     this.setStyle(sheet, rect, reset);
   }
 
@@ -414,9 +433,15 @@ export class WorkbookModel {
 
   /** The block from the first to the last used cell; null when the sheet is blank. */
   usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     const grow = (r: number, c: number) => {
-      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, c);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, c);
     };
     this.engine.serialized(sheet.engineId).forEach((line, r) =>
       line.forEach((v, c) => {
@@ -444,13 +469,19 @@ export class WorkbookModel {
 
   tableAt(sheet: SheetState, row: number, col: number): TableState | undefined {
     return this.tables.find(
-      (t) => t.sheetId === sheet.id && row >= t.rect.row && row < t.rect.row + t.rect.rows && col >= t.rect.col && col < t.rect.col + t.rect.cols,
+      (t) =>
+        t.sheetId === sheet.id &&
+        row >= t.rect.row &&
+        row < t.rect.row + t.rect.rows &&
+        col >= t.rect.col &&
+        col < t.rect.col + t.rect.cols,
     );
   }
 
   /** Table and defined names share one namespace: letters, digits, _ . \, starting with a letter, _ or \, not a cell address. */
   checkNewName(name: unknown, except?: { table?: TableState; name?: NameState }): string {
-    if (typeof name !== "string" || name === "" || name.length > 255) fail(ErrorCodes.invalidArgument, "The name is blank or too long.");
+    if (typeof name !== "string" || name === "" || name.length > 255)
+      fail(ErrorCodes.invalidArgument, "The name is blank or too long.");
     if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) {
       fail(ErrorCodes.invalidArgument, `'${name}' is not a valid name.`);
     }
@@ -470,11 +501,15 @@ export class WorkbookModel {
       tableRect = { ...rect, row: rect.row - 1, rows: rect.rows + 1 };
       const headerRow = { ...rect, row: rect.row - 1, rows: 1 };
       for (let c = 0; c < rect.cols; c++) {
-        if (this.value(sheet, headerRow.row, rect.col + c) !== "") fail(ErrorCodes.insertDeleteConflict, "The row above the range is not empty.");
+        if (this.value(sheet, headerRow.row, rect.col + c) !== "")
+          fail(ErrorCodes.insertDeleteConflict, "The row above the range is not empty.");
       }
-      this.engine.write(sheet.engineId, headerRow.row, rect.col, [Array.from({ length: rect.cols }, (_, i) => `Column${i + 1}`)]);
+      this.engine.write(sheet.engineId, headerRow.row, rect.col, [
+        Array.from({ length: rect.cols }, (_, i) => `Column${i + 1}`),
+      ]);
     }
-    if (tableRect.rows >= MAX_ROWS || tableRect.cols >= MAX_COLUMNS) fail(ErrorCodes.invalidArgument, "A table can't span a whole row or column.");
+    if (tableRect.rows >= MAX_ROWS || tableRect.cols >= MAX_COLUMNS)
+      fail(ErrorCodes.invalidArgument, "A table can't span a whole row or column.");
     for (const other of this.tables) {
       if (other.sheetId === sheet.id && intersect(other.rect, tableRect)) {
         fail(ErrorCodes.invalidArgument, "A table can't overlap another table.");
@@ -524,14 +559,18 @@ export class WorkbookModel {
       }
       const current = headers.map((_, c) => this.engine.formula(sheet.engineId, row, table.rect.col + c));
       if (headers.some((h, c) => current[c] !== h || this.engine.isFormula(sheet.engineId, row, table.rect.col + c))) {
-        this.engine.write(sheet.engineId, row, table.rect.col, [headers.map((h) => (/^[=+\-@']/.test(h) || /^[\d.]/.test(h) ? `'${h}` : h))]);
+        this.engine.write(sheet.engineId, row, table.rect.col, [
+          headers.map((h) => (/^[=+\-@']/.test(h) || /^[\d.]/.test(h) ? `'${h}` : h)),
+        ]);
       }
     }
   }
 
   tableHeaders(table: TableState): string[] {
     const sheet = this.sheetById(table.sheetId)!;
-    return Array.from({ length: table.rect.cols }, (_, c) => String(this.value(sheet, table.rect.row, table.rect.col + c)));
+    return Array.from({ length: table.rect.cols }, (_, c) =>
+      String(this.value(sheet, table.rect.row, table.rect.col + c)),
+    );
   }
 
   /** Grows or shrinks a table in place; the header row stays where it is. */
@@ -563,7 +602,8 @@ export class WorkbookModel {
   addName(name: string, formula: string, comment: string, sheet: SheetState | null): NameState {
     const checked = this.checkNewName(name);
     const expression = formula.startsWith("=") ? formula : `=${formula}`;
-    if (!this.engine.isValidFormula(expression)) fail(ErrorCodes.invalidArgument, `The reference '${formula}' is not valid.`);
+    if (!this.engine.isValidFormula(expression))
+      fail(ErrorCodes.invalidArgument, `The reference '${formula}' is not valid.`);
     this.engine.addName(checked, expression, sheet?.engineId);
     const state: NameState = { name: checked, formula: expression, comment, visible: true, sheetId: sheet?.id ?? null };
     this.names.push(state);
@@ -621,7 +661,13 @@ export class WorkbookModel {
   validationAt(sheet: SheetState, row: number, col: number): DataValidationState | null {
     for (let i = this.validations.length - 1; i >= 0; i--) {
       const v = this.validations[i]!;
-      if (v.sheetId === sheet.id && row >= v.rect.row && row < v.rect.row + v.rect.rows && col >= v.rect.col && col < v.rect.col + v.rect.cols) {
+      if (
+        v.sheetId === sheet.id &&
+        row >= v.rect.row &&
+        row < v.rect.row + v.rect.rows &&
+        col >= v.rect.col &&
+        col < v.rect.col + v.rect.cols
+      ) {
         return v.rule === null ? null : v;
       }
     }
@@ -632,7 +678,13 @@ export class WorkbookModel {
   validationFor(sheet: SheetState, rect: Rect): DataValidationState {
     for (let i = this.validations.length - 1; i >= 0; i--) {
       const v = this.validations[i]!;
-      if (v.sheetId === sheet.id && v.rect.row === rect.row && v.rect.col === rect.col && v.rect.rows === rect.rows && v.rect.cols === rect.cols) {
+      if (
+        v.sheetId === sheet.id &&
+        v.rect.row === rect.row &&
+        v.rect.col === rect.col &&
+        v.rect.rows === rect.rows &&
+        v.rect.cols === rect.cols
+      ) {
         return v;
       }
     }
@@ -651,7 +703,12 @@ export class WorkbookModel {
 
   clearValidation(sheet: SheetState, rect: Rect): void {
     this.validations = this.validations.filter(
-      (v) => !(v.sheetId === sheet.id && intersect(v.rect, rect) && intersect(v.rect, rect)!.rows * intersect(v.rect, rect)!.cols === v.rect.rows * v.rect.cols),
+      (v) =>
+        !(
+          v.sheetId === sheet.id &&
+          intersect(v.rect, rect) &&
+          intersect(v.rect, rect)!.rows * intersect(v.rect, rect)!.cols === v.rect.rows * v.rect.cols
+        ),
     );
     if (this.validations.some((v) => v.sheetId === sheet.id && intersect(v.rect, rect))) {
       this.validations.push({

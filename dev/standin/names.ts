@@ -56,7 +56,10 @@ export class NamedItemCollection extends ClientCollection<NamedItem, NameState> 
   }
 
   getItem(name: string): NamedItem {
-    return new NamedItem(this.context, () => this.find(name) ?? fail(ErrorCodes.itemNotFound, `The name '${name}' doesn't exist.`));
+    return new NamedItem(
+      this.context,
+      () => this.find(name) ?? fail(ErrorCodes.itemNotFound, `The name '${name}' doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(name: string): NamedItem {
@@ -98,13 +101,27 @@ export class NamedItem extends ClientObject<NameState> {
     }
   }
 
-  get name(): string { return this.get("name"); }
-  get type(): string { return this.get("type"); }
-  get value(): unknown { return this.get("value"); }
-  get formula(): string { return this.get("formula"); }
-  get comment(): string { return this.get("comment"); }
-  get visible(): boolean { return this.get("visible"); }
-  get scope(): string { return this.get("scope"); }
+  get name(): string {
+    return this.get("name");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  get comment(): string {
+    return this.get("comment");
+  }
+  get visible(): boolean {
+    return this.get("visible");
+  }
+  get scope(): string {
+    return this.get("scope");
+  }
 
   getRange(): Range {
     return new Range(this.context, () => {

@@ -33,7 +33,9 @@ export function formatGeneral(value: number): string {
   if (abs >= 1e11) return exponential(value, 5);
   if (Number.isInteger(value)) return String(value);
   for (let decimals = 10; decimals >= 0; decimals--) {
-    const text = roundDecimal(value, decimals).toFixed(decimals).replace(/\.?0+$/, "");
+    const text = roundDecimal(value, decimals)
+      .toFixed(decimals)
+      .replace(/\.?0+$/, "");
     if (text.length <= 11) {
       if (/^-?0$/.test(text)) break; // everything rounded away: use scientific notation
       return text;
@@ -143,7 +145,9 @@ export function formatValue(value: CellScalar | null, numberFormat: string): str
     const textSection = parts.length >= 4 ? parts[3]! : parts.find((p) => p.includes("@"));
     if (!textSection) return value;
     const { pieces } = tokenize(textSection);
-    return pieces.map((p) => (p.literal !== undefined ? p.literal.replace("\u0000", value) : (p.numeric ?? ""))).join("");
+    return pieces
+      .map((p) => (p.literal !== undefined ? p.literal.replace("\u0000", value) : (p.numeric ?? "")))
+      .join("");
   }
   if (!Number.isFinite(value)) return "#NUM!";
   let section = parts[0]!;

@@ -45,7 +45,10 @@ const ERROR_TYPES: Record<string, ErrorType> = {
   "#DIV/0!": ErrorType.DIV_BY_ZERO,
 };
 
-type Ast = { type: string; reference?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } } };
+type Ast = {
+  type: string;
+  reference?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } };
+};
 type ProcedureAst = { args: Ast[] };
 
 /** A HyperFormula argument value as the custom-function code sees it in Excel. */
@@ -58,7 +61,8 @@ function toCustomFunctionArg(value: unknown): unknown {
 
 function toInterpreterValue(result: unknown): unknown {
   if (typeof result === "number" || typeof result === "string" || typeof result === "boolean") {
-    if (typeof result === "number" && !Number.isFinite(result)) return new CellError(ErrorType.NUM, "not a finite number");
+    if (typeof result === "number" && !Number.isFinite(result))
+      return new CellError(ErrorType.NUM, "not a finite number");
     return result;
   }
   if (result && typeof result === "object" && "error" in result) {

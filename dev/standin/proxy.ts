@@ -18,7 +18,11 @@ export type LoadOption = string | string[] | Record<string, unknown> | undefined
 /** Flattens any load() argument into "a", "b/c" paths; [] means all scalars. */
 export function loadPaths(option: LoadOption): string[] {
   if (option === undefined || option === null) return [];
-  if (typeof option === "string") return option.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof option === "string")
+    return option
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(option)) return option.flatMap((o) => loadPaths(o));
   const obj = option as Record<string, unknown>;
   if ("select" in obj || "expand" in obj) {
@@ -40,7 +44,9 @@ export function loadPaths(option: LoadOption): string[] {
 }
 
 function clone<T>(value: T): T {
-  return value === undefined || value === null || typeof value !== "object" ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined || value === null || typeof value !== "object"
+    ? value
+    : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 type Resolution<T> = { value: T | null };
@@ -106,12 +112,22 @@ export abstract class ClientObject<T = unknown> {
         nested.set(head, [...(nested.get(head) ?? []), path.slice(slash + 1)]);
       } else if (this.scalarProperties.includes(head)) own.push(head);
       else if (this.navigation(head)) nested.set(head, nested.get(head) ?? []);
-      else fail(ErrorCodes.invalidArgument, `The property '${head}' does not exist on ${this.className}.`, `${this.className}.load`);
+      else
+        fail(
+          ErrorCodes.invalidArgument,
+          `The property '${head}' does not exist on ${this.className}.`,
+          `${this.className}.load`,
+        );
     }
     for (const name of own) this.loaded.set(name, clone(this.readProperty(target, name)));
     for (const [head, rest] of nested) {
       const child = this.navigation(head);
-      if (!child) fail(ErrorCodes.invalidArgument, `The property '${head}' does not exist on ${this.className}.`, `${this.className}.load`);
+      if (!child)
+        fail(
+          ErrorCodes.invalidArgument,
+          `The property '${head}' does not exist on ${this.className}.`,
+          `${this.className}.load`,
+        );
       child.applyLoad(rest);
     }
   }
@@ -145,7 +161,8 @@ export abstract class ClientObject<T = unknown> {
   set(properties: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(properties)) {
       const nav = this.navigation(k);
-      if (nav && v && typeof v === "object" && !Array.isArray(v) && nav instanceof ClientObject) nav.set(v as Record<string, unknown>);
+      if (nav && v && typeof v === "object" && !Array.isArray(v) && nav instanceof ClientObject)
+        nav.set(v as Record<string, unknown>);
       else (this as unknown as Record<string, unknown>)[k] = v;
     }
   }
@@ -217,7 +234,9 @@ export abstract class ClientCollection<TItem, TTarget> {
   }
 
   toJSON(): { items: unknown[] } | undefined {
-    return this.itemsLoaded ? { items: this.itemsLoaded.map((i) => (i as unknown as ClientObject).toJSON()) } : undefined;
+    return this.itemsLoaded
+      ? { items: this.itemsLoaded.map((i) => (i as unknown as ClientObject).toJSON()) }
+      : undefined;
   }
 }
 

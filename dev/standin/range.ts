@@ -18,7 +18,8 @@ import { RangeFormat } from "./rangeFormat";
 import type { RequestContext } from "./requestContext";
 import { Worksheet } from "./worksheet";
 
-const SHAPE_MESSAGE = "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
+const SHAPE_MESSAGE =
+  "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
 /** A scalar is applied to every cell; a 2-D array must match the range exactly (InvalidArgument otherwise). */
 export function toGrid(value: unknown, rect: Rect, check: (v: unknown) => unknown): unknown[][] {
@@ -48,13 +49,25 @@ function checkFormat(v: unknown): string | null {
   return v;
 }
 
-
 export class Range extends ClientObject<CellRange> {
   protected readonly className = "Range";
   protected readonly scalarProperties = [
-    "address", "addressLocal", "cellCount", "columnCount", "columnIndex", "rowCount", "rowIndex",
-    "formulas", "formulasLocal", "numberFormat", "numberFormatLocal", "text", "values", "valueTypes",
-    "isEntireColumn", "isEntireRow",
+    "address",
+    "addressLocal",
+    "cellCount",
+    "columnCount",
+    "columnIndex",
+    "rowCount",
+    "rowIndex",
+    "formulas",
+    "formulasLocal",
+    "numberFormat",
+    "numberFormatLocal",
+    "text",
+    "values",
+    "valueTypes",
+    "isEntireColumn",
+    "isEntireRow",
   ] as const;
   private formatProxy?: RangeFormat;
   private validationProxy?: DataValidation;
@@ -70,7 +83,9 @@ export class Range extends ClientObject<CellRange> {
 
   /** Grid of a cell-wise function over the range. */
   private grid<V>(t: CellRange, f: (row: number, col: number) => V): V[][] {
-    return Array.from({ length: t.rect.rows }, (_, r) => Array.from({ length: t.rect.cols }, (_, c) => f(t.rect.row + r, t.rect.col + c)));
+    return Array.from({ length: t.rect.rows }, (_, r) =>
+      Array.from({ length: t.rect.cols }, (_, c) => f(t.rect.row + r, t.rect.col + c)),
+    );
   }
 
   protected readProperty(t: CellRange, name: string): unknown {
@@ -103,7 +118,9 @@ export class Range extends ClientObject<CellRange> {
       case "numberFormatLocal":
         return this.grid(t, (r, c) => this.model.style(sheet, r, c).numberFormat);
       case "text":
-        return this.grid(t, (r, c) => formatValue(engine.value(sheet.engineId, r, c), this.model.style(sheet, r, c).numberFormat));
+        return this.grid(t, (r, c) =>
+          formatValue(engine.value(sheet.engineId, r, c), this.model.style(sheet, r, c).numberFormat),
+        );
       case "valueTypes":
         return this.grid(t, (r, c) => valueTypeOf(engine.value(sheet.engineId, r, c)));
     }
@@ -124,24 +141,58 @@ export class Range extends ClientObject<CellRange> {
 
   // ---- properties -----------------------------------------------------------------------------------
 
-  get address(): string { return this.get("address"); }
-  get addressLocal(): string { return this.get("addressLocal"); }
-  get cellCount(): number { return this.get("cellCount"); }
-  get columnCount(): number { return this.get("columnCount"); }
-  get rowCount(): number { return this.get("rowCount"); }
-  get columnIndex(): number { return this.get("columnIndex"); }
-  get rowIndex(): number { return this.get("rowIndex"); }
-  get isEntireColumn(): boolean { return this.get("isEntireColumn"); }
-  get isEntireRow(): boolean { return this.get("isEntireRow"); }
-  get text(): string[][] { return this.get("text"); }
-  get valueTypes(): string[][] { return this.get("valueTypes"); }
+  get address(): string {
+    return this.get("address");
+  }
+  get addressLocal(): string {
+    return this.get("addressLocal");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get isEntireColumn(): boolean {
+    return this.get("isEntireColumn");
+  }
+  get isEntireRow(): boolean {
+    return this.get("isEntireRow");
+  }
+  get text(): string[][] {
+    return this.get("text");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
 
-  get values(): unknown[][] { return this.get("values"); }
-  set values(value: unknown[][]) { this.writeContents("values", value); }
-  get formulas(): unknown[][] { return this.get("formulas"); }
-  set formulas(value: unknown[][]) { this.writeContents("formulas", value); }
-  get formulasLocal(): unknown[][] { return this.get("formulasLocal"); }
-  set formulasLocal(value: unknown[][]) { this.writeContents("formulasLocal", value); }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  set values(value: unknown[][]) {
+    this.writeContents("values", value);
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(value: unknown[][]) {
+    this.writeContents("formulas", value);
+  }
+  get formulasLocal(): unknown[][] {
+    return this.get("formulasLocal");
+  }
+  set formulasLocal(value: unknown[][]) {
+    this.writeContents("formulasLocal", value);
+  }
 
   private writeContents(name: string, value: unknown): void {
     this.set_(
@@ -149,21 +200,39 @@ export class Range extends ClientObject<CellRange> {
       value,
       (t, v) => {
         const grid = toGrid(v, t.rect, checkCellInput) as CellInput[][];
-        for (const line of grid) for (const cell of line) {
-          if (typeof cell === "string" && cell.startsWith("=") && cell.length > 1 && !this.model.engine.isValidFormula(cell)) {
-            fail(ErrorCodes.invalidArgument, `The formula '${cell}' is not valid.`);
+        for (const line of grid)
+          for (const cell of line) {
+            if (
+              typeof cell === "string" &&
+              cell.startsWith("=") &&
+              cell.length > 1 &&
+              !this.model.engine.isValidFormula(cell)
+            ) {
+              fail(ErrorCodes.invalidArgument, `The formula '${cell}' is not valid.`);
+            }
           }
-        }
         this.model.writeCells(t.sheet, t.rect, grid, "api");
       },
-      { cells: Array.isArray(value) ? value.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0) : 1 },
+      {
+        cells: Array.isArray(value)
+          ? value.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0)
+          : 1,
+      },
     );
   }
 
-  get numberFormat(): string[][] { return this.get("numberFormat"); }
-  set numberFormat(value: string[][]) { this.writeNumberFormat("numberFormat", value); }
-  get numberFormatLocal(): string[][] { return this.get("numberFormatLocal"); }
-  set numberFormatLocal(value: string[][]) { this.writeNumberFormat("numberFormatLocal", value); }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(value: string[][]) {
+    this.writeNumberFormat("numberFormat", value);
+  }
+  get numberFormatLocal(): string[][] {
+    return this.get("numberFormatLocal");
+  }
+  set numberFormatLocal(value: string[][]) {
+    this.writeNumberFormat("numberFormatLocal", value);
+  }
 
   private writeNumberFormat(name: string, value: unknown): void {
     this.set_(
@@ -175,7 +244,11 @@ export class Range extends ClientObject<CellRange> {
           if (format !== null) this.model.setStyle(t.sheet, t.rect, { numberFormat: format });
         } else this.model.setStyleCells(t.sheet, t.rect, "numberFormat", toGrid(v, t.rect, checkFormat));
       },
-      { cells: Array.isArray(value) ? value.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0) : 1 },
+      {
+        cells: Array.isArray(value)
+          ? value.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0)
+          : 1,
+      },
     );
   }
 
@@ -232,7 +305,9 @@ export class Range extends ClientObject<CellRange> {
   }
 
   getLastCell(): Range {
-    return this.derive((t) => this.at(t, { row: t.rect.row + t.rect.rows - 1, col: t.rect.col + t.rect.cols - 1, rows: 1, cols: 1 }));
+    return this.derive((t) =>
+      this.at(t, { row: t.rect.row + t.rect.rows - 1, col: t.rect.col + t.rect.cols - 1, rows: 1, cols: 1 }),
+    );
   }
 
   getRowsAbove(count = 1): Range {
@@ -252,7 +327,9 @@ export class Range extends ClientObject<CellRange> {
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this.derive((t) => this.at(t, { ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }));
+    return this.derive((t) =>
+      this.at(t, { ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }),
+    );
   }
 
   getAbsoluteResizedRange(numRows: number, numColumns: number): Range {
@@ -272,7 +349,8 @@ export class Range extends ClientObject<CellRange> {
   }
 
   private other(t: CellRange, anotherRange: Range | string): CellRange {
-    const o = typeof anotherRange === "string" ? resolveAddress(this.model, t.sheet, anotherRange) : anotherRange.target();
+    const o =
+      typeof anotherRange === "string" ? resolveAddress(this.model, t.sheet, anotherRange) : anotherRange.target();
     if (!o) fail(ErrorCodes.invalidArgument, "The other range is a null object.");
     if (o.sheet !== t.sheet) fail(ErrorCodes.invalidArgument, "The ranges are on different worksheets.");
     return o;
@@ -327,14 +405,18 @@ export class Range extends ClientObject<CellRange> {
 
   /** applyTo: "All" (default), "Contents", "Formats". */
   clear(applyTo: string = "All"): void {
-    this.command("clear", (t) => {
-      if (applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents") this.model.clearContents(t.sheet, t.rect, "api");
-      if (applyTo === "All" || applyTo === "Formats") this.model.clearStyles(t.sheet, t.rect);
-    }, { payload: applyTo });
+    this.command(
+      "clear",
+      (t) => {
+        if (applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents")
+          this.model.clearContents(t.sheet, t.rect, "api");
+        if (applyTo === "All" || applyTo === "Formats") this.model.clearStyles(t.sheet, t.rect);
+      },
+      { payload: applyTo },
+    );
   }
 
   select(): void {
     this.command("select", (t) => this.model.select(t.sheet, t.rect));
   }
-
 }

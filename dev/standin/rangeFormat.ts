@@ -54,7 +54,9 @@ abstract class StyleObject extends ClientObject<CellRange> {
 
   protected setStyle(name: string, value: unknown, check: (v: unknown) => unknown): void {
     const key = this.styleKey(name)!;
-    this.set_(name, value, (t, v) => this.context.core.model.setStyle(t.sheet, t.rect, { [key]: check(v) } as CellStyle));
+    this.set_(name, value, (t, v) =>
+      this.context.core.model.setStyle(t.sheet, t.rect, { [key]: check(v) } as CellStyle),
+    );
   }
 }
 
@@ -64,8 +66,12 @@ export class RangeFill extends StyleObject {
   protected styleKey(name: string): StyleKey | undefined {
     return name === "color" ? "fill" : undefined;
   }
-  get color(): string { return this.get("color"); }
-  set color(v: string) { this.setStyle("color", v, color); }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.setStyle("color", v, color);
+  }
   clear(): void {
     this.loaded.delete("color");
     this.command("clear", (t) => this.context.core.model.setStyle(t.sheet, t.rect, { fill: null }));
@@ -78,12 +84,24 @@ export class RangeFont extends StyleObject {
   protected styleKey(name: string): StyleKey | undefined {
     return ({ color: "fontColor", bold: "bold", italic: "italic" } as Record<string, StyleKey>)[name];
   }
-  get color(): string { return this.get("color"); }
-  set color(v: string) { this.setStyle("color", v, color); }
-  get bold(): boolean { return this.get("bold"); }
-  set bold(v: boolean) { this.setStyle("bold", v, bool); }
-  get italic(): boolean { return this.get("italic"); }
-  set italic(v: boolean) { this.setStyle("italic", v, bool); }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.setStyle("color", v, color);
+  }
+  get bold(): boolean {
+    return this.get("bold");
+  }
+  set bold(v: boolean) {
+    this.setStyle("bold", v, bool);
+  }
+  get italic(): boolean {
+    return this.get("italic");
+  }
+  set italic(v: boolean) {
+    this.setStyle("italic", v, bool);
+  }
 }
 
 export class RangeFormatProtection extends StyleObject {
@@ -92,8 +110,12 @@ export class RangeFormatProtection extends StyleObject {
   protected styleKey(name: string): StyleKey | undefined {
     return name === "locked" ? "locked" : undefined;
   }
-  get locked(): boolean { return this.get("locked"); }
-  set locked(v: boolean) { this.setStyle("locked", v, bool); }
+  get locked(): boolean {
+    return this.get("locked");
+  }
+  set locked(v: boolean) {
+    this.setStyle("locked", v, bool);
+  }
 }
 
 export class RangeFormat extends StyleObject {
@@ -111,12 +133,14 @@ export class RangeFormat extends StyleObject {
     const model = this.context.core.model;
     if (name === "columnWidth") {
       const first = model.columnWidth(t.sheet, t.rect.col);
-      for (let c = t.rect.col; c < t.rect.col + Math.min(t.rect.cols, 1000); c++) if (model.columnWidth(t.sheet, c) !== first) return null;
+      for (let c = t.rect.col; c < t.rect.col + Math.min(t.rect.cols, 1000); c++)
+        if (model.columnWidth(t.sheet, c) !== first) return null;
       return first;
     }
     if (name === "rowHeight") {
       const first = model.rowHeight(t.sheet, t.rect.row);
-      for (let r = t.rect.row; r < t.rect.row + Math.min(t.rect.rows, 1000); r++) if (model.rowHeight(t.sheet, r) !== first) return null;
+      for (let r = t.rect.row; r < t.rect.row + Math.min(t.rect.rows, 1000); r++)
+        if (model.rowHeight(t.sheet, r) !== first) return null;
       return first;
     }
     return super.readProperty(t, name);
@@ -130,7 +154,13 @@ export class RangeFormat extends StyleObject {
   }
 
   protected override navigationNames(): string[] {
-    return ["fill", "font", "protection"].filter((n) => this.navigation(n) && (n !== "fill" || this.fillProxy) && (n !== "font" || this.fontProxy) && (n !== "protection" || this.protectionProxy));
+    return ["fill", "font", "protection"].filter(
+      (n) =>
+        this.navigation(n) &&
+        (n !== "fill" || this.fillProxy) &&
+        (n !== "font" || this.fontProxy) &&
+        (n !== "protection" || this.protectionProxy),
+    );
   }
 
   get fill(): RangeFill {
@@ -143,22 +173,36 @@ export class RangeFormat extends StyleObject {
     return (this.protectionProxy ??= new RangeFormatProtection(this.context, () => this.target()));
   }
 
-  get wrapText(): boolean { return this.get("wrapText"); }
-  set wrapText(v: boolean) { this.setStyle("wrapText", v, bool); }
-  get horizontalAlignment(): string { return this.get("horizontalAlignment"); }
-  set horizontalAlignment(v: string) { this.setStyle("horizontalAlignment", v, (x) => String(x)); }
+  get wrapText(): boolean {
+    return this.get("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this.setStyle("wrapText", v, bool);
+  }
+  get horizontalAlignment(): string {
+    return this.get("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this.setStyle("horizontalAlignment", v, (x) => String(x));
+  }
 
-  get columnWidth(): number { return this.get("columnWidth"); }
+  get columnWidth(): number {
+    return this.get("columnWidth");
+  }
   set columnWidth(v: number) {
     this.set_("columnWidth", v, (t, w) => {
-      if (typeof w !== "number" || !(w >= 0)) fail(ErrorCodes.invalidArgument, "The column width must be a non-negative number.");
+      if (typeof w !== "number" || !(w >= 0))
+        fail(ErrorCodes.invalidArgument, "The column width must be a non-negative number.");
       this.context.core.model.setColumnWidth(t.sheet, t.rect, w);
     });
   }
-  get rowHeight(): number { return this.get("rowHeight"); }
+  get rowHeight(): number {
+    return this.get("rowHeight");
+  }
   set rowHeight(v: number) {
     this.set_("rowHeight", v, (t, h) => {
-      if (typeof h !== "number" || !(h >= 0)) fail(ErrorCodes.invalidArgument, "The row height must be a non-negative number.");
+      if (typeof h !== "number" || !(h >= 0))
+        fail(ErrorCodes.invalidArgument, "The row height must be a non-negative number.");
       this.context.core.model.setRowHeight(t.sheet, t.rect, h);
     });
   }
@@ -177,7 +221,8 @@ export class RangeFormat extends StyleObject {
           const text = formatValue(model.value(t.sheet, r, c), style.numberFormat);
           if (text !== "") width = Math.max(width, textWidth(text, style.bold));
         }
-        if (width > 0) model.setColumnWidth(t.sheet, { row: 0, col: c, rows: 1, cols: 1 }, Math.min(409, Math.round(width * 4) / 4));
+        if (width > 0)
+          model.setColumnWidth(t.sheet, { row: 0, col: c, rows: 1, cols: 1 }, Math.min(409, Math.round(width * 4) / 4));
         if (used && c >= used.col + used.cols) break;
       }
     });

@@ -35,7 +35,12 @@ export class RequestContext {
   readonly trackedObjects = { add: (_obj: unknown) => undefined, remove: (_obj: unknown) => undefined };
   private readonly delayForCellEdit: boolean;
 
-  constructor(core: StandinCore, run: RunStats, makeWorkbook: (ctx: RequestContext) => unknown, delayForCellEdit: boolean) {
+  constructor(
+    core: StandinCore,
+    run: RunStats,
+    makeWorkbook: (ctx: RequestContext) => unknown,
+    delayForCellEdit: boolean,
+  ) {
     this.core = core;
     this.run = run;
     this.makeWorkbook = makeWorkbook;
@@ -72,14 +77,16 @@ export class RequestContext {
     if (commands.length === 0) return passThroughValue as T; // nothing queued: no round trip
     const { model, stats } = this.core;
     if (model.cellEditMode) {
-      if (!this.delayForCellEdit) throw this.recordError(new StandinError(ErrorCodes.invalidOperationInCellEditMode, Messages.cellEditMode));
+      if (!this.delayForCellEdit)
+        throw this.recordError(new StandinError(ErrorCodes.invalidOperationInCellEditMode, Messages.cellEditMode));
       await model.whenNotEditing();
     }
     this.run.syncs++;
     stats.syncCount++;
     this.run.commands += commands.length;
     for (const command of commands) {
-      this.run.requestBytes += 40 + (command.payload === undefined ? 0 : JSON.stringify(command.payload)?.length ?? 0);
+      this.run.requestBytes +=
+        40 + (command.payload === undefined ? 0 : (JSON.stringify(command.payload)?.length ?? 0));
       this.run.cellsWritten += command.cells ?? 0;
     }
     try {

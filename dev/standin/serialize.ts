@@ -5,7 +5,13 @@
 import type { Rect } from "./addressing";
 import type { CellInput } from "./formulaEngine";
 import type {
-  CellStyle, ConditionalFormatState, DataValidationState, NameState, PageLayoutState, TableState, XmlPartState,
+  CellStyle,
+  ConditionalFormatState,
+  DataValidationState,
+  NameState,
+  PageLayoutState,
+  TableState,
+  XmlPartState,
 } from "./model";
 import { WorkbookModel } from "./model";
 import type { PlanFunctionHost } from "./planFunctionPlugin";
@@ -82,7 +88,8 @@ export function serializeWorkbook(model: WorkbookModel): SerializedWorkbook {
 
 /** A new workbook model from serialized state (sheets first, then names, then contents, so references resolve). */
 export function deserializeWorkbook(state: SerializedWorkbook, host: PlanFunctionHost): WorkbookModel {
-  if (state.format !== "plan-tracker-standin" || state.version !== 1) throw new Error("Not a stand-in workbook (format/version).");
+  if (state.format !== "plan-tracker-standin" || state.version !== 1)
+    throw new Error("Not a stand-in workbook (format/version).");
   const model = new WorkbookModel(host);
   const data = structuredClone(state);
   for (const s of data.sheets) {
@@ -107,7 +114,8 @@ export function deserializeWorkbook(state: SerializedWorkbook, host: PlanFunctio
     model.engine.hf.batch(() => {
       for (const s of data.sheets) {
         const sheet = model.sheetById(s.id)!;
-        for (const [r, c, input] of s.cells) model.engine.hf.setCellContents({ sheet: sheet.engineId, row: r, col: c }, [[input]]);
+        for (const [r, c, input] of s.cells)
+          model.engine.hf.setCellContents({ sheet: sheet.engineId, row: r, col: c }, [[input]]);
       }
     }),
   );

@@ -31,7 +31,11 @@ export class SettingCollection extends ClientCollection<Setting, string> {
   }
 
   getItem(key: string): Setting {
-    return new Setting(this.context, () => (this.context.core.model.settings.has(key) ? key : fail(ErrorCodes.itemNotFound, `The setting '${key}' doesn't exist.`)));
+    return new Setting(this.context, () =>
+      this.context.core.model.settings.has(key)
+        ? key
+        : fail(ErrorCodes.itemNotFound, `The setting '${key}' doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(key: string): Setting {
@@ -49,8 +53,12 @@ export class Setting extends ClientObject<string> {
     return name === "key" ? key : this.context.core.model.settings.get(key);
   }
 
-  get key(): string { return this.get("key"); }
-  get value(): unknown { return this.get("value"); }
+  get key(): string {
+    return this.get("key");
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
   set value(v: unknown) {
     this.set_("value", v, (key, value) => this.context.core.model.setSetting(key, value));
   }
@@ -63,7 +71,12 @@ export class Setting extends ClientObject<string> {
   }
 }
 
-type AsyncResult = { status: "succeeded" | "failed"; value: unknown; error: { code: number; name: string; message: string } | null; asyncContext: unknown };
+type AsyncResult = {
+  status: "succeeded" | "failed";
+  value: unknown;
+  error: { code: number; name: string; message: string } | null;
+  asyncContext: unknown;
+};
 type Callback = (result: AsyncResult) => void;
 
 /** Office.context.document.settings (Common API). */
@@ -94,7 +107,10 @@ export class DocumentSettings {
 
   private complete(options: unknown, callback: unknown, run: () => void): void {
     const cb = (typeof options === "function" ? options : callback) as Callback | undefined;
-    const asyncContext = typeof options === "object" && options !== null ? (options as { asyncContext?: unknown }).asyncContext : undefined;
+    const asyncContext =
+      typeof options === "object" && options !== null
+        ? (options as { asyncContext?: unknown }).asyncContext
+        : undefined;
     run();
     setTimeout(() => cb?.({ status: "succeeded", value: undefined, error: null, asyncContext }), 0);
   }

@@ -48,7 +48,8 @@ export class TableCollection extends ClientCollection<Table, TableState> {
         if (typeof address === "string") {
           const home = this.sheet?.() ?? model.sheetById(model.activeSheetId);
           if (!home) fail(ErrorCodes.itemNotFound, "There is no worksheet.");
-          if (!this.sheet && !address.includes("!")) fail(ErrorCodes.invalidArgument, "workbook.tables.add needs a sheet-qualified address.");
+          if (!this.sheet && !address.includes("!"))
+            fail(ErrorCodes.invalidArgument, "workbook.tables.add needs a sheet-qualified address.");
           target = resolveAddress(model, home, address);
         } else target = address.target();
         if (!target) fail(ErrorCodes.invalidArgument, "The range is a null object.");
@@ -64,7 +65,10 @@ export class TableCollection extends ClientCollection<Table, TableState> {
   }
 
   getItem(key: string): Table {
-    return new Table(this.context, () => this.find(key) ?? fail(ErrorCodes.itemNotFound, `The table '${key}' doesn't exist.`));
+    return new Table(
+      this.context,
+      () => this.find(key) ?? fail(ErrorCodes.itemNotFound, `The table '${key}' doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(key: string): Table {
@@ -74,7 +78,10 @@ export class TableCollection extends ClientCollection<Table, TableState> {
   }
 
   getItemAt(index: number): Table {
-    return new Table(this.context, () => this.list()[index] ?? fail(ErrorCodes.itemNotFound, `No table at index ${index}.`));
+    return new Table(
+      this.context,
+      () => this.list()[index] ?? fail(ErrorCodes.itemNotFound, `No table at index ${index}.`),
+    );
   }
 
   get onChanged(): EventHandlers {
@@ -85,8 +92,16 @@ export class TableCollection extends ClientCollection<Table, TableState> {
 export class Table extends ClientObject<TableState> {
   protected readonly className = "Table";
   protected readonly scalarProperties = [
-    "id", "name", "showHeaders", "showTotals", "showBandedRows", "showBandedColumns", "showFilterButton",
-    "highlightFirstColumn", "highlightLastColumn", "style",
+    "id",
+    "name",
+    "showHeaders",
+    "showTotals",
+    "showBandedRows",
+    "showBandedColumns",
+    "showFilterButton",
+    "highlightFirstColumn",
+    "highlightLastColumn",
+    "style",
   ] as const;
 
   protected readProperty(state: TableState, name: string): unknown {
@@ -104,8 +119,12 @@ export class Table extends ClientObject<TableState> {
     return this.context.core.model;
   }
 
-  get id(): string { return this.get("id"); }
-  get name(): string { return this.get("name"); }
+  get id(): string {
+    return this.get("id");
+  }
+  get name(): string {
+    return this.get("name");
+  }
   set name(v: string) {
     this.set_("name", v, (state, name) => {
       state.name = this.model.checkNewName(name, { table: state });
@@ -121,24 +140,52 @@ export class Table extends ClientObject<TableState> {
     });
   }
 
-  get showHeaders(): boolean { return this.get("showHeaders"); }
-  set showHeaders(v: boolean) { this.flag("showHeaders", v); }
-  get showTotals(): boolean { return this.get("showTotals"); }
+  get showHeaders(): boolean {
+    return this.get("showHeaders");
+  }
+  set showHeaders(v: boolean) {
+    this.flag("showHeaders", v);
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
   set showTotals(v: boolean) {
     if (v) this.command("showTotals", () => fail(ErrorCodes.notImplemented, "The stand-in has no total rows."));
     else this.flag("showTotals", v);
   }
-  get showBandedRows(): boolean { return this.get("showBandedRows"); }
-  set showBandedRows(v: boolean) { this.flag("showBandedRows", v); }
-  get showBandedColumns(): boolean { return this.get("showBandedColumns"); }
-  set showBandedColumns(v: boolean) { this.flag("showBandedColumns", v); }
-  get showFilterButton(): boolean { return this.get("showFilterButton"); }
-  set showFilterButton(v: boolean) { this.flag("showFilterButton", v); }
-  get highlightFirstColumn(): boolean { return this.get("highlightFirstColumn"); }
-  set highlightFirstColumn(v: boolean) { this.flag("highlightFirstColumn", v); }
-  get highlightLastColumn(): boolean { return this.get("highlightLastColumn"); }
-  set highlightLastColumn(v: boolean) { this.flag("highlightLastColumn", v); }
-  get style(): string { return this.get("style"); }
+  get showBandedRows(): boolean {
+    return this.get("showBandedRows");
+  }
+  set showBandedRows(v: boolean) {
+    this.flag("showBandedRows", v);
+  }
+  get showBandedColumns(): boolean {
+    return this.get("showBandedColumns");
+  }
+  set showBandedColumns(v: boolean) {
+    this.flag("showBandedColumns", v);
+  }
+  get showFilterButton(): boolean {
+    return this.get("showFilterButton");
+  }
+  set showFilterButton(v: boolean) {
+    this.flag("showFilterButton", v);
+  }
+  get highlightFirstColumn(): boolean {
+    return this.get("highlightFirstColumn");
+  }
+  set highlightFirstColumn(v: boolean) {
+    this.flag("highlightFirstColumn", v);
+  }
+  get highlightLastColumn(): boolean {
+    return this.get("highlightLastColumn");
+  }
+  set highlightLastColumn(v: boolean) {
+    this.flag("highlightLastColumn", v);
+  }
+  get style(): string {
+    return this.get("style");
+  }
   set style(v: string) {
     this.set_("style", v, (state, s) => {
       state.style = String(s);
@@ -232,13 +279,17 @@ export class TableColumnCollection extends ClientCollection<TableColumn, ColumnT
     const table = this.table();
     if (!table) return undefined;
     const headers = this.context.core.model.tableHeaders(table);
-    const index = typeof key === "number" ? key - 1 : headers.findIndex((h) => h.toLowerCase() === String(key).toLowerCase());
+    const index =
+      typeof key === "number" ? key - 1 : headers.findIndex((h) => h.toLowerCase() === String(key).toLowerCase());
     return index >= 0 && index < headers.length ? { table, index } : undefined;
   }
 
   /** By name, or by id (ids are 1-based positions in the stand-in). */
   getItem(key: string | number): TableColumn {
-    return new TableColumn(this.context, () => this.find(key) ?? fail(ErrorCodes.itemNotFound, `The column '${key}' doesn't exist.`));
+    return new TableColumn(
+      this.context,
+      () => this.find(key) ?? fail(ErrorCodes.itemNotFound, `The column '${key}' doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(key: string | number): TableColumn {
@@ -248,7 +299,10 @@ export class TableColumnCollection extends ClientCollection<TableColumn, ColumnT
   }
 
   getItemAt(index: number): TableColumn {
-    return new TableColumn(this.context, () => this.list()[index] ?? fail(ErrorCodes.itemNotFound, `No column at index ${index}.`));
+    return new TableColumn(
+      this.context,
+      () => this.list()[index] ?? fail(ErrorCodes.itemNotFound, `No column at index ${index}.`),
+    );
   }
 
   /** Appends a column on the right (index null/undefined or the column count); the cells there must be empty. */
@@ -268,10 +322,12 @@ export class TableColumnCollection extends ClientCollection<TableColumn, ColumnT
         const col = table.rect.col + table.rect.cols;
         const rect = { row: table.rect.row, col, rows: table.rect.rows, cols: 1 };
         for (let r = rect.row; r < rect.row + rect.rows; r++) {
-          if (model.value(sheet, r, col) !== "") fail(ErrorCodes.insertDeleteConflict, "The cells to the right of the table are not empty.");
+          if (model.value(sheet, r, col) !== "")
+            fail(ErrorCodes.insertDeleteConflict, "The cells to the right of the table are not empty.");
         }
         model.resizeTable(table, { ...table.rect, cols: table.rect.cols + 1 });
-        if (values !== undefined && values !== null) model.writeCells(sheet, rect, toGrid(values, rect, checkCellInput) as never, "api");
+        if (values !== undefined && values !== null)
+          model.writeCells(sheet, rect, toGrid(values, rect, checkCellInput) as never, "api");
         if (name !== undefined) model.writeCells(sheet, { ...rect, rows: 1 }, [[name]], "api");
         model.normalizeTableHeaders(sheet, { ...rect, rows: 1 });
         created = { table, index: table.rect.cols - 1 };
@@ -287,7 +343,10 @@ export class TableColumn extends ClientObject<ColumnTarget> {
 
   private column(t: ColumnTarget) {
     const sheet = this.context.core.model.sheetById(t.table.sheetId)!;
-    return { sheet, rect: { row: t.table.rect.row, col: t.table.rect.col + t.index, rows: t.table.rect.rows, cols: 1 } };
+    return {
+      sheet,
+      rect: { row: t.table.rect.row, col: t.table.rect.col + t.index, rows: t.table.rect.rows, cols: 1 },
+    };
   }
 
   protected readProperty(t: ColumnTarget, name: string): unknown {
@@ -306,16 +365,24 @@ export class TableColumn extends ClientObject<ColumnTarget> {
     return undefined;
   }
 
-  get id(): number { return this.get("id"); }
-  get index(): number { return this.get("index"); }
-  get name(): string { return this.get("name"); }
+  get id(): number {
+    return this.get("id");
+  }
+  get index(): number {
+    return this.get("index");
+  }
+  get name(): string {
+    return this.get("name");
+  }
   set name(v: string) {
     this.set_("name", v, (t, name) => {
       const { sheet, rect } = this.column(t);
       this.context.core.model.writeCells(sheet, { ...rect, rows: 1 }, [[name]], "api");
     });
   }
-  get values(): unknown[][] { return this.get("values"); }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
 
   private part(f: (rect: Rect) => Rect): Range {
     return new Range(this.context, () => {
@@ -363,7 +430,10 @@ export class TableRowCollection extends ClientCollection<TableRow, RowTarget> {
   }
 
   getItemAt(index: number): TableRow {
-    return new TableRow(this.context, () => this.list()[index] ?? fail(ErrorCodes.itemNotFound, `No row at index ${index}.`));
+    return new TableRow(
+      this.context,
+      () => this.list()[index] ?? fail(ErrorCodes.itemNotFound, `No row at index ${index}.`),
+    );
   }
 
   /**
@@ -381,14 +451,17 @@ export class TableRowCollection extends ClientCollection<TableRow, RowTarget> {
         if (!table) return;
         const model = this.context.core.model;
         const bodyRows = table.rect.rows - 1;
-        if (index !== undefined && index !== null && index !== bodyRows) fail(ErrorCodes.notImplemented, "The stand-in appends table rows at the end only.");
+        if (index !== undefined && index !== null && index !== bodyRows)
+          fail(ErrorCodes.notImplemented, "The stand-in appends table rows at the end only.");
         const count = Array.isArray(values) ? values.length : 1;
         const sheet = model.sheetById(table.sheetId)!;
         const rect = { row: table.rect.row + table.rect.rows, col: table.rect.col, rows: count, cols: table.rect.cols };
         // An empty body row (a fresh header-only table) is filled first, as Excel does.
         const emptyBody =
           bodyRows === 1 &&
-          Array.from({ length: table.rect.cols }, (_, c) => model.value(sheet, table.rect.row + 1, table.rect.col + c)).every((v) => v === "");
+          Array.from({ length: table.rect.cols }, (_, c) =>
+            model.value(sheet, table.rect.row + 1, table.rect.col + c),
+          ).every((v) => v === "");
         const target = emptyBody ? { ...rect, row: rect.row - 1 } : rect;
         for (let r = target.row; r < target.row + target.rows; r++) {
           for (let c = target.col; c < target.col + target.cols; c++) {
@@ -398,7 +471,8 @@ export class TableRowCollection extends ClientCollection<TableRow, RowTarget> {
           }
         }
         model.resizeTable(table, { ...table.rect, rows: target.row + target.rows - table.rect.row });
-        if (values !== undefined) model.writeCells(sheet, target, toGrid(values, target, checkCellInput) as never, "api");
+        if (values !== undefined)
+          model.writeCells(sheet, target, toGrid(values, target, checkCellInput) as never, "api");
         created = { table, index: target.row - table.rect.row - 1 };
       },
     });
@@ -412,7 +486,10 @@ export class TableRow extends ClientObject<RowTarget> {
 
   private row(t: RowTarget) {
     const sheet = this.context.core.model.sheetById(t.table.sheetId)!;
-    return { sheet, rect: { row: t.table.rect.row + 1 + t.index, col: t.table.rect.col, rows: 1, cols: t.table.rect.cols } };
+    return {
+      sheet,
+      rect: { row: t.table.rect.row + 1 + t.index, col: t.table.rect.col, rows: 1, cols: t.table.rect.cols },
+    };
   }
 
   protected readProperty(t: RowTarget, name: string): unknown {
@@ -421,8 +498,12 @@ export class TableRow extends ClientObject<RowTarget> {
     return [Array.from({ length: rect.cols }, (_, c) => this.context.core.model.value(sheet, rect.row, rect.col + c))];
   }
 
-  get index(): number { return this.get("index"); }
-  get values(): unknown[][] { return this.get("values"); }
+  get index(): number {
+    return this.get("index");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
   set values(v: unknown[][]) {
     this.set_("values", v, (t, values) => {
       const { sheet, rect } = this.row(t);

@@ -27,9 +27,19 @@ export class TemplateRowReader {
     if (cached && cached.generation === generation) return cached;
     const used = model.usedRect(sheet, true);
     const values = used
-      ? Array.from({ length: used.rows }, (_, r) => Array.from({ length: used.cols }, (_, c) => model.engine.valueDuringCalculation(sheet.engineId, used.row + r, used.col + c)))
+      ? Array.from({ length: used.rows }, (_, r) =>
+          Array.from({ length: used.cols }, (_, c) =>
+            model.engine.valueDuringCalculation(sheet.engineId, used.row + r, used.col + c),
+          ),
+        )
       : [];
-    const read = { generation, origin: { row: used?.row ?? 0, col: used?.col ?? 0 }, values, headerOf: headerRowIndexes(values), rows: new Map() };
+    const read = {
+      generation,
+      origin: { row: used?.row ?? 0, col: used?.col ?? 0 },
+      values,
+      headerOf: headerRowIndexes(values),
+      rows: new Map(),
+    };
     this.cache.set(sheet.id, read);
     return read;
   }

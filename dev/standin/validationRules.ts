@@ -6,7 +6,13 @@ import { shiftFormula } from "./addressing";
 import type { CellValue } from "./formulaEngine";
 import type { BasicRule, DataValidationState, SheetState, WorkbookModel } from "./model";
 
-function operand(model: WorkbookModel, sheet: SheetState, v: string | number | undefined, dRows: number, dCols: number): number | null {
+function operand(
+  model: WorkbookModel,
+  sheet: SheetState,
+  v: string | number | undefined,
+  dRows: number,
+  dCols: number,
+): number | null {
   if (v === undefined) return null;
   if (typeof v === "number") return v;
   const value = v.startsWith("=") ? model.engine.evaluate(shiftFormula(v, dRows, dCols), sheet.engineId) : Number(v);
@@ -16,20 +22,36 @@ function operand(model: WorkbookModel, sheet: SheetState, v: string | number | u
 function compare(x: number, rule: BasicRule, a: number | null, b: number | null): boolean {
   if (a === null) return false;
   switch (rule.operator) {
-    case "Between": return b !== null && x >= Math.min(a, b) && x <= Math.max(a, b);
-    case "NotBetween": return b !== null && (x < Math.min(a, b) || x > Math.max(a, b));
-    case "EqualTo": return x === a;
-    case "NotEqualTo": return x !== a;
-    case "GreaterThan": return x > a;
-    case "LessThan": return x < a;
-    case "GreaterThanOrEqualTo": return x >= a;
-    case "LessThanOrEqualTo": return x <= a;
-    default: return false;
+    case "Between":
+      return b !== null && x >= Math.min(a, b) && x <= Math.max(a, b);
+    case "NotBetween":
+      return b !== null && (x < Math.min(a, b) || x > Math.max(a, b));
+    case "EqualTo":
+      return x === a;
+    case "NotEqualTo":
+      return x !== a;
+    case "GreaterThan":
+      return x > a;
+    case "LessThan":
+      return x < a;
+    case "GreaterThanOrEqualTo":
+      return x >= a;
+    case "LessThanOrEqualTo":
+      return x <= a;
+    default:
+      return false;
   }
 }
 
 /** Whether `value` is allowed in the cell (row, col) under the validation entry. */
-export function satisfiesValidation(model: WorkbookModel, sheet: SheetState, row: number, col: number, entry: DataValidationState, value: CellValue): boolean {
+export function satisfiesValidation(
+  model: WorkbookModel,
+  sheet: SheetState,
+  row: number,
+  col: number,
+  entry: DataValidationState,
+  value: CellValue,
+): boolean {
   const rule = entry.rule;
   if (!rule) return true;
   if (value === "" && entry.ignoreBlanks) return true;
@@ -42,7 +64,12 @@ export function satisfiesValidation(model: WorkbookModel, sheet: SheetState, row
     else if (typeof value !== "number") return false;
     else x = value;
     if (rule.wholeNumber && !Number.isInteger(x)) return false;
-    return compare(x, basic, operand(model, sheet, basic.formula1, dRows, dCols), operand(model, sheet, basic.formula2, dRows, dCols));
+    return compare(
+      x,
+      basic,
+      operand(model, sheet, basic.formula1, dRows, dCols),
+      operand(model, sheet, basic.formula2, dRows, dCols),
+    );
   }
   if (rule.list) {
     const source = rule.list.source;

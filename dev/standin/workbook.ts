@@ -37,7 +37,9 @@ export class Workbook extends ClientObject<WorkbookModel> {
     return name === "name" ? "Book1.xlsx" : undefined;
   }
 
-  get name(): string { return this.get("name"); }
+  get name(): string {
+    return this.get("name");
+  }
 
   getSelectedRange(): Range {
     return new Range(this.context, () => {
@@ -70,7 +72,9 @@ export class Application extends ClientObject<WorkbookModel> {
     return "Automatic";
   }
 
-  get calculationMode(): string { return this.get("calculationMode"); }
+  get calculationMode(): string {
+    return this.get("calculationMode");
+  }
 
   calculate(_calculationType?: string): void {
     this.command("calculate", () => undefined);

@@ -46,7 +46,10 @@ export class WorksheetCollection extends ClientCollection<Worksheet, SheetState>
 
   /** By name or id; ItemNotFound at sync when missing. */
   getItem(key: string): Worksheet {
-    return new Worksheet(this.context, () => this.find(key) ?? fail(ErrorCodes.itemNotFound, `The worksheet '${key}' doesn't exist.`));
+    return new Worksheet(
+      this.context,
+      () => this.find(key) ?? fail(ErrorCodes.itemNotFound, `The worksheet '${key}' doesn't exist.`),
+    );
   }
 
   getItemOrNullObject(key: string): Worksheet {
@@ -56,15 +59,24 @@ export class WorksheetCollection extends ClientCollection<Worksheet, SheetState>
   }
 
   getActiveWorksheet(): Worksheet {
-    return new Worksheet(this.context, () => this.context.core.model.sheetById(this.context.core.model.activeSheetId) ?? null);
+    return new Worksheet(
+      this.context,
+      () => this.context.core.model.sheetById(this.context.core.model.activeSheetId) ?? null,
+    );
   }
 
   getFirst(): Worksheet {
-    return new Worksheet(this.context, () => this.list()[0] ?? fail(ErrorCodes.itemNotFound, "The workbook has no worksheets."));
+    return new Worksheet(
+      this.context,
+      () => this.list()[0] ?? fail(ErrorCodes.itemNotFound, "The workbook has no worksheets."),
+    );
   }
 
   getLast(): Worksheet {
-    return new Worksheet(this.context, () => this.list()[this.list().length - 1] ?? fail(ErrorCodes.itemNotFound, "The workbook has no worksheets."));
+    return new Worksheet(
+      this.context,
+      () => this.list()[this.list().length - 1] ?? fail(ErrorCodes.itemNotFound, "The workbook has no worksheets."),
+    );
   }
 
   /** Changes on any worksheet (ExcelApi 1.9). */
@@ -75,7 +87,15 @@ export class WorksheetCollection extends ClientCollection<Worksheet, SheetState>
 
 export class Worksheet extends ClientObject<SheetState> {
   protected readonly className = "Worksheet";
-  protected readonly scalarProperties = ["id", "name", "position", "visibility", "tabColor", "showGridlines", "standardWidth"] as const;
+  protected readonly scalarProperties = [
+    "id",
+    "name",
+    "position",
+    "visibility",
+    "tabColor",
+    "showGridlines",
+    "standardWidth",
+  ] as const;
   private freezePanesProxy?: WorksheetFreezePanes;
   private pageLayoutProxy?: PageLayout;
 
@@ -106,10 +126,18 @@ export class Worksheet extends ClientObject<SheetState> {
     return undefined;
   }
 
-  get id(): string { return this.get("id"); }
-  get name(): string { return this.get("name"); }
-  set name(v: string) { this.set_("name", v, (sheet, name) => this.model.renameSheet(sheet, name)); }
-  get position(): number { return this.get("position"); }
+  get id(): string {
+    return this.get("id");
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.set_("name", v, (sheet, name) => this.model.renameSheet(sheet, name));
+  }
+  get position(): number {
+    return this.get("position");
+  }
   set position(v: number) {
     this.set_("position", v, (sheet, p) => {
       const others = this.model.sheets.filter((s) => s !== sheet);
@@ -118,19 +146,32 @@ export class Worksheet extends ClientObject<SheetState> {
       this.model.touch();
     });
   }
-  get visibility(): string { return this.get("visibility"); }
+  get visibility(): string {
+    return this.get("visibility");
+  }
   set visibility(v: string) {
     this.set_("visibility", v, (sheet, vis) => {
-      if (!["Visible", "Hidden", "VeryHidden"].includes(vis)) fail(ErrorCodes.invalidArgument, `'${vis}' is not a sheet visibility.`);
+      if (!["Visible", "Hidden", "VeryHidden"].includes(vis))
+        fail(ErrorCodes.invalidArgument, `'${vis}' is not a sheet visibility.`);
       sheet.visibility = vis;
       this.model.touch();
     });
   }
-  get tabColor(): string { return this.get("tabColor"); }
-  set tabColor(v: string) { this.set_("tabColor", v, (sheet, c) => void (sheet.tabColor = c)); }
-  get showGridlines(): boolean { return this.get("showGridlines"); }
-  set showGridlines(v: boolean) { this.set_("showGridlines", v, (sheet, b) => void (sheet.showGridlines = b)); }
-  get standardWidth(): number { return this.get("standardWidth"); }
+  get tabColor(): string {
+    return this.get("tabColor");
+  }
+  set tabColor(v: string) {
+    this.set_("tabColor", v, (sheet, c) => void (sheet.tabColor = c));
+  }
+  get showGridlines(): boolean {
+    return this.get("showGridlines");
+  }
+  set showGridlines(v: boolean) {
+    this.set_("showGridlines", v, (sheet, b) => void (sheet.showGridlines = b));
+  }
+  get standardWidth(): number {
+    return this.get("standardWidth");
+  }
 
   activate(): void {
     this.command("activate", (sheet) => this.model.activate(sheet));
@@ -158,7 +199,8 @@ export class Worksheet extends ClientObject<SheetState> {
 
   /** getRange() is the whole sheet; "A1:C3", "B:B", "2:2" or a defined name otherwise. */
   getRange(address?: string): Range {
-    if (address === undefined || address === "") return this.rangeAt(() => ({ row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS }));
+    if (address === undefined || address === "")
+      return this.rangeAt(() => ({ row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS }));
     return new Range(this.context, () => {
       const sheet = this.target();
       return sheet ? resolveAddress(this.model, sheet, address) : null;
@@ -214,7 +256,10 @@ export class WorksheetFreezePanes extends ClientObject<SheetState> {
 
   private freeze(name: string, rows: number | null, cols: number | null): void {
     this.command(name, (sheet) => {
-      if ((rows !== null && (!Number.isInteger(rows) || rows < 0)) || (cols !== null && (!Number.isInteger(cols) || cols < 0))) {
+      if (
+        (rows !== null && (!Number.isInteger(rows) || rows < 0)) ||
+        (cols !== null && (!Number.isInteger(cols) || cols < 0))
+      ) {
         fail(ErrorCodes.invalidArgument, "The count must be a whole number from 0.");
       }
       sheet.freeze = { rows: rows ?? 0, cols: cols ?? 0 };
@@ -232,7 +277,10 @@ export class WorksheetFreezePanes extends ClientObject<SheetState> {
 
   freezeAt(frozenRange: Range | string): void {
     this.command("freezeAt", (sheet) => {
-      const t = typeof frozenRange === "string" ? resolveAddress(this.context.core.model, sheet, frozenRange) : frozenRange.target();
+      const t =
+        typeof frozenRange === "string"
+          ? resolveAddress(this.context.core.model, sheet, frozenRange)
+          : frozenRange.target();
       if (!t) fail(ErrorCodes.invalidArgument, "The range is a null object.");
       sheet.freeze = { rows: t.rect.row + t.rect.rows, cols: t.rect.col + t.rect.cols };
       this.context.core.model.touch();
@@ -260,13 +308,23 @@ export class WorksheetFreezePanes extends ClientObject<SheetState> {
 /** Print setup: orientation, fit-to-pages zoom, paper size, centring, gridlines, print titles and area. */
 export class PageLayout extends ClientObject<SheetState> {
   protected readonly className = "PageLayout";
-  protected readonly scalarProperties = ["orientation", "zoom", "paperSize", "centerHorizontally", "printGridlines"] as const;
+  protected readonly scalarProperties = [
+    "orientation",
+    "zoom",
+    "paperSize",
+    "centerHorizontally",
+    "printGridlines",
+  ] as const;
 
   protected readProperty(sheet: SheetState, name: string): unknown {
     return (sheet.pageLayout as unknown as Record<string, unknown>)[name];
   }
 
-  private setLayout<K extends keyof PageLayoutState>(name: K, v: PageLayoutState[K], check?: (v: PageLayoutState[K]) => void): void {
+  private setLayout<K extends keyof PageLayoutState>(
+    name: K,
+    v: PageLayoutState[K],
+    check?: (v: PageLayoutState[K]) => void,
+  ): void {
     this.set_(name, v, (sheet, value) => {
       check?.(value);
       sheet.pageLayout[name] = value;
@@ -274,24 +332,40 @@ export class PageLayout extends ClientObject<SheetState> {
     });
   }
 
-  get orientation(): string { return this.get("orientation"); }
+  get orientation(): string {
+    return this.get("orientation");
+  }
   set orientation(v: string) {
     this.setLayout("orientation", v, (o) => {
       if (o !== "Portrait" && o !== "Landscape") fail(ErrorCodes.invalidArgument, `'${o}' is not a page orientation.`);
     });
   }
-  get zoom(): PageLayoutState["zoom"] { return this.get("zoom"); }
+  get zoom(): PageLayoutState["zoom"] {
+    return this.get("zoom");
+  }
   set zoom(v: PageLayoutState["zoom"]) {
     this.setLayout("zoom", v, (z) => {
       if (!z || typeof z !== "object") fail(ErrorCodes.invalidArgument, "zoom is an object.");
     });
   }
-  get paperSize(): string { return this.get("paperSize"); }
-  set paperSize(v: string) { this.setLayout("paperSize", v); }
-  get centerHorizontally(): boolean { return this.get("centerHorizontally"); }
-  set centerHorizontally(v: boolean) { this.setLayout("centerHorizontally", v); }
-  get printGridlines(): boolean { return this.get("printGridlines"); }
-  set printGridlines(v: boolean) { this.setLayout("printGridlines", v); }
+  get paperSize(): string {
+    return this.get("paperSize");
+  }
+  set paperSize(v: string) {
+    this.setLayout("paperSize", v);
+  }
+  get centerHorizontally(): boolean {
+    return this.get("centerHorizontally");
+  }
+  set centerHorizontally(v: boolean) {
+    this.setLayout("centerHorizontally", v);
+  }
+  get printGridlines(): boolean {
+    return this.get("printGridlines");
+  }
+  set printGridlines(v: boolean) {
+    this.setLayout("printGridlines", v);
+  }
 
   private addressOf(sheet: SheetState, range: Range | string): string {
     const t = typeof range === "string" ? resolveAddress(this.context.core.model, sheet, range) : range.target();

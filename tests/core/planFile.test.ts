@@ -55,7 +55,19 @@ describe("parsePlanFile / serializePlanFile: good files", () => {
     expect(text.endsWith("}\n")).toBe(true);
     expect(text).toContain('\n  "formatVersion": 1,\n');
     const ind = text.slice(text.indexOf('"indicators"'));
-    const order = ["id", "category", "name", "unit", "kind", "direction", "baseline", "baselineYear", "target", "attribute", "actuals"];
+    const order = [
+      "id",
+      "category",
+      "name",
+      "unit",
+      "kind",
+      "direction",
+      "baseline",
+      "baselineYear",
+      "target",
+      "attribute",
+      "actuals",
+    ];
     const positions = order.map((k) => ind.indexOf(`"${k}"`));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(ind.indexOf('"2021"')).toBeLessThan(ind.indexOf('"2022"'));
@@ -99,11 +111,31 @@ describe("parsePlanFile: bad files name the field and the row, in zh and en", ()
     delete obj.indicators[0].unit;
     obj.indicators[0].kind = "ratio";
     obj.indicators[1].atribute = "expected";
-    const messages = issuesOf(parsePlanFile(JSON.stringify(obj))).map((i) => [i.path, i.row, i.message.en, i.message.zh]);
+    const messages = issuesOf(parsePlanFile(JSON.stringify(obj))).map((i) => [
+      i.path,
+      i.row,
+      i.message.en,
+      i.message.zh,
+    ]);
     expect(messages).toEqual([
-      ["indicators[0].unit", 1, "indicators[0] (id TECH_PROGRESS_RANK).unit: required field is missing", "第1行指标（TECH_PROGRESS_RANK）的 unit：缺少必填字段"],
-      ["indicators[0].kind", 1, "indicators[0] (id TECH_PROGRESS_RANK).kind: must be one of: percent, count, amount, rank, index", "第1行指标（TECH_PROGRESS_RANK）的 kind：应为以下之一：percent, count, amount, rank, index"],
-      ["indicators[1]", 2, "indicators[1] (id RD_INTENSITY): unknown field(s): atribute (check the spelling)", "第2行指标（RD_INTENSITY）：未知字段：atribute（请检查拼写）"],
+      [
+        "indicators[0].unit",
+        1,
+        "indicators[0] (id TECH_PROGRESS_RANK).unit: required field is missing",
+        "第1行指标（TECH_PROGRESS_RANK）的 unit：缺少必填字段",
+      ],
+      [
+        "indicators[0].kind",
+        1,
+        "indicators[0] (id TECH_PROGRESS_RANK).kind: must be one of: percent, count, amount, rank, index",
+        "第1行指标（TECH_PROGRESS_RANK）的 kind：应为以下之一：percent, count, amount, rank, index",
+      ],
+      [
+        "indicators[1]",
+        2,
+        "indicators[1] (id RD_INTENSITY): unknown field(s): atribute (check the spelling)",
+        "第2行指标（RD_INTENSITY）：未知字段：atribute（请检查拼写）",
+      ],
     ]);
   });
 
@@ -161,7 +193,9 @@ describe("parsePlanFile: bad files name the field and the row, in zh and en", ()
       },
     ]);
     delete obj.formatVersion;
-    expect(issuesOf(parsePlanFile(JSON.stringify(obj)))[0]!.message.en).toBe("formatVersion is missing; supported versions: 1");
+    expect(issuesOf(parsePlanFile(JSON.stringify(obj)))[0]!.message.en).toBe(
+      "formatVersion is missing; supported versions: 1",
+    );
   });
 
   it("something other than a JSON object", () => {

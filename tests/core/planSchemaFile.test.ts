@@ -24,25 +24,46 @@ function check(schema: Schema, value: unknown, path = "$"): string[] {
       case "type": {
         const types = ([] as string[]).concat(r);
         const t = typeOf(value);
-        if (!types.includes(t) && !(t === "integer" && types.includes("number"))) errors.push(`${path}: expected ${types.join("|")}, got ${t}`);
+        if (!types.includes(t) && !(t === "integer" && types.includes("number")))
+          errors.push(`${path}: expected ${types.join("|")}, got ${t}`);
         break;
       }
-      case "const": if (value !== r) errors.push(`${path}: expected ${String(r)}`); break;
-      case "enum": if (!(r as unknown[]).includes(value)) errors.push(`${path}: not in enum`); break;
-      case "pattern": if (typeof value === "string" && !new RegExp(r).test(value)) errors.push(`${path}: pattern ${String(r)}`); break;
-      case "minLength": if (typeof value === "string" && value.length < r) errors.push(`${path}: too short`); break;
-      case "minimum": if (typeof value === "number" && value < r) errors.push(`${path}: below ${String(r)}`); break;
-      case "maximum": if (typeof value === "number" && value > r) errors.push(`${path}: above ${String(r)}`); break;
-      case "minItems": if (Array.isArray(value) && value.length < r) errors.push(`${path}: too few items`); break;
-      case "maxItems": if (Array.isArray(value) && value.length > r) errors.push(`${path}: too many items`); break;
-      case "items": if (Array.isArray(value)) value.forEach((v, i) => errors.push(...check(r, v, `${path}[${i}]`))); break;
+      case "const":
+        if (value !== r) errors.push(`${path}: expected ${String(r)}`);
+        break;
+      case "enum":
+        if (!(r as unknown[]).includes(value)) errors.push(`${path}: not in enum`);
+        break;
+      case "pattern":
+        if (typeof value === "string" && !new RegExp(r).test(value)) errors.push(`${path}: pattern ${String(r)}`);
+        break;
+      case "minLength":
+        if (typeof value === "string" && value.length < r) errors.push(`${path}: too short`);
+        break;
+      case "minimum":
+        if (typeof value === "number" && value < r) errors.push(`${path}: below ${String(r)}`);
+        break;
+      case "maximum":
+        if (typeof value === "number" && value > r) errors.push(`${path}: above ${String(r)}`);
+        break;
+      case "minItems":
+        if (Array.isArray(value) && value.length < r) errors.push(`${path}: too few items`);
+        break;
+      case "maxItems":
+        if (Array.isArray(value) && value.length > r) errors.push(`${path}: too many items`);
+        break;
+      case "items":
+        if (Array.isArray(value)) value.forEach((v, i) => errors.push(...check(r, v, `${path}[${i}]`)));
+        break;
       case "required":
-        for (const k of r as string[]) if (typeOf(value) === "object" && !(k in (value as object))) errors.push(`${path}.${k}: required`);
+        for (const k of r as string[])
+          if (typeOf(value) === "object" && !(k in (value as object))) errors.push(`${path}.${k}: required`);
         break;
       case "properties":
       case "additionalProperties":
       case "propertyNames":
-        if (typeOf(value) === "object") errors.push(...checkObject(schema, key, value as Record<string, unknown>, path));
+        if (typeOf(value) === "object")
+          errors.push(...checkObject(schema, key, value as Record<string, unknown>, path));
         break;
       case "oneOf": {
         const passing = (r as Schema[]).filter((s) => check(s, value, path).length === 0).length;
@@ -82,9 +103,15 @@ describe("seeds/plan.schema.json", () => {
   it("describes the input side: defaults such as actuals are optional, core fields required", () => {
     const indicator = (schema.properties as Record<string, Schema>).indicators!.items as Schema;
     expect(indicator.required).not.toContain("actuals");
-    expect(indicator.required).toEqual(expect.arrayContaining(["id", "name", "unit", "baseline", "baselineYear", "target", "attribute"]));
+    expect(indicator.required).toEqual(
+      expect.arrayContaining(["id", "name", "unit", "baseline", "baselineYear", "target", "attribute"]),
+    );
     expect(schema.required).toEqual(expect.arrayContaining(["formatVersion", "indicators"]));
-    expect(schema).toMatchObject({ $id: expect.any(String), title: expect.any(String), description: expect.any(String) });
+    expect(schema).toMatchObject({
+      $id: expect.any(String),
+      title: expect.any(String),
+      description: expect.any(String),
+    });
   });
 
   it("accepts the seed plan, which points at it", () => {

@@ -13,7 +13,14 @@ const seedsDir = resolve(__dirname, "../../seeds");
 const sourceText = readFileSync(resolve(seedsDir, "source/zhangye-sti-14th-fyp-goals.txt"), "utf8");
 const seedText = readFileSync(resolve(seedsDir, "zhangye-sti-14th-fyp.plan.json"), "utf8");
 
-interface TableRow { category: string; number: string; indicator: string; y2020: string; y2025: string; attribute: string }
+interface TableRow {
+  category: string;
+  number: string;
+  indicator: string;
+  y2020: string;
+  y2025: string;
+  attribute: string;
+}
 
 /** Reads the tab-separated table under its "表:" title up to the next blank line; blank 类型 cells inherit. */
 function parseTable(text: string): { header: string[]; rows: TableRow[]; note: string } {
@@ -26,7 +33,8 @@ function parseTable(text: string): { header: string[]; rows: TableRow[]; note: s
   let category = "";
   for (; i < lines.length && (lines[i] ?? "").trim() !== ""; i++) {
     const cells = (lines[i] ?? "").split("\t");
-    if (cells.length !== header.length) throw new Error(`table line ${i + 1} has ${cells.length} cells, expected ${header.length}`);
+    if (cells.length !== header.length)
+      throw new Error(`table line ${i + 1} has ${cells.length} cells, expected ${header.length}`);
     const [cat = "", number = "", indicator = "", y2020 = "", y2025 = "", attribute = ""] = cells;
     if (cat.trim() !== "") category = cat.trim();
     rows.push({ category, number, indicator, y2020, y2025, attribute });
@@ -69,7 +77,11 @@ describe("seed plan: 张掖市“十四五”科技创新体系主要指标", ()
 
   it("treats the rank row as lower-is-better, staying 3rd or better", () => {
     const rank = mainRows[0]!;
-    expect(rank).toMatchObject({ kind: "rank", direction: "down", target: { kind: "level", value: 3, comparator: "<=" } });
+    expect(rank).toMatchObject({
+      kind: "rank",
+      direction: "down",
+      target: { kind: "level", value: 3, comparator: "<=" },
+    });
     expect(mainRows.slice(1).every((ind) => ind.direction === "up")).toBe(true);
   });
 
@@ -107,10 +119,21 @@ describe("seed plan: 张掖市“十四五”科技创新体系主要指标", ()
     const ids = seedPlan.indicators.map((ind) => ind.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
-      "TECH_PROGRESS_RANK", "RD_INTENSITY", "ENTERPRISE_RD_SHARE", "RD_PERSONNEL_PER_10K",
-      "HIGH_VALUE_PATENTS_PER_10K", "TECH_CONTRACT_TURNOVER", "HIGH_TECH_ENTERPRISES", "HIGH_TECH_REVENUE_SHARE",
-      "NEW_PRODUCT_SALES_SHARE", "PROVINCIAL_INCUBATORS", "PROVINCIAL_RD_PLATFORMS",
-      "HIGH_VALUE_PATENTS_TOTAL", "HIGH_VALUE_PATENTS_PER_10K_GROWTH", "TECH_PROGRESS_CONTRIBUTION", "VISION_2035",
+      "TECH_PROGRESS_RANK",
+      "RD_INTENSITY",
+      "ENTERPRISE_RD_SHARE",
+      "RD_PERSONNEL_PER_10K",
+      "HIGH_VALUE_PATENTS_PER_10K",
+      "TECH_CONTRACT_TURNOVER",
+      "HIGH_TECH_ENTERPRISES",
+      "HIGH_TECH_REVENUE_SHARE",
+      "NEW_PRODUCT_SALES_SHARE",
+      "PROVINCIAL_INCUBATORS",
+      "PROVINCIAL_RD_PLATFORMS",
+      "HIGH_VALUE_PATENTS_TOTAL",
+      "HIGH_VALUE_PATENTS_PER_10K_GROWTH",
+      "TECH_PROGRESS_CONTRIBUTION",
+      "VISION_2035",
     ]);
   });
 

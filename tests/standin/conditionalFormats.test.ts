@@ -10,7 +10,11 @@ import { useStandin } from "./setup";
 async function setUp() {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.getRange("A1:B3").values = [["滞后", 1], ["正常", 2], ["滞后", 3]];
+    sheet.getRange("A1:B3").values = [
+      ["滞后", 1],
+      ["正常", 2],
+      ["滞后", 3],
+    ];
     sheet.getRange("A2").format.fill.color = "#DDEEFF"; // the user's own fill
     const range = sheet.getRange("A1:B3");
     const red = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
@@ -34,7 +38,11 @@ describe("custom conditional formats", () => {
     expect(ids.big.priority).toBe(0);
     expect(ids.red.priority).toBe(1);
     const wb = standin.workbook;
-    expect(wb.cell("Sheet1", "A1")).toMatchObject({ fill: "#FFC7CE", fontColor: "#9C0006", conditionalFormatIds: [ids.red.id] });
+    expect(wb.cell("Sheet1", "A1")).toMatchObject({
+      fill: "#FFC7CE",
+      fontColor: "#9C0006",
+      conditionalFormatIds: [ids.red.id],
+    });
     expect(wb.cell("Sheet1", "B1").fill).toBe("#FFC7CE"); // $A anchors the column
     expect(wb.cell("Sheet1", "A2")).toMatchObject({ fill: "#C6EFCE", ownFill: "#DDEEFF" });
     // Row 3: both rules true; the higher priority (big) gives the fill, red still gives the font colour.
@@ -75,7 +83,10 @@ describe("custom conditional formats", () => {
     useStandin();
     await expect(
       Excel.run(async (context) => {
-        const cf = context.workbook.worksheets.getActiveWorksheet().getRange("A1:A3").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        const cf = context.workbook.worksheets
+          .getActiveWorksheet()
+          .getRange("A1:A3")
+          .conditionalFormats.add(Excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = "=$A1=";
         await context.sync();
       }),

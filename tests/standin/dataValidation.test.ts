@@ -11,11 +11,20 @@ describe("data validation", () => {
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const counts = sheet.getRange("B2:B4");
-      counts.dataValidation.rule = { wholeNumber: { formula1: 0, operator: Excel.DataValidationOperator.greaterThanOrEqualTo } };
-      counts.dataValidation.errorAlert = { message: "请输入非负整数", showAlert: true, style: Excel.DataValidationAlertStyle.warning, title: "数量" };
+      counts.dataValidation.rule = {
+        wholeNumber: { formula1: 0, operator: Excel.DataValidationOperator.greaterThanOrEqualTo },
+      };
+      counts.dataValidation.errorAlert = {
+        message: "请输入非负整数",
+        showAlert: true,
+        style: Excel.DataValidationAlertStyle.warning,
+        title: "数量",
+      };
       counts.dataValidation.prompt = { message: "整数", showPrompt: true, title: "输入" };
       const pct = sheet.getRange("C2:C4");
-      pct.dataValidation.rule = { decimal: { formula1: 0, formula2: 100, operator: Excel.DataValidationOperator.between } };
+      pct.dataValidation.rule = {
+        decimal: { formula1: 0, formula2: 100, operator: Excel.DataValidationOperator.between },
+      };
       counts.values = [[3], [-1], [""]];
       const dv = counts.dataValidation.load("type,rule,errorAlert,valid");
       const mixed = sheet.getRange("B2:C2").dataValidation.load("type");
@@ -28,7 +37,12 @@ describe("data validation", () => {
     });
     const wb = standin.workbook;
     expect(wb.checkInput("Sheet1", "B3", "5")).toEqual({ ok: true });
-    expect(wb.checkInput("Sheet1", "B3", "1.5")).toEqual({ ok: false, style: "Warning", title: "数量", message: "请输入非负整数" });
+    expect(wb.checkInput("Sheet1", "B3", "1.5")).toEqual({
+      ok: false,
+      style: "Warning",
+      title: "数量",
+      message: "请输入非负整数",
+    });
     expect(wb.checkInput("Sheet1", "C3", "150")).toMatchObject({ ok: false, style: "Stop" });
     expect(wb.cell("Sheet1", "B3").validation).toEqual({ prompt: { title: "输入", message: "整数" }, valid: false });
   });

@@ -12,16 +12,33 @@ describe("onChanged", () => {
     const registration = await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const result = sheet.onChanged.add(async (args) => {
-        seen.push({ address: args.address, changeType: args.changeType, source: args.source, triggerSource: args.triggerSource, type: args.type });
+        seen.push({
+          address: args.address,
+          changeType: args.changeType,
+          source: args.source,
+          triggerSource: args.triggerSource,
+          type: args.type,
+        });
       });
       await context.sync();
-      sheet.getRange("B2:C3").values = [[1, 2], [3, 4]];
+      sheet.getRange("B2:C3").values = [
+        [1, 2],
+        [3, 4],
+      ];
       await context.sync();
       expect(seen).toEqual([]); // raised after the write, on a later task
       return result;
     });
     await standin.whenIdle();
-    expect(seen).toEqual([{ address: "B2:C3", changeType: "RangeEdited", source: "Local", triggerSource: "ThisLocalAddin", type: "WorksheetChanged" }]);
+    expect(seen).toEqual([
+      {
+        address: "B2:C3",
+        changeType: "RangeEdited",
+        source: "Local",
+        triggerSource: "ThisLocalAddin",
+        type: "WorksheetChanged",
+      },
+    ]);
     standin.workbook.setCellInput("Sheet1", "D4", "7");
     await standin.whenIdle();
     expect(seen[1]).toMatchObject({ address: "D4", triggerSource: "Unknown" });
@@ -40,7 +57,11 @@ describe("onChanged", () => {
     const seen: string[] = [];
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
-      sheet.getRange("A1:B3").values = [["k", "v"], ["a", 1], ["b", 2]];
+      sheet.getRange("A1:B3").values = [
+        ["k", "v"],
+        ["a", 1],
+        ["b", 2],
+      ];
       const table = sheet.tables.add("A1:B3", true);
       table.onChanged.add(async (args) => {
         await Excel.run(async (ctx) => {

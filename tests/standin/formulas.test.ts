@@ -70,14 +70,22 @@ describe("PLAN functions in cells", () => {
       sheet.getRange("A5").formulas = [["=PLAN.GAP(C2)"]];
       await context.sync();
     });
-    const expectGap = (cells: unknown[]) => planFunction("GAP").evaluate([cells[2]], { lang: "zh", rowAt: () => readTemplateRow(headers, cells) });
+    const expectGap = (cells: unknown[]) =>
+      planFunction("GAP").evaluate([cells[2]], { lang: "zh", rowAt: () => readTemplateRow(headers, cells) });
     expect(shown(standin.workbook.cell("Sheet1", "A5"))).toEqual(expectGap(row));
     // Enter a figure for the last plan year: the gap follows.
     const lastYear = columns.findIndex((c) => c.year === seedPlan.targetYear);
     const edited = [...row];
-    const baseline = typeof row[columns.findIndex((c) => c.key === "baseline")] === "number" ? (row[columns.findIndex((c) => c.key === "baseline")] as number) : 1;
+    const baseline =
+      typeof row[columns.findIndex((c) => c.key === "baseline")] === "number"
+        ? (row[columns.findIndex((c) => c.key === "baseline")] as number)
+        : 1;
     edited[lastYear] = baseline * 1.5;
-    standin.workbook.setCellInput("Sheet1", standin.workbook.cellAt("Sheet1", 1, lastYear).address, String(baseline * 1.5));
+    standin.workbook.setCellInput(
+      "Sheet1",
+      standin.workbook.cellAt("Sheet1", 1, lastYear).address,
+      String(baseline * 1.5),
+    );
     const after = shown(standin.workbook.cell("Sheet1", "A5"));
     expect(after).toEqual(expectGap(edited));
     expect(typeof after).toBe("number");
@@ -85,11 +93,13 @@ describe("PLAN functions in cells", () => {
 
   it("workbook language setting decides the language of PLAN.STATUS labels (zh when unset)", async () => {
     const standin = useStandin();
-    standin.workbook.setCellInput("Sheet1", "A1", "=PLAN.STATUS(100,150,150,2020,2025,2025,\"up\",FALSE)");
+    standin.workbook.setCellInput("Sheet1", "A1", '=PLAN.STATUS(100,150,150,2020,2025,2025,"up",FALSE)');
     const zh = standin.workbook.cell("Sheet1", "A1").value;
     await Excel.run(async (context) => {
       context.workbook.settings.add("PlanTracker.language", "en");
-      context.workbook.worksheets.getActiveWorksheet().getRange("A2").formulas = [["=PLAN.STATUS(100,150,150,2020,2025,2025,\"up\",FALSE)"]];
+      context.workbook.worksheets.getActiveWorksheet().getRange("A2").formulas = [
+        ['=PLAN.STATUS(100,150,150,2020,2025,2025,"up",FALSE)'],
+      ];
       await context.sync();
     });
     const en = standin.workbook.cell("Sheet1", "A2").value;

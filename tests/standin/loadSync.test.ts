@@ -117,7 +117,10 @@ describe("round trips (performance.md: 'minimize the number of sync calls')", ()
     const before = standin.syncCount;
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:B2");
-      range.values = [[1, 2], [3, 4]];
+      range.values = [
+        [1, 2],
+        [3, 4],
+      ];
       range.load("values");
       await context.sync();
       await context.sync(); // nothing queued: no round trip
@@ -125,7 +128,12 @@ describe("round trips (performance.md: 'minimize the number of sync calls')", ()
     });
     expect(standin.syncCount - before).toBe(2);
     expect(standin.lastRun).toMatchObject({ syncs: 2, syncCalls: 3, cellsWritten: 4 });
-    expect(standin.lastRun!.requestBytes).toBeGreaterThan(JSON.stringify([[1, 2], [3, 4]]).length);
+    expect(standin.lastRun!.requestBytes).toBeGreaterThan(
+      JSON.stringify([
+        [1, 2],
+        [3, 4],
+      ]).length,
+    );
   });
 
   it("records run options and sums several runs with stats.mark()/since()", async () => {

@@ -24,10 +24,16 @@ describe("values and formulas", () => {
       const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:B2");
       range.values = 5 as never;
       await context.sync();
-      range.values = [[null, 1], [2, null]];
+      range.values = [
+        [null, 1],
+        [2, null],
+      ];
       range.load("values");
       await context.sync();
-      expect(range.values).toEqual([[5, 1], [2, 5]]);
+      expect(range.values).toEqual([
+        [5, 1],
+        [2, 5],
+      ]);
     });
     expect(standin.workbook.cell("Sheet1", "B2").value).toBe(5);
   });
@@ -93,7 +99,12 @@ describe("navigation", () => {
       const none = base.getIntersectionOrNullObject("H8");
       await context.sync();
       expect([cell.address, resized.address, offset.address, row.address, col.address, meet.address]).toEqual([
-        "'My plan'!D3", "'My plan'!B2:C5", "'My plan'!C4:E6", "'My plan'!2:4", "'My plan'!B:D", "'My plan'!C3:D4",
+        "'My plan'!D3",
+        "'My plan'!B2:C5",
+        "'My plan'!C4:E6",
+        "'My plan'!2:4",
+        "'My plan'!B:D",
+        "'My plan'!C3:D4",
       ]);
       expect([offset.rowIndex, offset.columnIndex, row.isEntireRow, none.isNullObject]).toEqual([3, 2, true, true]);
     });
@@ -107,7 +118,10 @@ describe("navigation", () => {
       const nothing = sheet.getUsedRangeOrNullObject();
       await context.sync();
       expect([blank.address, nothing.isNullObject]).toEqual(["Sheet1!A1", true]);
-      sheet.getRange("B2:C3").values = [[1, 2], [3, 4]];
+      sheet.getRange("B2:C3").values = [
+        [1, 2],
+        [3, 4],
+      ];
       sheet.getRange("E6").format.fill.color = "yellow";
       const used = sheet.getUsedRange().load("address");
       const usedValues = sheet.getUsedRange(true).load("address");
@@ -140,7 +154,13 @@ describe("formats and selection", () => {
       a1.font.load("bold,color");
       const both = sheet.getRange("A1:B1").format.font.load("bold");
       await context.sync();
-      expect([a1.fill.color, a1.font.bold, a1.font.color, a1.columnWidth, both.bold]).toEqual(["#FFEEAA", true, "#FF0000", 80, null]);
+      expect([a1.fill.color, a1.font.bold, a1.font.color, a1.columnWidth, both.bold]).toEqual([
+        "#FFEEAA",
+        true,
+        "#FF0000",
+        80,
+        null,
+      ]);
       sheet.getRange("A1").format.fill.clear();
       await context.sync();
     });
@@ -153,7 +173,10 @@ describe("formats and selection", () => {
     const standin = useStandin();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:B2");
-      range.values = [["研究与试验发展经费投入强度", "x"], ["a", "y"]];
+      range.values = [
+        ["研究与试验发展经费投入强度", "x"],
+        ["a", "y"],
+      ];
       range.format.autofitColumns();
       await context.sync();
     });

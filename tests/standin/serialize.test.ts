@@ -8,7 +8,11 @@ describe("serialization", () => {
     const standin = useStandin();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.add("计划 2025");
-      sheet.getRange("A1:C3").values = [["k", "v", "g"], ["a", 1.2, "=PLAN.GROWTH(B2,1.47,5)"], ["b", 2, "=B3*2"]];
+      sheet.getRange("A1:C3").values = [
+        ["k", "v", "g"],
+        ["a", 1.2, "=PLAN.GROWTH(B2,1.47,5)"],
+        ["b", 2, "=B3*2"],
+      ];
       sheet.getRange("C2").numberFormat = [["0.00%"]];
       sheet.getRange("A1:C1").format.fill.color = "#4472C4";
       sheet.getRange("A:A").format.columnWidth = 90;

@@ -17,7 +17,9 @@ afterEach(() => {
 });
 
 /** Runs a batch expected to fail at sync and returns the error. */
-export async function runError(batch: (context: Excel.RequestContext) => Promise<unknown>): Promise<{ code: string; message: string; debugInfo: { errorLocation?: string } }> {
+export async function runError(
+  batch: (context: Excel.RequestContext) => Promise<unknown>,
+): Promise<{ code: string; message: string; debugInfo: { errorLocation?: string } }> {
   try {
     await Excel.run(batch);
   } catch (error) {

@@ -10,7 +10,11 @@ describe("tables", () => {
     const standin = useStandin();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
-      sheet.getRange("B3:E5").values = [["指标", 2021, "指标", ""], ["a", 1, 2, 3], ["b", 4, 5, 6]];
+      sheet.getRange("B3:E5").values = [
+        ["指标", 2021, "指标", ""],
+        ["a", 1, 2, 3],
+        ["b", 4, 5, 6],
+      ];
       const table = sheet.tables.add("B3:E5", true);
       table.name = "PlanTable";
       table.style = "TableStyleLight9";
@@ -19,15 +23,28 @@ describe("tables", () => {
       const whole = table.getRange().load("address");
       const columns = table.columns.load("items/name");
       await context.sync();
-      expect([header.address, body.address, whole.address, body.rowCount]).toEqual(["Sheet1!B3:E3", "Sheet1!B4:E5", "Sheet1!B3:E5", 2]);
+      expect([header.address, body.address, whole.address, body.rowCount]).toEqual([
+        "Sheet1!B3:E3",
+        "Sheet1!B4:E5",
+        "Sheet1!B3:E5",
+        2,
+      ]);
       expect(header.values).toEqual([["指标", "2021", "指标2", "Column4"]]);
       expect(columns.items.map((c) => c.name)).toEqual(["指标", "2021", "指标2", "Column4"]);
       const found = context.workbook.tables.getItemOrNullObject("plantable").load("name,style,showBandedRows");
       const missing = context.workbook.tables.getItemOrNullObject("Nope");
       await context.sync();
-      expect([found.isNullObject, found.name, found.style, found.showBandedRows, missing.isNullObject]).toEqual([false, "PlanTable", "TableStyleLight9", true, true]);
+      expect([found.isNullObject, found.name, found.style, found.showBandedRows, missing.isNullObject]).toEqual([
+        false,
+        "PlanTable",
+        "TableStyleLight9",
+        true,
+        true,
+      ]);
     });
-    expect(standin.workbook.tables("Sheet1")).toEqual([expect.objectContaining({ name: "PlanTable", address: "B3:E5" })]);
+    expect(standin.workbook.tables("Sheet1")).toEqual([
+      expect.objectContaining({ name: "PlanTable", address: "B3:E5" }),
+    ]);
   });
 
   it("a table overlapping another fails with InvalidArgument", async () => {
@@ -48,9 +65,15 @@ describe("tables", () => {
     useStandin();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
-      sheet.getRange("A1:B2").values = [["name", "value"], ["x", 1]];
+      sheet.getRange("A1:B2").values = [
+        ["name", "value"],
+        ["x", 1],
+      ];
       const table = sheet.tables.add("A1:B2", true);
-      table.rows.add(undefined, [["y", 2], ["z", 3]]);
+      table.rows.add(undefined, [
+        ["y", 2],
+        ["z", 3],
+      ]);
       const values = table.columns.getItem("value").getDataBodyRange().load("values");
       await context.sync();
       expect(values.values).toEqual([[1], [2], [3]]);

@@ -18,7 +18,13 @@ describe("worksheets", () => {
       const byName = context.workbook.worksheets.getItem("计划指标").load("position");
       const active = context.workbook.worksheets.getActiveWorksheet().load("name");
       await context.sync();
-      expect([added.name, added.position, byId.name, byName.position, active.name]).toEqual(["计划指标", 1, "计划指标", 1, "Sheet1"]);
+      expect([added.name, added.position, byId.name, byName.position, active.name]).toEqual([
+        "计划指标",
+        1,
+        "计划指标",
+        1,
+        "Sheet1",
+      ]);
       added.activate();
       const nowActive = context.workbook.worksheets.getActiveWorksheet().load("name");
       await context.sync();
@@ -88,7 +94,13 @@ describe("worksheets", () => {
       const missing = context.workbook.names.getItemOrNullObject("Nope");
       const b1 = sheet.getRange("B1").load("values");
       await context.sync();
-      expect([named.name, named.type, named.value, b1.values[0]![0], missing.isNullObject]).toEqual(["Rate", "Range", "Sheet1!$A$1", 14, true]);
+      expect([named.name, named.type, named.value, b1.values[0]![0], missing.isNullObject]).toEqual([
+        "Rate",
+        "Range",
+        "Sheet1!$A$1",
+        14,
+        true,
+      ]);
     });
   });
 });
