@@ -17,7 +17,7 @@ import {
 } from "./indicatorMath";
 import type { MessageCode } from "./messages";
 import type { Indicator, Plan, StatusCode, Target } from "./planSchema";
-import { statusCodes } from "./planSchema";
+import { statusCodes } from "./planVocabulary";
 import { fail, finite, type Failure, type Result } from "./result";
 import { evaluateStatus, isTargetMet, statusLabels, type StatusEvaluation, type StatusInput } from "./status";
 

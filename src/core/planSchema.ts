@@ -4,6 +4,9 @@
  * shape but keeps every field name readable (see seeds/plan.schema.json).
  */
 import { z } from "zod";
+import { indicatorKinds, statusCodes } from "./planVocabulary";
+
+export { indicatorKinds, statusCodes };
 
 // zod 4 compiles validators with `new Function` unless told not to; the pane's
 // Content-Security-Policy forbids eval, so the whole add-in runs zod jitless.
@@ -21,7 +24,6 @@ export const year = z.number().int().min(1949).max(2100);
 /** A four-digit year as an object key (JSON object keys are strings). */
 export const yearKey = z.string().regex(/^(19|20|21)\d\d$/, "a four-digit year such as 2023");
 
-export const indicatorKinds = ["percent", "count", "amount", "rank", "index"] as const;
 export const indicatorKind = z
   .enum(indicatorKinds)
   .describe(
@@ -32,7 +34,6 @@ export const direction = z.enum(["up", "down"]).describe("up = higher is better,
 
 export const attribute = z.enum(["expected", "binding"]).describe("expected = 预期性, binding = 约束性");
 
-export const statusCodes = ["achieved", "ahead", "onTrack", "lagging", "missed"] as const;
 export const statusCode = z.enum(statusCodes);
 
 export const levelTarget = z

@@ -2,7 +2,7 @@
  * Status in the officials' own words (提前实现/已完成, 快于预期, 基本符合预期, 滞后, 未完成),
  * decided by comparing 完成进度 with 时间进度 as the NDRC's mid-term reviews do.
  */
-import { messagePair, type Lang, type MessageCode } from "./messages";
+import { message, messagePair, type Lang, type MessageCode } from "./messages";
 import { completionProgress, reaches, timeProgress } from "./indicatorMath";
 import type { Direction, StatusCode } from "./planSchema";
 import { checkFinite, ok, type Result } from "./result";
@@ -120,7 +120,7 @@ function labelCode(code: StatusCode, opts?: { year?: number; targetYear?: number
 
 /** The label officials use: achieved reads 提前实现 before the target year and 已完成 in or after it (or when the year is unknown). */
 export function statusLabel(code: StatusCode, lang: Lang, opts?: { year?: number; targetYear?: number }): string {
-  return messagePair(labelCode(code, opts))[lang];
+  return message(labelCode(code, opts), lang); // one language only: PLAN.STATUS calls this on every recalculation
 }
 
 export function statusLabels(

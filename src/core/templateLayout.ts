@@ -12,7 +12,7 @@ import type { Lang } from "./messages";
 import type { Plan } from "./planSchema";
 import { parseUserNumber } from "./numberParsing";
 import type { Attribute, Direction, Indicator, IndicatorKind, StatusCode, Target } from "./planSchema";
-import { indicatorKinds } from "./planSchema";
+import { indicatorKinds } from "./planVocabulary";
 import { parseStatusLabel, statusLabel } from "./status";
 
 /** plan: copied from the plan file; input: typed by staff; computed: formulas; technical: codes for reading back. */
@@ -353,6 +353,7 @@ function textOf(value: unknown): string | null {
 /** Direction words staff and plans use; null for anything else. */
 export function parseDirection(value: unknown): Direction | null {
   if (typeof value !== "string") return null;
+  if (value === "up" || value === "down") return value; // what the template and most formulas pass: no normalising
   const word = value.normalize("NFKC").trim().toLowerCase();
   if (["up", "正向", "向上", "越大越好", "越高越好", "higher", "higher is better"].includes(word)) return "up";
   if (["down", "逆向", "负向", "向下", "越小越好", "越低越好", "lower", "lower is better"].includes(word))

@@ -111,7 +111,14 @@ function jumpFinding(ind: Indicator, value: number, year: number): Finding | nul
   if (ind.kind === "rank" || ind.target.kind === "cumulative") return null;
   let prev: { year: number; value: number } | null =
     ind.baseline !== null && ind.baselineYear < year ? { year: ind.baselineYear, value: ind.baseline } : null;
-  for (const a of actualSeries(ind)) if (a.year < year && (!prev || a.year >= prev.year)) prev = a;
+  // The latest earlier figure, found in one pass: no sorted series per figure (10 years × 1,000 indicators).
+  const actuals = ind.actuals ?? {};
+  for (const key in actuals) {
+    const y = Number(key);
+    if (!Number.isInteger(y) || y >= year || (prev && y < prev.year)) continue;
+    const entry = actuals[key];
+    if (entry && Number.isFinite(entry.value)) prev = { year: y, value: entry.value };
+  }
   if (!prev || !(prev.value > 0) || !(value > 0)) return null;
   const ratio = value / prev.value;
   if (ratio <= PLAUSIBLE_JUMP_FACTOR && ratio >= 1 / PLAUSIBLE_JUMP_FACTOR) return null;

@@ -203,8 +203,10 @@ export function sameContent(current: unknown, planned: CellContent): boolean {
   if (planned === "") return isBlank(current);
   if (typeof current !== "string") return false;
   if (planned.startsWith("=")) return normalizeFormula(current) === normalizeFormula(planned);
-  const strip = (v: string) => (v.startsWith("'") ? v.slice(1) : v).trim();
-  return strip(current) === strip(planned);
+  // Text is written with Excel's text-prefix apostrophe; a cell may read back with or without it. Only
+  // that one prefix is optional: text that itself starts with "'" ("'%") must still match exactly.
+  if (current.trim() === planned.trim()) return true;
+  return planned.startsWith("'") && current.trim() === planned.slice(1).trim();
 }
 
 /** A kept cell written back exactly: formulas as formulas, text as text, numbers as numbers. */

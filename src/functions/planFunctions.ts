@@ -142,7 +142,10 @@ class Args {
 
   /** Only the first argument given: what a row-form call looks like. */
   onlyFirstGiven(): boolean {
-    return this.values.slice(1).every((v) => v === null || v === undefined);
+    // A plain loop: this runs on every call of a row-capable function (no array copy per call).
+    for (let i = 1; i < this.values.length; i++)
+      if (this.values[i] !== null && this.values[i] !== undefined) return false;
+    return true;
   }
 
   number(i: number): number {

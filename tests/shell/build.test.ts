@@ -131,6 +131,13 @@ describe("production build", () => {
     expect(lazy.some((f) => read(f).includes("createRoot"))).toBe(true);
   });
 
+  it("keeps zod out of functions.js: what loads on workbook open needs the maths, not the plan schema", () => {
+    const code = read("functions.js");
+    expect(code).not.toMatch(/ZodError|\$ZodType|invalid_type/);
+    // The marker does detect zod: the pane's chunks, which validate plan files, contain it.
+    expect(jsFiles().some((f) => /ZodError|\$ZodType/.test(read(f)))).toBe(true);
+  });
+
   it("registers the functions with CustomFunctions.associate in functions.js", () => {
     const code = read("functions.js");
     for (const id of metadata("functions.json").map((f) => f.id)) {

@@ -1,0 +1,196 @@
+/**
+ * Host cost through the Excel stand-in: for each operation of src/excel, the round trips
+ * (context.sync() calls that carried commands), the cells written, the commands sent and the
+ * largest single request, at a given number of indicators. What the pane does, in the order it
+ * does it: insert, re-insert (refresh), read for the summary, validate, apply fixes, highlight
+ * on/off, portable copy (native formulas, values), go to a cell.
+ */
+import { performance } from "node:perf_hooks";
+import { createStandin, installStandin, type Standin } from "../../dev/standin";
+import type { Plan } from "../../src/core/planSchema";
+import { applyFixes } from "../../src/excel/applyFixes";
+import { applyHighlights, removeHighlights } from "../../src/excel/highlights";
+import { insertTemplate } from "../../src/excel/insertTemplate";
+import { writePortableCopy } from "../../src/excel/portableCopy";
+import { locateTemplate, readTemplate } from "../../src/excel/readTemplate";
+import { selectRange } from "../../src/excel/selectCell";
+import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { buildFindings, fixesOf } from "../../src/taskpane/app/validationView";
+import { syntheticPlan } from "./plans";
+
+/** Excel on the web refuses a request (or response) above 5 MB (RequestPayloadSizeLimitExceeded). */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface OperationCost {
+  operation: string;
+  syncs: number;
+  cellsWritten: number;
+  commands: number;
+  /** Largest single round trip's request, as the stand-in estimates it (JSON length of the queued commands). */
+  largestRequest: number;
+  ms: number;
+  /** Set when the operation threw: the bench reports it and fails. */
+  error?: string;
+}
+
+export interface HostRun {
+  indicators: number;
+  operations: OperationCost[];
+}
+
+/** Watches every sync of the stand-in and remembers the largest request one carried. */
+function requestWatcher(standin: Standin) {
+  let lastRun = standin.lastRun;
+  let lastBytes = lastRun?.requestBytes ?? 0;
+  let largest = 0;
+  const unsubscribe = standin.workbook.subscribe(() => {
+    const run = standin.lastRun;
+    if (!run) return;
+    if (run !== lastRun) {
+      lastRun = run;
+      lastBytes = 0;
+    }
+    largest = Math.max(largest, run.requestBytes - lastBytes);
+    lastBytes = run.requestBytes;
+  });
+  return {
+    reset() {
+      largest = 0;
+      lastRun = standin.lastRun;
+      lastBytes = lastRun?.requestBytes ?? 0;
+    },
+    get largest() {
+      return largest;
+    },
+    stop: unsubscribe,
+  };
+}
+
+async function measure<T>(
+  standin: Standin,
+  watcher: ReturnType<typeof requestWatcher>,
+  operation: string,
+  op: () => Promise<T>,
+  out: OperationCost[],
+): Promise<T> {
+  watcher.reset();
+  const mark = standin.stats.mark();
+  const t0 = performance.now();
+  const result = await op();
+  const ms = performance.now() - t0;
+  await standin.whenIdle();
+  const cost = standin.stats.since(mark);
+  if (cost.errorCode) throw new Error(`${operation}: the batch failed with ${cost.errorCode}`);
+  out.push({
+    operation,
+    syncs: cost.syncs,
+    cellsWritten: cost.cellsWritten,
+    commands: cost.commands,
+    largestRequest: Math.max(watcher.largest, cost.syncs === 1 ? cost.requestBytes : 0),
+    ms,
+  });
+  return result;
+}
+
+/** Like measure, but a failure is recorded in the table instead of ending the run. */
+async function attempt(
+  standin: Standin,
+  watcher: ReturnType<typeof requestWatcher>,
+  operation: string,
+  op: () => Promise<unknown>,
+  out: OperationCost[],
+): Promise<void> {
+  try {
+    await measure(standin, watcher, operation, op, out);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    out.push({
+      operation,
+      syncs: 0,
+      cellsWritten: 0,
+      commands: 0,
+      largestRequest: 0,
+      ms: 0,
+      error: message.slice(0, 300),
+    });
+  }
+}
+
+export async function benchHost(count: number): Promise<HostRun> {
+  const plan: Plan = syntheticPlan(count);
+  const standin = createStandin({ displayLanguage: "zh-CN" });
+  const uninstall = installStandin(standin);
+  const watcher = requestWatcher(standin);
+  const ops: OperationCost[] = [];
+  try {
+    const inserted = await measure(standin, watcher, "insert (new sheet)", () => insertTemplate(plan, "zh"), ops);
+    await measure(standin, watcher, "re-insert (refresh)", () => insertTemplate(plan, "zh"), ops);
+    const { tableName, sheetName } = inserted;
+
+    const snapshot = await measure(
+      standin,
+      watcher,
+      "summary read (locate + read)",
+      async () => {
+        const found = await locateTemplate();
+        const snap = await readTemplate(found?.tableName ?? tableName);
+        const { summary } = evaluateSnapshot(snap);
+        if (summary.evaluations.length !== count) throw new Error("summary lost indicators");
+        return snap;
+      },
+      ops,
+    );
+
+    // Staff type figures with full-width digits into a few cells: validation offers fixes for them.
+    const typed = Math.min(10, count);
+    const yearColumn = snapshot.headers.findIndex((h) => /2024/.test(String(h)));
+    for (let i = 0; i < typed; i++) {
+      const address = `${columnOf(snapshot.body.firstColumn + yearColumn)}${snapshot.body.firstRow + i}`;
+      standin.workbook.setCellInput(sheetName, address, "１２３");
+    }
+    await standin.whenIdle();
+
+    const findings = await measure(
+      standin,
+      watcher,
+      "validate (read + check)",
+      async () => {
+        const snap = await readTemplate(tableName);
+        return buildFindings(evaluateSnapshot(snap).sheet, "zh");
+      },
+      ops,
+    );
+    const fixes = fixesOf(findings);
+    await measure(standin, watcher, `apply fixes (${fixes.length} cells)`, () => applyFixes(tableName, fixes), ops);
+
+    const fresh = await readTemplate(tableName);
+    await measure(standin, watcher, "highlight on", () => applyHighlights(fresh), ops);
+    const lit = await readTemplate(tableName);
+    await measure(standin, watcher, "highlight off", () => removeHighlights(lit), ops);
+    // Written last but one: a failure here (reported) leaves the template as the other operations need it.
+    await attempt(
+      standin,
+      watcher,
+      "portable copy (native formulas)",
+      () => writePortableCopy(tableName, "native"),
+      ops,
+    );
+    await attempt(standin, watcher, "portable copy (values)", () => writePortableCopy(tableName, "values"), ops);
+    await measure(standin, watcher, "go to cell", () => selectRange(sheetName, `C${snapshot.body.firstRow}`), ops);
+    return { indicators: count, operations: ops };
+  } finally {
+    watcher.stop();
+    uninstall();
+  }
+}
+
+function columnOf(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
