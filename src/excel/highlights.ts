@@ -3,8 +3,9 @@
  * Three custom rules over the table's data rows (never whole columns: office-js#3336) whose
  * formulas read the status column and, for amber, the progress and time-progress columns. They
  * call no custom function (rules that do never apply: office-js#6135), so they follow edits live.
- * The rule ids are stored with the template's state; turning highlights off deletes only those
- * rules: no clearAll(), so the user's own rules and formatting stay.
+ * The rule ids are stored with the template's state (in a setting of their own, so storing them
+ * never rewrites the plan: a few hundred bytes at any size); turning highlights off deletes only
+ * those rules: no clearAll(), so the user's own rules and formatting stay.
  * Each operation is 2 syncs: one to add/find rules and read the state, one to delete and store ids.
  */
 import { statusLabels } from "../core/status";
@@ -13,7 +14,7 @@ import { mapHeaders, type ColumnKey } from "../core/templateLayout";
 import { columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
 import type { TemplateSnapshot } from "./readTemplate";
-import { queueStateRead, queueStateWrite, readStateResult } from "./templateState";
+import { queueHighlightIdsWrite, queueStateRead, readStateResult } from "./templateState";
 
 export type HighlightTone = "red" | "amber" | "green";
 
@@ -122,7 +123,7 @@ export async function applyHighlights(snapshot: TemplateSnapshot): Promise<strin
     const ids = added.map((cf) => cf.id);
     // Ids stored by someone else since the pane's read cannot be checked now: keep them for the next removal.
     const unseen = fresh.state.highlightRuleIds.filter((id) => !previous.includes(id));
-    queueStateWrite(context, { ...fresh.state, highlightRuleIds: [...ids, ...unseen] });
+    queueHighlightIdsWrite(context, [...ids, ...unseen]);
     await context.sync();
     return ids;
   });
@@ -146,10 +147,10 @@ export async function removeHighlights(snapshot: TemplateSnapshot): Promise<numb
     }
     const fresh = readStateResult(setting);
     if (fresh.kind !== "ok") throw new HostOperationError("stateInvalid");
-    queueStateWrite(context, {
-      ...fresh.state,
-      highlightRuleIds: fresh.state.highlightRuleIds.filter((id) => !ids.includes(id)),
-    });
+    queueHighlightIdsWrite(
+      context,
+      fresh.state.highlightRuleIds.filter((id) => !ids.includes(id)),
+    );
     await context.sync();
     return removed;
   });

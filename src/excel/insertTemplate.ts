@@ -3,7 +3,9 @@
  *
  * Round trips: a fresh sheet costs 2 syncs (look around, write); a refresh costs 3 (look around,
  * read the table, write), whatever the number of indicators. Everything is written as whole 2-D
- * ranges: the body at once for a fresh sheet, one column at a time for a refresh.
+ * ranges: the body at once for a fresh sheet, one column at a time for a refresh. Only a write
+ * larger than the request budget (4 MB: thousands of indicators) is split into row blocks sent in
+ * requests of their own (requestBudget.ts), so Excel on the web's 5 MB limit is never reached.
  *
  * A refresh never overwrites a cell staff filled or changed: input columns of existing rows are not
  * written at all, and a plan or computed cell is replaced only when it is blank or still holds what
@@ -21,6 +23,8 @@ import {
 } from "../core/templateLayout";
 import { blockRef, columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
+import { RequestBatch, writeRows } from "./requestBatch";
+import { COMMAND_OVERHEAD, rowBytes, splitRows } from "./requestBudget";
 import {
   buildFreshTemplate,
   columnWidth,
@@ -35,7 +39,7 @@ import {
   type RowContext,
 } from "./templateContent";
 import { columnRuns, formatNewRows } from "./templateFormatting";
-import { queueStateRead, queueStateWrite, readStateResult, type TemplateState } from "./templateState";
+import { queueStateRead, readStateResult, writeState, type TemplateState } from "./templateState";
 
 export interface KeptCell {
   address: string;
@@ -80,28 +84,35 @@ export function uniqueTableName(taken: readonly string[]): string {
   }
 }
 
-export async function insertTemplate(plan: Plan, lang: Lang): Promise<InsertResult> {
+export interface WriteOptions {
+  /** Request budget in bytes (tests lower it to see large plans split without building them). */
+  requestBudget?: number;
+}
+
+export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptions = {}): Promise<InsertResult> {
   return runWrite(async (context) => {
+    const batch = new RequestBatch(context, options.requestBudget);
     const wb = context.workbook;
     const sheets = wb.worksheets.load("items/name");
     const tables = wb.tables.load("items/name");
     const names = wb.names.load("items/name");
     const stateSetting = queueStateRead(context);
     await context.sync();
+    batch.synced();
 
     const stored = readStateResult(stateSetting);
     if (stored.kind === "invalid") throw new HostOperationError("stateInvalid");
     const tableNames = tables.items.map((t) => t.name);
     if (stored.kind === "ok" && stored.state.plan.id === plan.id && tableNames.includes(stored.state.tableName)) {
-      return refreshTemplate(context, stored.state, plan);
+      return refreshTemplate(context, batch, stored.state, plan);
     }
     const sheetName = uniqueSheetName(
       SHEET_BASE_NAME[lang],
       sheets.items.map((s) => s.name),
     );
     const tableName = uniqueTableName([...tableNames, ...names.items.map((n) => n.name)]);
-    writeFreshSheet(context, plan, lang, sheetName, tableName);
-    queueStateWrite(context, { version: 1, tableName, lang, plan, highlightRuleIds: [] });
+    await writeFreshSheet(context, batch, plan, lang, sheetName, tableName);
+    await writeState(batch, context, { version: 1, tableName, lang, plan, highlightRuleIds: [] });
     // PLAN.STATUS labels follow the workbook's language, whoever recalculates it.
     wb.settings.add(WORKBOOK_LANGUAGE_SETTING, lang);
     await context.sync();
@@ -116,13 +127,14 @@ export async function insertTemplate(plan: Plan, lang: Lang): Promise<InsertResu
   });
 }
 
-function writeFreshSheet(
+async function writeFreshSheet(
   context: Excel.RequestContext,
+  batch: RequestBatch,
   plan: Plan,
   lang: Lang,
   sheetName: string,
   tableName: string,
-): void {
+): Promise<void> {
   const sheet = context.workbook.worksheets.add(sheetName);
   const fresh = buildFreshTemplate(plan, lang);
   const width = fresh.columns.length;
@@ -143,11 +155,10 @@ function writeFreshSheet(
   header.numberFormat = [fresh.header.map(() => "@")];
   header.values = [fresh.header];
   header.format.wrapText = true;
-  if (n > 0) {
-    const body = sheet.getRange(blockRef(0, FIRST_BODY_ROW, width, n));
-    body.numberFormat = fresh.formats;
-    body.formulas = fresh.rows;
-  }
+  await writeRows(batch, n, (first, count) => sheet.getRange(blockRef(0, FIRST_BODY_ROW + first, width, count)), {
+    numberFormat: fresh.formats,
+    formulas: fresh.rows,
+  });
   const table = sheet.tables.add(blockRef(0, HEADER_ROW, width, Math.max(n, 1) + 1), true);
   table.name = tableName;
   table.style = "TableStyleLight1";
@@ -163,14 +174,17 @@ function writeFreshSheet(
     sheet.getRange(`${columnLetters(first)}:${columnLetters(last)}`).columnHidden = true;
   }
   const index = new Map<ColumnKey, number>(fresh.columns.map((c, i) => [c.key, i]));
-  formatNewRows({
-    sheet,
-    columns: fresh.columns,
-    columnOf: (k) => index.get(k),
-    firstRow: FIRST_BODY_ROW,
-    indicators: plan.indicators,
-    lang,
-  });
+  await formatNewRows(
+    {
+      sheet,
+      columns: fresh.columns,
+      columnOf: (k) => index.get(k),
+      firstRow: FIRST_BODY_ROW,
+      indicators: plan.indicators,
+      lang,
+    },
+    batch,
+  );
 
   sheet.freezePanes.freezeRows(HEADER_ROW);
   sheet.pageLayout.orientation = "Landscape";
@@ -221,12 +235,18 @@ function display(v: unknown): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
-async function refreshTemplate(context: Excel.RequestContext, state: TemplateState, plan: Plan): Promise<InsertResult> {
+async function refreshTemplate(
+  context: Excel.RequestContext,
+  batch: RequestBatch,
+  state: TemplateState,
+  plan: Plan,
+): Promise<InsertResult> {
   const table = context.workbook.tables.getItem(state.tableName);
   const headerRange = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load(["address", "formulas", "numberFormat", "rowCount"]);
   const worksheet = table.worksheet.load("name");
   await context.sync();
+  batch.synced();
 
   const lang = state.lang;
   const headers = headerRange.values[0] ?? [];
@@ -311,9 +331,13 @@ async function refreshTemplate(context: Excel.RequestContext, state: TemplateSta
       values.push(valueRow);
       numberFormats.push(formatRow);
     });
-    const range = sheet.getRange(blockRef(block.firstColumn + run.first, block.firstRow, run.count, formulas.length));
-    range.numberFormat = numberFormats;
-    range.formulas = values;
+    await writeRows(
+      batch,
+      formulas.length,
+      (first, count) =>
+        sheet.getRange(blockRef(block.firstColumn + run.first, block.firstRow + first, run.count, count)),
+      { numberFormat: numberFormats, formulas: values },
+    );
   }
 
   // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
@@ -323,11 +347,15 @@ async function refreshTemplate(context: Excel.RequestContext, state: TemplateSta
     const reuseBlank = usedRows.length === 0;
     const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
     const appendCount = reuseBlank ? added.length - 1 : added.length;
-    if (appendCount > 0)
-      table.rows.add(
-        undefined,
-        Array.from({ length: appendCount }, () => headers.map(() => "")),
-      );
+    if (appendCount > 0) {
+      // Blank rows appended at the end, in as few adds as the budget allows (one for ordinary plans).
+      const blank = Array.from({ length: appendCount }, () => headers.map(() => ""));
+      const sizes = rowBytes([blank]);
+      for (const part of splitRows(sizes, batch.budget - COMMAND_OVERHEAD)) {
+        await batch.fit(COMMAND_OVERHEAD + sizes.slice(part.first, part.first + part.count).reduce((a, b) => a + b, 0));
+        table.rows.add(undefined, blank.slice(part.first, part.first + part.count));
+      }
+    }
     const byIndex = new Map<number, TemplateColumn>(columns.map((c) => [map[c.key]!, c]));
     const rows = added.map((ind, k) =>
       headers.map((_h, j) => {
@@ -341,13 +369,19 @@ async function refreshTemplate(context: Excel.RequestContext, state: TemplateSta
         return c ? plannedFormat(c, ind, lang) : "General";
       }),
     );
-    const range = sheet.getRange(blockRef(block.firstColumn, firstNewRow, headers.length, added.length));
-    range.numberFormat = rowFormats;
-    range.formulas = rows;
-    formatNewRows({ sheet, columns, columnOf, firstRow: firstNewRow, indicators: added as Indicator[], lang });
+    await writeRows(
+      batch,
+      added.length,
+      (first, count) => sheet.getRange(blockRef(block.firstColumn, firstNewRow + first, headers.length, count)),
+      { numberFormat: rowFormats, formulas: rows },
+    );
+    await formatNewRows(
+      { sheet, columns, columnOf, firstRow: firstNewRow, indicators: added as Indicator[], lang },
+      batch,
+    );
   }
 
-  queueStateWrite(context, { ...state, plan });
+  await writeState(batch, context, { ...state, plan });
   await context.sync();
   return {
     created: false,

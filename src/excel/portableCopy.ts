@@ -6,7 +6,9 @@
  *
  * Two syncs whatever the size: one to read the sheet, the template's table and state; one to write
  * the copy (cells, number formats, widths, fills and, when highlights are on, the same
- * conditional formats, which read the status column and call no custom function).
+ * conditional formats, which read the status column and call no custom function). Only cells
+ * past the request budget (4 MB: thousands of indicators) are split into row blocks, each sent
+ * in a request of its own (requestBudget.ts).
  */
 import type { Lang } from "../core/messages";
 import {
@@ -18,6 +20,7 @@ import {
 } from "../core/templateLayout";
 import { blockRef, columnLetters, parseRangeAddress, type Block } from "./a1";
 import { runWrite } from "./excelRun";
+import { RequestBatch, writeRows } from "./requestBatch";
 import { HIGHLIGHT_COLOURS, highlightRules } from "./highlights";
 import { uniqueSheetName } from "./insertTemplate";
 import { buildPortableContent, type PortableMode } from "./portableContent";
@@ -55,8 +58,13 @@ function copyName(base: string, lang: Lang, taken: readonly string[]): string {
   return uniqueSheetName(`${base.slice(0, room)}${suffix}`, taken);
 }
 
-export async function writePortableCopy(tableName: string, mode: PortableMode): Promise<PortableCopyResult> {
+export async function writePortableCopy(
+  tableName: string,
+  mode: PortableMode,
+  options: { requestBudget?: number } = {},
+): Promise<PortableCopyResult> {
   return runWrite(async (context) => {
+    const batch = new RequestBatch(context, options.requestBudget);
     const wb = context.workbook;
     const table = wb.tables.getItem(tableName);
     const source = table.worksheet.load("name");
@@ -67,6 +75,7 @@ export async function writePortableCopy(tableName: string, mode: PortableMode): 
     const stateSetting = queueStateRead(context);
     const langSetting = wb.settings.getItemOrNullObject(WORKBOOK_LANGUAGE_SETTING).load("value");
     await context.sync();
+    batch.synced();
 
     const block = parseRangeAddress(used.address);
     const headerBlock = parseRangeAddress(header.address);
@@ -94,9 +103,12 @@ export async function writePortableCopy(tableName: string, mode: PortableMode): 
       sheets.items.map((s) => s.name),
     );
     const copy = wb.worksheets.add(name);
-    const target = copy.getRange(used.address.slice(used.address.lastIndexOf("!") + 1));
-    target.numberFormat = used.numberFormat;
-    target.formulas = content.formulas;
+    await writeRows(
+      batch,
+      block.rowCount,
+      (first, count) => copy.getRange(blockRef(block.firstColumn, block.firstRow + first, block.columnCount, count)),
+      { numberFormat: used.numberFormat, formulas: content.formulas },
+    );
 
     const headers = (used.values[headerBlock.firstRow - block.firstRow] ?? []) as unknown[];
     const map = mapHeaders(headers);

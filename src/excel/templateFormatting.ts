@@ -4,13 +4,16 @@
  * text, and Excel's input validation on the input cells. Never applied to rows staff already use,
  * so their own formatting and validation rules stay as they made them.
  * Commands are per column block or per run of similar rows: their number does not grow with rows
- * in a typical plan, and all of them go out in the caller's one sync.
+ * in a typical plan, and all of them go out in the caller's one sync (or, past the request budget,
+ * in as many requests as their size needs: see requestBudget.ts).
  */
 import type { Lang } from "../core/messages";
 import type { Indicator } from "../core/planSchema";
 import type { ColumnKey, ColumnRole, TemplateColumn } from "../core/templateLayout";
 import { blockRef } from "./a1";
 import { manualStatusRule, yearCellRule, type InputRule } from "./inputValidation";
+import type { RequestBatch } from "./requestBatch";
+import { COMMAND_OVERHEAD, jsonBytes } from "./requestBudget";
 import { COMPUTED_FILL, INPUT_FILL, TECHNICAL_FONT } from "./templateContent";
 
 /** Column indices (0-based, sheet) of the columns for which `pick` holds, grouped into runs of adjacent columns. */
@@ -38,6 +41,11 @@ export function rowRuns<T>(
     else runs.push({ first: i, count: 1, item, key });
   });
   return runs;
+}
+
+/** The request bytes of applyRule: the range, four properties and their texts. */
+function ruleBytes(rule: InputRule): number {
+  return 5 * COMMAND_OVERHEAD + jsonBytes(rule.rule) + jsonBytes(rule.alert) + jsonBytes(rule.prompt);
 }
 
 function applyRule(range: Excel.Range, rule: InputRule): void {
@@ -70,11 +78,12 @@ function indicesOf(block: RowBlock, pick: (c: TemplateColumn) => boolean): numbe
   });
 }
 
-export function formatNewRows(block: RowBlock): void {
+export async function formatNewRows(block: RowBlock, batch: RequestBatch): Promise<void> {
   const n = block.indicators.length;
   if (n === 0) return;
   const { sheet, firstRow } = block;
   const byRole = (role: ColumnRole) => indicesOf(block, (c) => c.role === role);
+  await batch.fit(3 * block.columns.length * 2 * COMMAND_OVERHEAD);
 
   for (const run of columnRuns(byRole("input"))) {
     sheet.getRange(blockRef(run.first, firstRow, run.count, n)).format.fill.color = INPUT_FILL;
@@ -91,6 +100,7 @@ export function formatNewRows(block: RowBlock): void {
   const rules = block.indicators.map((ind) => yearCellRule(ind, block.lang));
   for (const rowRun of rowRuns(rules, (r) => r?.key ?? null)) {
     if (!rowRun.item) continue;
+    await batch.fit(yearRuns.length * ruleBytes(rowRun.item));
     for (const colRun of yearRuns) {
       applyRule(
         sheet.getRange(blockRef(colRun.first, firstRow + rowRun.first, colRun.count, rowRun.count)),
@@ -99,5 +109,9 @@ export function formatNewRows(block: RowBlock): void {
     }
   }
   const manual = block.columnOf("manualStatus");
-  if (manual !== undefined) applyRule(sheet.getRange(blockRef(manual, firstRow, 1, n)), manualStatusRule(block.lang));
+  if (manual !== undefined) {
+    const rule = manualStatusRule(block.lang);
+    await batch.fit(ruleBytes(rule));
+    applyRule(sheet.getRange(blockRef(manual, firstRow, 1, n)), rule);
+  }
 }

@@ -19,7 +19,7 @@ import {
   type StoreRead,
 } from "../core/workbookStore";
 import { runRead, runWrite } from "./excelRun";
-import { queueStateWrite, STATE_KEY } from "./templateState";
+import { queueHighlightIdsRead, queueStateWrite, STATE_KEY, storedHighlightIds } from "./templateState";
 
 interface QueuedRead {
   scoped: Excel.CustomXmlPartScopedCollection;
@@ -27,6 +27,8 @@ interface QueuedRead {
   only: Excel.CustomXmlPart;
   xml: OfficeExtension.ClientResult<string>;
   legacy: Excel.Setting;
+  /** The highlight rule ids' own setting: newer than the ids inside the legacy state when present. */
+  highlightIds: Excel.Setting;
 }
 
 function queueRead(context: Excel.RequestContext): QueuedRead {
@@ -37,7 +39,7 @@ function queueRead(context: Excel.RequestContext): QueuedRead {
   const xml = only.getXml();
   const legacy = context.workbook.settings.getItemOrNullObject(STATE_KEY);
   legacy.load("value");
-  return { scoped, count, only, xml, legacy };
+  return { scoped, count, only, xml, legacy, highlightIds: queueHighlightIdsRead(context) };
 }
 
 export interface PlanStoreRead {
@@ -46,6 +48,14 @@ export interface PlanStoreRead {
   partId: string | null;
   /** Whether the pane's state in workbook settings is there (false: restore it from the part). */
   settingsPresent: boolean;
+}
+
+/** The pane's settings, migrated, with the highlight ids from their own setting when it is there. */
+function settingsRead(q: QueuedRead): StoreRead {
+  const read = migrateSettingsState(q.legacy.value);
+  const ids = storedHighlightIds(q.highlightIds);
+  if (read.kind !== "ok" || ids === null) return read;
+  return { ...read, doc: { ...read.doc, state: { ...read.doc.state, highlightRuleIds: ids } } };
 }
 
 /** After the sync: the part's content, or the settings-only state of earlier versions, migrated. */
@@ -68,7 +78,7 @@ async function finishRead(context: Excel.RequestContext, q: QueuedRead): Promise
   if (!q.only.isNullObject) {
     return { read: readStoreXml(q.xml.value), partId: q.only.id, settingsPresent };
   }
-  if (settingsPresent) return { read: migrateSettingsState(q.legacy.value), partId: null, settingsPresent };
+  if (settingsPresent) return { read: settingsRead(q), partId: null, settingsPresent };
   return { read: { kind: "none" }, partId: null, settingsPresent };
 }
 
@@ -102,7 +112,7 @@ export async function saveWorkbookPlan(
     await context.sync();
     const { read, partId } = await finishRead(context, q);
     if (read.kind !== "ok" && read.kind !== "none" && !options.replace) return { saved: false, blocked: read };
-    const settings = q.legacy.isNullObject ? null : migrateSettingsState(q.legacy.value);
+    const settings = q.legacy.isNullObject ? null : settingsRead(q);
     const next = update(
       read.kind === "ok" ? { plan: read.doc.plan, state: read.doc.state } : null,
       settings?.kind === "ok" ? { plan: settings.doc.plan, state: settings.doc.state } : null,
