@@ -9,8 +9,9 @@
  *
  * A refresh never overwrites a cell staff filled or changed: input columns of existing rows are not
  * written at all, and a plan or computed cell is replaced only when it is blank or still holds what
- * the add-in wrote (from the plan stored in the workbook) or will write. Anything else is written
- * back as it was and reported.
+ * the add-in wrote or will write. What it wrote is known from a short hash per row kept in the
+ * workbook's settings (ownedCells.ts), or, for a workbook stored by an earlier version, from the
+ * whole previous plan kept there. Anything else is written back as it was and reported.
  */
 import type { Lang } from "../core/messages";
 import type { Indicator, Plan } from "../core/planSchema";
@@ -39,7 +40,8 @@ import {
   type RowContext,
 } from "./templateContent";
 import { columnRuns, formatNewRows } from "./templateFormatting";
-import { queueStateRead, readStateResult, writeState, type TemplateState } from "./templateState";
+import { normalizeFormula, rowHash, rowHashes, type WrittenRows } from "./ownedCells";
+import { planInfo, queueStateRead, readStateResult, writeState, type TemplateState } from "./templateState";
 
 export interface KeptCell {
   address: string;
@@ -104,15 +106,22 @@ export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptio
     if (stored.kind === "invalid") throw new HostOperationError("stateInvalid");
     const tableNames = tables.items.map((t) => t.name);
     if (stored.kind === "ok" && stored.state.plan.id === plan.id && tableNames.includes(stored.state.tableName)) {
-      return refreshTemplate(context, batch, stored.state, plan);
+      return refreshTemplate(context, batch, stored.state, stored.plan, plan);
     }
     const sheetName = uniqueSheetName(
       SHEET_BASE_NAME[lang],
       sheets.items.map((s) => s.name),
     );
     const tableName = uniqueTableName([...tableNames, ...names.items.map((n) => n.name)]);
-    await writeFreshSheet(context, batch, plan, lang, sheetName, tableName);
-    await writeState(batch, context, { version: 1, tableName, lang, plan, highlightRuleIds: [] });
+    const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName);
+    await writeState(batch, context, {
+      version: 2,
+      tableName,
+      lang,
+      plan: planInfo(plan),
+      written,
+      highlightRuleIds: [],
+    });
     // PLAN.STATUS labels follow the workbook's language, whoever recalculates it.
     wb.settings.add(WORKBOOK_LANGUAGE_SETTING, lang);
     await context.sync();
@@ -134,7 +143,7 @@ async function writeFreshSheet(
   lang: Lang,
   sheetName: string,
   tableName: string,
-): Promise<void> {
+): Promise<WrittenRows> {
   const sheet = context.workbook.worksheets.add(sheetName);
   const fresh = buildFreshTemplate(plan, lang);
   const width = fresh.columns.length;
@@ -191,6 +200,15 @@ async function writeFreshSheet(
   sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   sheet.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${HEADER_ROW}`);
   sheet.activate();
+  const owned = fresh.columns.map((c, i) => (c.role === "input" ? -1 : i)).filter((i) => i >= 0);
+  const rows = plan.indicators.map((ind, r) =>
+    rowHash(
+      ind.id,
+      owned.map((i) => fresh.rows[r]![i]),
+      FIRST_BODY_ROW + r,
+    ),
+  );
+  return { keys: owned.map((i) => fresh.columns[i]!.key), rows: rows.join("") };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,14 +216,6 @@ async function writeFreshSheet(
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
-/** Formula text compared as Excel may give it back: spaces, case and TRUE()/TRUE spellings do not matter. */
-function normalizeFormula(f: string): string {
-  return f
-    .replace(/\s+/g, "")
-    .toUpperCase()
-    .replace(/\b(TRUE|FALSE)\(\)/g, "$1");
 }
 
 /** Whether a cell (as read through Range.formulas) holds what the add-in writes as `planned`. */
@@ -239,6 +249,8 @@ async function refreshTemplate(
   context: Excel.RequestContext,
   batch: RequestBatch,
   state: TemplateState,
+  /** The previous plan, only from a state stored by an earlier version (else the row hashes say it). */
+  previousPlan: Plan | null,
   plan: Plan,
 ): Promise<InsertResult> {
   const table = context.workbook.tables.getItem(state.tableName);
@@ -261,9 +273,11 @@ async function refreshTemplate(
     return i === undefined ? null : columnLetters(i);
   };
   const years = columns.filter((c) => c.year !== undefined).map((c) => c.year!);
-  const prevYears = templateColumns(state.plan)
-    .filter((c) => c.year !== undefined)
-    .map((c) => c.year!);
+  const prevYears = previousPlan
+    ? templateColumns(previousPlan)
+        .filter((c) => c.year !== undefined)
+        .map((c) => c.year!)
+    : [];
   const sheet = worksheet;
 
   const formulas = body.formulas;
@@ -275,8 +289,29 @@ async function refreshTemplate(
   // A table with no data rows still reports one blank body row.
   const usedRows = rowIds.filter((id) => id !== "");
   const newById = new Map(plan.indicators.map((i) => [i.id, i]));
-  const prevById = new Map(state.plan.indicators.map((i) => [i.id, i]));
+  const prevById = new Map((previousPlan?.indicators ?? []).map((i) => [i.id, i]));
   const kept: KeptCell[] = [];
+  // Rows whose owned cells all still hold what the add-in last wrote there: all of them may be replaced.
+  const hashes = rowHashes(state.written);
+  const hashedAt = state.written.keys.map((k) => map[k]);
+  // Only the columns the hash covers: a column the previous write did not own may hold staff's data.
+  const hashedKeys = new Set<ColumnKey>(state.written.keys);
+  const untouched = formulas.map(
+    (row, r) =>
+      hashes.size > 0 &&
+      rowIds[r] !== "" &&
+      hashedAt.every((i) => i !== undefined) &&
+      hashes.has(
+        rowHash(
+          rowIds[r]!,
+          hashedAt.map((i) => row[i!]),
+          block.firstRow + r,
+        ),
+      ),
+  );
+  // What this refresh writes, row by row, for the next one: a row with a kept cell is left out.
+  const writtenRow: CellContent[][] = formulas.map(() => []);
+  const rowKept: boolean[] = formulas.map(() => false);
 
   const ctxFor = (p: Plan, ys: readonly number[], row: number): RowContext => ({
     plan: p,
@@ -309,16 +344,20 @@ async function refreshTemplate(
           continue;
         }
         const planned = plannedCell(column, ind, ctxFor(plan, years, sheetRow));
-        const previous = prevInd ? plannedCell(column, prevInd, ctxFor(state.plan, prevYears, sheetRow)) : undefined;
+        const previous =
+          prevInd && previousPlan ? plannedCell(column, prevInd, ctxFor(previousPlan, prevYears, sheetRow)) : undefined;
         if (
+          (untouched[r] && hashedKeys.has(column.key)) ||
           isBlank(current) ||
           sameContent(current, planned) ||
           (previous !== undefined && sameContent(current, previous))
         ) {
           valueRow.push(planned);
           formatRow.push(plannedFormat(column, ind, lang));
+          writtenRow[r]![idx] = planned;
         } else {
           keep();
+          rowKept[r] = true;
           kept.push({
             address: `${columnLetters(block.firstColumn + idx)}${sheetRow}`,
             indicatorId: ind.id,
@@ -343,9 +382,16 @@ async function refreshTemplate(
   // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
   const present = new Set(usedRows);
   const added = plan.indicators.filter((i) => !present.has(i.id));
+  const reuseBlank = usedRows.length === 0;
+  const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
+  const byIndex = new Map<number, TemplateColumn>(columns.map((c) => [map[c.key]!, c]));
+  const newRows = added.map((ind, k) =>
+    headers.map((_h, j) => {
+      const c = byIndex.get(j);
+      return c ? plannedCell(c, ind, ctxFor(plan, years, firstNewRow + k)) : "";
+    }),
+  );
   if (added.length > 0) {
-    const reuseBlank = usedRows.length === 0;
-    const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
     const appendCount = reuseBlank ? added.length - 1 : added.length;
     if (appendCount > 0) {
       // Blank rows appended at the end, in as few adds as the budget allows (one for ordinary plans).
@@ -356,13 +402,6 @@ async function refreshTemplate(
         table.rows.add(undefined, blank.slice(part.first, part.first + part.count));
       }
     }
-    const byIndex = new Map<number, TemplateColumn>(columns.map((c) => [map[c.key]!, c]));
-    const rows = added.map((ind, k) =>
-      headers.map((_h, j) => {
-        const c = byIndex.get(j);
-        return c ? plannedCell(c, ind, ctxFor(plan, years, firstNewRow + k)) : "";
-      }),
-    );
     const rowFormats = added.map((ind) =>
       headers.map((_h, j) => {
         const c = byIndex.get(j);
@@ -373,7 +412,7 @@ async function refreshTemplate(
       batch,
       added.length,
       (first, count) => sheet.getRange(blockRef(block.firstColumn, firstNewRow + first, headers.length, count)),
-      { numberFormat: rowFormats, formulas: rows },
+      { numberFormat: rowFormats, formulas: newRows },
     );
     await formatNewRows(
       { sheet, columns, columnOf, firstRow: firstNewRow, indicators: added as Indicator[], lang },
@@ -381,7 +420,30 @@ async function refreshTemplate(
     );
   }
 
-  await writeState(batch, context, { ...state, plan });
+  const ownedIndexes = [...ownedAt.keys()].sort((a, b) => a - b);
+  const hashRows: string[] = [];
+  formulas.forEach((_row, r) => {
+    const ind = newById.get(rowIds[r] ?? "");
+    if (!ind || rowKept[r]) return;
+    hashRows.push(
+      rowHash(
+        ind.id,
+        ownedIndexes.map((i) => writtenRow[r]![i]),
+        block.firstRow + r,
+      ),
+    );
+  });
+  added.forEach((ind, k) => {
+    hashRows.push(
+      rowHash(
+        ind.id,
+        ownedIndexes.map((i) => newRows[k]![i]),
+        firstNewRow + k,
+      ),
+    );
+  });
+  const written: WrittenRows = { keys: ownedIndexes.map((i) => ownedAt.get(i)!.key), rows: hashRows.join("") };
+  await writeState(batch, context, { ...state, plan: planInfo(plan), written });
   await context.sync();
   return {
     created: false,

@@ -1,6 +1,7 @@
 /**
  * Read the template table and the state stored with it in ONE sync: header, body values and
- * value types, the body's address, the sheet's name and the stored plan. Everything the pane
+ * value types, the body's address, the sheet's name, the stored state and the plan (from the
+ * workbook's plan part, or from the settings of an earlier version). Everything the pane
  * shows or checks is computed from this snapshot by the core.
  */
 import { HostOperationError, runRead } from "./excelRun";
@@ -36,7 +37,7 @@ export async function readTemplate(tableName: string): Promise<TemplateSnapshot>
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load(["address", "values", "valueTypes"]);
     const sheet = table.worksheet.load("name");
-    const setting = queueStateRead(context);
+    const setting = queueStateRead(context, true);
     await context.sync();
     return {
       tableName,

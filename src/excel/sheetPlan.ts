@@ -1,7 +1,8 @@
 /**
  * The plan as the sheet now holds it (pure). Definitions come from each row (the template's
  * technical columns carry kind, direction and target form), names and texts from the plan stored
- * in the workbook when it has the indicator, figures only from the sheet. The pane's numbers are
+ * in the workbook when it has the indicator (plan-wide title and years from the settings when the
+ * plan itself was not found), figures only from the sheet. The pane's numbers are
  * the core's evaluation of this plan, so they are the numbers of what staff typed.
  */
 import type { Finding } from "../core/validation";
@@ -69,8 +70,9 @@ function targetFrom(row: TemplateRow, stored: Indicator | undefined, cellText: s
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
 export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
-  const storedPlan = snapshot.stored.kind === "ok" ? snapshot.stored.state.plan : null;
-  const storedById = new Map((storedPlan?.indicators ?? []).map((i) => [i.id, i]));
+  const storedPlan = snapshot.stored.kind === "ok" ? (snapshot.stored.plan ?? snapshot.stored.state.plan) : null;
+  const fullPlan: Plan | null = snapshot.stored.kind === "ok" ? snapshot.stored.plan : null;
+  const storedById = new Map((fullPlan?.indicators ?? []).map((i) => [i.id, i]));
   const headerMap = mapHeaders(snapshot.headers);
   const letter = (key: ColumnKey): string | null =>
     headerMap[key] === undefined ? null : columnLetters(snapshot.body.firstColumn + headerMap[key]!);

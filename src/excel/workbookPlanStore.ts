@@ -19,7 +19,15 @@ import {
   type StoreRead,
 } from "../core/workbookStore";
 import { runRead, runWrite } from "./excelRun";
-import { queueHighlightIdsRead, queueStateWrite, STATE_KEY, storedHighlightIds } from "./templateState";
+import { NOTHING_WRITTEN } from "./ownedCells";
+import {
+  parseState,
+  planInfo,
+  queueHighlightIdsRead,
+  queueStateWrite,
+  STATE_KEY,
+  storedHighlightIds,
+} from "./templateState";
 
 interface QueuedRead {
   scoped: Excel.CustomXmlPartScopedCollection;
@@ -50,9 +58,20 @@ export interface PlanStoreRead {
   settingsPresent: boolean;
 }
 
-/** The pane's settings, migrated, with the highlight ids from their own setting when it is there. */
-function settingsRead(q: QueuedRead): StoreRead {
-  const read = migrateSettingsState(q.legacy.value);
+/**
+ * The pane's settings as a stored workbook, with the highlight ids from their own setting when it is
+ * there. The settings hold the plan only in the earlier format; otherwise `plan` (the plan the
+ * template was written from, when the caller has it) completes them, and without it they are "none".
+ */
+function settingsRead(q: QueuedRead, plan: Plan | null): StoreRead {
+  const parsed = parseState(q.legacy.value);
+  let read: StoreRead;
+  if (parsed && parsed.legacyPlan === null) {
+    if (plan === null || plan.id !== parsed.state.plan.id) return { kind: "none" };
+    const { tableName, lang, highlightRuleIds } = parsed.state;
+    const state = { ...DEFAULT_STATE, tableName, lang, highlightRuleIds };
+    read = { kind: "ok", doc: { plan, state, savedAt: "" }, migratedFrom: null };
+  } else read = migrateSettingsState(q.legacy.value);
   const ids = storedHighlightIds(q.highlightIds);
   if (read.kind !== "ok" || ids === null) return read;
   return { ...read, doc: { ...read.doc, state: { ...read.doc.state, highlightRuleIds: ids } } };
@@ -78,7 +97,7 @@ async function finishRead(context: Excel.RequestContext, q: QueuedRead): Promise
   if (!q.only.isNullObject) {
     return { read: readStoreXml(q.xml.value), partId: q.only.id, settingsPresent };
   }
-  if (settingsPresent) return { read: settingsRead(q), partId: null, settingsPresent };
+  if (settingsPresent) return { read: settingsRead(q, null), partId: null, settingsPresent };
   return { read: { kind: "none" }, partId: null, settingsPresent };
 }
 
@@ -100,19 +119,23 @@ export type SaveOutcome =
  * Stores the plan and state. `update` gets what the part holds now and what the pane's settings
  * hold (each or null) and returns what to store, or null to store nothing.
  * A stored part the add-in cannot trust is left alone unless `replace` is true (an explicit import).
+ * `plan`: the plan the template was last written from (the settings keep only its id); without it,
+ * the part's plan completes the settings when it is the same plan.
  */
 type Stored = { plan: Plan; state: StoredState };
 
 export async function saveWorkbookPlan(
   update: (current: Stored | null, inSettings: Stored | null) => Stored | null,
-  options: { replace?: boolean; now?: () => Date } = {},
+  options: { replace?: boolean; now?: () => Date; plan?: Plan } = {},
 ): Promise<SaveOutcome> {
   return runWrite(async (context) => {
     const q = queueRead(context);
     await context.sync();
     const { read, partId } = await finishRead(context, q);
     if (read.kind !== "ok" && read.kind !== "none" && !options.replace) return { saved: false, blocked: read };
-    const settings = q.legacy.isNullObject ? null : settingsRead(q);
+    const settings = q.legacy.isNullObject
+      ? null
+      : settingsRead(q, options.plan ?? (read.kind === "ok" ? read.doc.plan : null));
     const next = update(
       read.kind === "ok" ? { plan: read.doc.plan, state: read.doc.state } : null,
       settings?.kind === "ok" ? { plan: settings.doc.plan, state: settings.doc.state } : null,
@@ -127,19 +150,20 @@ export async function saveWorkbookPlan(
 }
 
 /**
- * Copies the pane's state (template table, language, plan, highlight rule ids, kept in workbook
- * settings by insert and highlight) into the part, keeping the part's own preferences (auto-open)
- * unless `patch` changes them. Called after insert, highlight on/off and the auto-open switch.
+ * Copies the pane's state (template table, language, highlight rule ids, kept in workbook settings
+ * by insert and highlight) into the part, with the plan (`options.plan`: after an insert, the plan
+ * just written; otherwise the part's own), keeping the part's own preferences (auto-open) unless
+ * `patch` changes them. Called after insert, highlight on/off and the auto-open switch.
  */
 export async function mirrorSettingsToPart(
   patch: Partial<StoredState> = {},
-  options: { replace?: boolean } = {},
+  options: { replace?: boolean; plan?: Plan } = {},
 ): Promise<SaveOutcome> {
   return saveWorkbookPlan((current, inSettings) => {
     const base = inSettings ?? current;
     if (!base) return null;
     const autoOpen = current?.state.autoOpen ?? DEFAULT_STATE.autoOpen;
-    return { plan: base.plan, state: { ...base.state, autoOpen, ...patch } };
+    return { plan: options.plan ?? base.plan, state: { ...base.state, autoOpen, ...patch } };
   }, options);
 }
 
@@ -156,11 +180,13 @@ export async function restoreSettingsFromPart(): Promise<"restored" | "present" 
     if (settingsPresent) return "present";
     if (read.kind !== "ok" || read.doc.state.tableName === null) return "nothing";
     const { plan, state } = read.doc;
+    // What the add-in wrote is not known here: the next refresh treats every changed cell as staff's.
     queueStateWrite(context, {
-      version: 1,
+      version: 2,
       tableName: state.tableName!,
       lang: state.lang,
-      plan,
+      plan: planInfo(plan),
+      written: NOTHING_WRITTEN,
       highlightRuleIds: state.highlightRuleIds,
     });
     context.workbook.settings.add(WORKBOOK_LANGUAGE_SETTING, state.lang);

@@ -52,8 +52,9 @@ describe("the plan in the workbook", () => {
 
   it("is written on insert (mirror) and read back in one sync, whatever the plan's size", async () => {
     const inserted = await insertTemplate(seedPlan, "zh");
-    const saved = await mirrorSettingsToPart();
-    expect(saved).toEqual({ saved: true, migratedFrom: "workbook settings" });
+    // The settings keep no plan: the pane passes the plan it inserted (afterInsert).
+    const saved = await mirrorSettingsToPart({}, { plan: seedPlan });
+    expect(saved).toEqual({ saved: true, migratedFrom: null });
     const small = await measure(host.standin, () => readWorkbookPlan());
     expect(small.syncs).toBe(1);
     expect(small.result.read.kind).toBe("ok");
@@ -62,8 +63,9 @@ describe("the plan in the workbook", () => {
     expect(small.result.read.doc.state).toMatchObject({ tableName: inserted.tableName, lang: "zh", autoOpen: true });
 
     host.standin.reset();
-    await insertTemplate(randomPlan(3, 500), "zh");
-    const write = await measure(host.standin, () => mirrorSettingsToPart());
+    const big = randomPlan(3, 500);
+    await insertTemplate(big, "zh");
+    const write = await measure(host.standin, () => mirrorSettingsToPart({}, { plan: big }));
     const large = await measure(host.standin, () => readWorkbookPlan());
     expect(write.syncs).toBe(2);
     expect(large.syncs).toBe(1);
@@ -73,7 +75,7 @@ describe("the plan in the workbook", () => {
   it("keeps highlight ids and the auto-open preference; a later mirror keeps the preference", async () => {
     const inserted = await insertTemplate(seedPlan, "en");
     const ids = await applyHighlights(await readTemplate(inserted.tableName));
-    await mirrorSettingsToPart({ autoOpen: false });
+    await mirrorSettingsToPart({ autoOpen: false }, { plan: seedPlan });
     await mirrorSettingsToPart();
     const { read } = await readWorkbookPlan();
     expect(read.kind === "ok" && read.doc.state).toEqual({
@@ -88,7 +90,7 @@ describe("the plan in the workbook", () => {
   it("gives a colleague without the pane's settings the same plan, statuses and highlights", async () => {
     const inserted = await insertTemplate(seedPlan, "zh");
     await applyHighlights(await readTemplate(inserted.tableName));
-    await mirrorSettingsToPart();
+    await mirrorSettingsToPart({}, { plan: seedPlan });
     const before = evaluateSnapshot(await readTemplate(inserted.tableName)).summary;
     // Another add-in id sees none of this add-in's settings: only the XML part is there.
     await setSetting(STATE_KEY, undefined);
@@ -101,7 +103,9 @@ describe("the plan in the workbook", () => {
   });
 
   it("migrates the settings-only state of earlier versions when nothing else is stored", async () => {
-    await insertTemplate(seedPlan, "zh");
+    const { tableName } = await insertTemplate(seedPlan, "zh");
+    // Earlier versions kept the whole plan in this one setting.
+    await setSetting(STATE_KEY, JSON.stringify({ version: 1, tableName, lang: "zh", plan: seedPlan }));
     const { read, partId, settingsPresent } = await readWorkbookPlan();
     expect({ kind: read.kind, partId, settingsPresent }).toEqual({ kind: "ok", partId: null, settingsPresent: true });
     expect(read.kind === "ok" && read.migratedFrom).toBe("workbook settings");
@@ -109,7 +113,7 @@ describe("the plan in the workbook", () => {
 
   it("leaves a tampered part exactly as it is, says why in zh and en, and replaces it only when asked", async () => {
     await insertTemplate(seedPlan, "zh");
-    await mirrorSettingsToPart();
+    await mirrorSettingsToPart({}, { plan: seedPlan });
     const [xml] = await xmlParts();
     const edited = xml!.replace("1.47", "2.5");
     expect(edited).not.toBe(xml);
@@ -124,7 +128,7 @@ describe("the plan in the workbook", () => {
     expect(blocked.saved).toBe(false);
     expect(!blocked.saved && blocked.blocked?.message.zh).toMatch(/加载项之外被修改/);
     expect(await xmlParts()).toEqual([edited]);
-    const replaced = await saveWorkbookPlan((_c, inSettings) => inSettings, { replace: true });
+    const replaced = await saveWorkbookPlan((_c, inSettings) => inSettings, { replace: true, plan: seedPlan });
     expect(replaced.saved).toBe(true);
     expect((await readWorkbookPlan()).read.kind).toBe("ok");
   });
@@ -166,7 +170,7 @@ describe("export and any plan, at 1 and at 500 indicators with every target form
 
   it("exports the seed plan with the figures typed into the sheet", async () => {
     const inserted = await insertTemplate(seedPlan, "zh");
-    await mirrorSettingsToPart();
+    await mirrorSettingsToPart({}, { plan: seedPlan });
     host.standin.workbook.setCellInput(inserted.sheetName, "J7", "1.3");
     host.standin.workbook.setCellInput(inserted.sheetName, "K7", "1.35");
     const exported = await exportWorkbookPlan(inserted.tableName);
@@ -184,6 +188,7 @@ describe("export and any plan, at 1 and at 500 indicators with every target form
       const plan = randomPlan(100 + count, count);
       if (count === 1) expect(plan.indicators[0]!.target.kind).toBe("level");
       const inserted = await insertTemplate(plan, "zh");
+      await mirrorSettingsToPart({}, { plan }); // as the pane does after every insert (afterInsert)
       await publishWorkbookLanguage("zh");
       expect(inserted.indicatorCount).toBe(count);
       const snapshot = await readTemplate(inserted.tableName);

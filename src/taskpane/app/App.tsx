@@ -118,7 +118,7 @@ export function App({ lang, plan }: AppProps) {
       const highlighted = ready !== null && highlightsOn(ready.snapshot);
       const result = await insertTemplate(chosenPlan, lang);
       // The plan and state travel with the file; the workbook is tagged to open the pane.
-      await afterInsert(result.created, chosenPlan !== plan).catch(() => undefined);
+      await afterInsert(result.created, chosenPlan, chosenPlan !== plan).catch(() => undefined);
       if (result.created) await publishWorkbookLanguage(lang).catch(() => undefined);
       // Rows a refresh appended are outside the highlight rules' range: lay the rules again over all rows.
       if (highlighted && !result.created && result.added > 0)

@@ -4,16 +4,17 @@
  * after the first insert, the workbook is tagged to open the pane (unless staff turned that off);
  * when the pane opens, state missing from settings is restored from the part.
  */
+import type { Plan } from "../../../core/planSchema";
 import type { StoreRead } from "../../../core/workbookStore";
 import { setAutoOpen } from "../../../excel/autoOpen";
 import { mirrorSettingsToPart, readWorkbookPlan, restoreSettingsFromPart } from "../../../excel/workbookPlanStore";
 
 /**
- * Call after insertTemplate: stores the plan in the workbook and tags it to open the pane.
+ * Call after insertTemplate with the plan it wrote: stores the plan in the workbook and tags it to open the pane.
  * `imported`: staff chose this plan themselves, so it replaces a stored part the add-in could not trust.
  */
-export async function afterInsert(created: boolean, imported = false): Promise<void> {
-  await mirrorSettingsToPart({}, { replace: imported });
+export async function afterInsert(created: boolean, plan: Plan, imported = false): Promise<void> {
+  await mirrorSettingsToPart({}, { replace: imported, plan });
   if (!created) return;
   const { read } = await readWorkbookPlan();
   const wanted = read.kind === "ok" ? read.doc.state.autoOpen : true;
