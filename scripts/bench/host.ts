@@ -28,6 +28,8 @@ export interface OperationCost {
   commands: number;
   /** Largest single round trip's request, as the stand-in estimates it (JSON length of the queued commands). */
   largestRequest: number;
+  /** All the operation's requests together, to tell round trips added by the 4 MB split from per-row ones. */
+  totalRequest: number;
   ms: number;
   /** Set when the operation threw: the bench reports it and fails. */
   error?: string;
@@ -87,6 +89,7 @@ async function measure<T>(
     cellsWritten: cost.cellsWritten,
     commands: cost.commands,
     largestRequest: Math.max(watcher.largest, cost.syncs === 1 ? cost.requestBytes : 0),
+    totalRequest: cost.requestBytes,
     ms,
   });
   return result;
@@ -110,6 +113,7 @@ async function attempt(
       cellsWritten: 0,
       commands: 0,
       largestRequest: 0,
+      totalRequest: 0,
       ms: 0,
       error: message.slice(0, 300),
     });
