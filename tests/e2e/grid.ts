@@ -17,10 +17,19 @@ export function cell(page: Page, address: string): Locator {
 /** Types an address into the name box and presses Enter: Excel's "go to", which scrolls the cell into view. */
 export async function goTo(page: Page, address: string): Promise<void> {
   const nameBox = nameBoxOf(page);
-  await nameBox.click();
-  await nameBox.fill(address);
-  await nameBox.press("Enter");
-  await cell(page, address).waitFor();
+  // Go to again until the cell is drawn: a redraw that lands between Enter and the scroll (the pane
+  // refreshing after an edit) can swallow one go-to, as a second click would settle it for a person.
+  await expect
+    .poll(
+      async () => {
+        await nameBox.click();
+        await nameBox.fill(address);
+        await nameBox.press("Enter");
+        return cell(page, address).isVisible();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(true);
 }
 
 /**
