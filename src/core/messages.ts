@@ -152,14 +152,21 @@ export function formatNumber(n: number): string {
   return String(Number(n.toFixed(4)));
 }
 
-export function message(code: MessageCode, lang: Lang, args?: Record<string, string | number>): string {
-  const template: string = catalogue[code][lang];
+/**
+ * Fills `{name}` placeholders: numbers as formatNumber writes them, a placeholder with no argument left as it is.
+ * Every message table of the add-in (core, functions, pane) fills its templates through this one function.
+ */
+export function fillTemplate(template: string, args?: Record<string, string | number>): string {
   if (!args) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = args[name];
     if (v === undefined) return whole;
     return typeof v === "number" ? formatNumber(v) : v;
   });
+}
+
+export function message(code: MessageCode, lang: Lang, args?: Record<string, string | number>): string {
+  return fillTemplate(catalogue[code][lang], args);
 }
 
 /** Both languages at once, for findings and cell messages that may be shown in either. */

@@ -15,7 +15,7 @@
  * used or overwritten without the user asking. It detects accidents, it is not a signature.
  */
 import { z } from "zod";
-import type { Lang } from "./messages";
+import { fillTemplate, type Lang } from "./messages";
 import { parsePlanFile, serializePlanFile, type PlanFileIssue } from "./planFile";
 import type { Plan } from "./planSchema";
 
@@ -153,8 +153,7 @@ const MESSAGES = {
 } as const;
 
 function say(key: keyof typeof MESSAGES, args: Record<string, string> = {}): Message {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_m, k: string) => args[k] ?? "");
-  return { zh: fill(MESSAGES[key].zh), en: fill(MESSAGES[key].en) };
+  return { zh: fillTemplate(MESSAGES[key].zh, args), en: fillTemplate(MESSAGES[key].en, args) };
 }
 
 function problem(kind: "unreadable" | "tampered" | "newer", message: Message, issues: PlanFileIssue[] = []): StoreRead {

@@ -3,7 +3,7 @@
  * zh + en, keyed by a stable code like the core catalogue they extend. The maths' own reasons
  * (growth from 0, years ≤ 0 …) come from src/core/messages.ts.
  */
-import { formatNumber, type Lang } from "../core/messages";
+import { fillTemplate, type Lang } from "../core/messages";
 
 type Entry = { readonly zh: string; readonly en: string };
 
@@ -61,11 +61,5 @@ export const functionCatalogue = {
 export type FunctionMessageCode = keyof typeof functionCatalogue;
 
 export function functionMessage(code: FunctionMessageCode, lang: Lang, args?: Record<string, string | number>): string {
-  const template: string = functionCatalogue[code][lang];
-  if (!args) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = args[name];
-    if (v === undefined) return whole;
-    return typeof v === "number" ? formatNumber(v) : v;
-  });
+  return fillTemplate(functionCatalogue[code][lang], args);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { catalogue, formatNumber, langFromLocale, message, type MessageCode } from "../../src/core/messages";
+import {
+  catalogue,
+  fillTemplate,
+  formatNumber,
+  langFromLocale,
+  message,
+  type MessageCode,
+} from "../../src/core/messages";
 
 describe("message catalogue", () => {
   it("every code has a Chinese and an English sentence, with the same placeholders", () => {
@@ -38,5 +45,12 @@ describe("message catalogue", () => {
       "en",
       "en",
     ]);
+  });
+});
+
+describe("fillTemplate (every message table fills through it)", () => {
+  it("writes numbers as formatNumber does and leaves a placeholder without an argument as it is", () => {
+    expect(fillTemplate("{a} / {b} / {c}", { a: 0.123456789, b: "二" })).toBe("0.1235 / 二 / {c}");
+    expect(fillTemplate("no args {x}")).toBe("no args {x}");
   });
 });

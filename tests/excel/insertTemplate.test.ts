@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { plan as planSchema } from "../../src/core/planSchema";
+import { buildHeaderRow } from "../../src/core/templateLayout";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { measure, seedPlan, syntheticPlan, useHost } from "./helpers";
 
@@ -40,32 +41,8 @@ describe("insertTemplate: the sheet", () => {
     expect(wb.cell(SHEET, "A1").text).toBe(seedPlan.title.zh);
     expect(wb.cell(SHEET, "A2").text).toContain("2021-12-30");
     expect(wb.cell(SHEET, "B3").fill).toBe(wb.cell(SHEET, "J6").ownFill); // legend swatch = input fill
-    const headers = [
-      "序号",
-      "类型",
-      "指标",
-      "单位",
-      "属性",
-      "基期年",
-      "基期值",
-      "目标年",
-      "目标值",
-      "2021年",
-      "2022年",
-      "2023年",
-      "2024年",
-      "2025年",
-      "最新年份",
-      "最新值",
-      "差距",
-      "年均需增长",
-      "每年需提高",
-      "完成进度",
-      "时间进度",
-      "状态",
-      "人工状态",
-      "说明",
-    ];
+    // The header is the layout's (its order is pinned in tests/functions/templateLayout.test.ts), every column.
+    const headers = buildHeaderRow(seedPlan, "zh");
     headers.forEach((h, i) => expect(wb.cellAt(SHEET, 4, i).text).toBe(h));
     expect(wb.tables(SHEET)[0]?.address).toBe(`A5:AD${5 + seedPlan.indicators.length}`);
     // Inputs filled light and validated (warnings with an input message); computed cells grey formulas.

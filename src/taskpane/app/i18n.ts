@@ -3,7 +3,7 @@
  * from the core's catalogue (src/core/messages.ts); this table holds only the pane's own words.
  * The three main buttons' names are part of the pane's contract with the end-to-end tests.
  */
-import type { Lang } from "../../core/messages";
+import { fillTemplate, type Lang } from "../../core/messages";
 
 const strings = {
   appTitle: { zh: "规划指标跟踪", en: "Plan Tracker" },
@@ -139,12 +139,7 @@ export type StringKey = keyof typeof strings;
 
 /** The pane's text in `lang`, with `{name}` placeholders filled in. Plain text only: React escapes it. */
 export function t(lang: Lang, key: StringKey, args?: Record<string, string | number>): string {
-  const template: string = strings[key][lang];
-  if (!args) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = args[name];
-    return v === undefined ? whole : String(v);
-  });
+  return fillTemplate(strings[key][lang], args);
 }
 
 export function hasString(key: string): key is StringKey {

@@ -2,7 +2,7 @@
  * The pane's words for travelling with the workbook (auto-open, portable copy, import and export
  * of plans), zh-CN and en-US. Kept apart from i18n.ts so the two features change independently.
  */
-import type { Lang } from "../../../core/messages";
+import { fillTemplate, type Lang } from "../../../core/messages";
 
 const strings = {
   sectionTitle: { zh: "共享与其他规划", en: "Sharing and other plans" },
@@ -97,6 +97,5 @@ export type TravelKey = keyof typeof strings;
 
 /** Plain text with `{name}` placeholders filled in (React escapes it; never rendered as HTML). */
 export function tt(lang: Lang, key: TravelKey, args?: Record<string, string | number>): string {
-  const template: string = strings[key][lang];
-  return args ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(args[name] ?? whole)) : template;
+  return fillTemplate(strings[key][lang], args);
 }
