@@ -4,7 +4,8 @@
  * stopping at stopIfTrue), the formula-bar text, the table it is in and whether its data validation holds.
  */
 import { rectContains, cellAddress, shiftFormula } from "./addressing";
-import type { SheetState, WorkbookModel } from "./model";
+import { effectiveEdge } from "./borders";
+import type { BorderState, SheetState, WorkbookModel } from "./model";
 import { formatValue } from "./numberFormat";
 import { satisfiesValidation } from "./validationRules";
 
@@ -25,6 +26,11 @@ export interface CellView {
   italic: boolean;
   wrapText: boolean;
   horizontalAlignment: string;
+  verticalAlignment: string;
+  /** Points. */
+  fontSize: number;
+  /** Lines on the cell's edges as drawn (its own or its neighbour's facing edge); null: none. */
+  borders: { top: BorderState | null; right: BorderState | null; bottom: BorderState | null; left: BorderState | null };
   /** The cell's own fill, without conditional formats. */
   ownFill: string | null;
   /** Ids of the conditional formats whose rule is true for this cell. */
@@ -116,6 +122,10 @@ export class GridView {
         raw === null || raw === undefined ? "" : typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : String(raw);
     }
     const hasOwnFill = own?.fill !== undefined && own.fill !== null;
+    const edge = (key: "borderTop" | "borderRight" | "borderBottom" | "borderLeft") => {
+      const b = effectiveEdge(model, sheet, row, col, key);
+      return b.style === "None" ? null : { ...b };
+    };
     const layerFill = style.fill !== "#FFFFFF" || hasOwnFill ? style.fill : null;
     return {
       address: cellAddress(row, col),
@@ -132,6 +142,14 @@ export class GridView {
       italic: cf.italic ?? style.italic,
       wrapText: style.wrapText,
       horizontalAlignment: style.horizontalAlignment,
+      verticalAlignment: style.verticalAlignment,
+      fontSize: style.fontSize,
+      borders: {
+        top: edge("borderTop"),
+        right: edge("borderRight"),
+        bottom: edge("borderBottom"),
+        left: edge("borderLeft"),
+      },
       ownFill: layerFill,
       conditionalFormatIds: cf.ids,
       tableId: table?.id ?? null,

@@ -13,6 +13,8 @@ import { langFromLocale, type Lang } from "../../src/core/messages";
 import { WORKBOOK_LANGUAGE_SETTING } from "../../src/core/templateLayout";
 import { PLAN_FUNCTIONS } from "../../src/functions/planFunctions";
 import { parseAddress, qualifiedAddress, rectAddress } from "./addressing";
+import type { ChartView } from "./chartModel";
+import { chartView } from "./chartModel";
 import { ErrorCodes, StandinError } from "./errors";
 import { EventHub } from "./events";
 import { createExcelNamespace } from "./excel";
@@ -35,6 +37,7 @@ import { satisfiesValidation, typedValue } from "./validationRules";
 import { Worksheet } from "./worksheet";
 
 export type { CellView } from "./gridView";
+export type { ChartView, ChartSeriesView } from "./chartModel";
 export type { SerializedWorkbook } from "./serialize";
 export type { RunStats } from "./stats";
 export { StandinError, ErrorCodes } from "./errors";
@@ -48,6 +51,11 @@ export interface StandinOptions {
   excelApiVersion?: string;
   /** The custom functions to register (default: the PLAN functions of src/functions). */
   functions?: readonly PlanFunctionLike[];
+  /**
+   * What charts.add(type, range, "Auto") does: "shape" (default) guesses series by rows or columns from the
+   * data's shape, as Excel on the desktop; "columns" always uses columns, as Excel on the web.
+   */
+  chartAutoSeriesBy?: "shape" | "columns";
 }
 
 export type InputCheck = { ok: true } | { ok: false; style: string; title: string; message: string };
@@ -79,6 +87,7 @@ export function createStandin(options: StandinOptions = {}) {
     stats: new StatsBook(),
     events: undefined as unknown as EventHub,
     excelApiVersion: options.excelApiVersion ?? "1.20",
+    chartAutoSeriesBy: options.chartAutoSeriesBy ?? "shape",
   };
   const rows = new TemplateRowReader(() => core.model);
   const grid = new GridView(() => core.model);
@@ -144,6 +153,25 @@ export function createStandin(options: StandinOptions = {}) {
     },
     cellAt(sheet: string, row: number, col: number): CellView {
       return grid.cell(sheetOf(sheet), row, col);
+    },
+    /** The sheet's charts as they look now (values read from their cells), in the order they were added. */
+    charts(sheet: string): ChartView[] {
+      return core.model.sheetCharts(sheetOf(sheet)).map((c) => chartView(core.model, c));
+    },
+    /** Merged areas of the sheet (0-based rectangles). */
+    merges(sheet: string): Array<{ row: number; col: number; rows: number; cols: number }> {
+      return core.model.sheetMerges(sheetOf(sheet)).map((m) => ({ ...m.rect }));
+    },
+    /** Page setup of the sheet (print titles and area as sheet-local addresses). */
+    pageLayout(sheet: string) {
+      return structuredClone(sheetOf(sheet).pageLayout);
+    },
+    /** Points from the sheet's origin to the top of a row / the left of a column. */
+    rowTop(sheet: string, row: number): number {
+      return core.model.rowTop(sheetOf(sheet), row);
+    },
+    columnLeft(sheet: string, col: number): number {
+      return core.model.columnLeft(sheetOf(sheet), col);
     },
     /** Column width and row height in points (Excel's units; 1 pt = 4/3 px). */
     columnWidth(sheet: string, col: number): number {

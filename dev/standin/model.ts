@@ -6,10 +6,20 @@
  */
 import type { Rect } from "./addressing";
 import { MAX_COLUMNS, MAX_ROWS, intersect } from "./addressing";
+import type { ChartState } from "./chartModel";
 import { fail, ErrorCodes } from "./errors";
 import type { CellInput, CellValue } from "./formulaEngine";
 import { FormulaEngine } from "./formulaEngine";
 import type { PlanFunctionHost } from "./planFunctionPlugin";
+
+/** One edge of a cell's border (RangeBorder: style, color, weight). */
+export interface BorderState {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+export const NO_BORDER: BorderState = { style: "None", color: "#000000", weight: "Thin" };
 
 export interface CellStyle {
   numberFormat?: string | null;
@@ -17,9 +27,18 @@ export interface CellStyle {
   fontColor?: string | null;
   bold?: boolean | null;
   italic?: boolean | null;
+  fontSize?: number | null;
+  fontName?: string | null;
   wrapText?: boolean | null;
   horizontalAlignment?: string | null;
+  verticalAlignment?: string | null;
   locked?: boolean | null;
+  borderTop?: BorderState | null;
+  borderBottom?: BorderState | null;
+  borderLeft?: BorderState | null;
+  borderRight?: BorderState | null;
+  borderDiagonalDown?: BorderState | null;
+  borderDiagonalUp?: BorderState | null;
 }
 export type StyleKey = keyof CellStyle;
 
@@ -29,14 +48,33 @@ export const DEFAULT_STYLE: Required<{ [K in StyleKey]: NonNullable<CellStyle[K]
   fontColor: "#000000",
   bold: false,
   italic: false,
+  fontSize: 11,
+  fontName: "Calibri",
   wrapText: false,
   horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
   locked: true,
+  borderTop: NO_BORDER,
+  borderBottom: NO_BORDER,
+  borderLeft: NO_BORDER,
+  borderRight: NO_BORDER,
+  borderDiagonalDown: NO_BORDER,
+  borderDiagonalUp: NO_BORDER,
 };
 
 /** Points; Excel's default column is 8.43 characters = 64 px = 48 pt, rows 15 pt. */
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
+
+/** The six texts of one header/footer (Excel.HeaderFooter), stored as given (with Excel's &-codes). */
+export interface HeaderFooterTexts {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
 
 export interface PageLayoutState {
   orientation: string;
@@ -44,8 +82,78 @@ export interface PageLayoutState {
   paperSize: string;
   centerHorizontally: boolean;
   printGridlines: boolean;
+  /** Sheet-local addresses ("3:3"; "A1:F20" or "A1:B4, D1:D4"), qualified with the sheet's name when read. */
   printTitleRows: string | null;
   printArea: string | null;
+  /** Points. */
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  headersFooters: {
+    state: string;
+    useSheetMargins: boolean;
+    useSheetScale: boolean;
+    defaultForAllPages: HeaderFooterTexts;
+    firstPage: HeaderFooterTexts;
+    evenPages: HeaderFooterTexts;
+    oddPages: HeaderFooterTexts;
+  };
+}
+
+const blankHeaderFooter = (): HeaderFooterTexts => ({
+  leftHeader: "",
+  centerHeader: "",
+  rightHeader: "",
+  leftFooter: "",
+  centerFooter: "",
+  rightFooter: "",
+});
+
+/**
+ * A new sheet's print setup: portrait A4 at 100 %, Excel's "Normal" margins (left/right 0.7", top/bottom
+ * 0.75", header/footer 0.3", in points), no headers or footers.
+ */
+export function defaultPageLayout(): PageLayoutState {
+  return {
+    orientation: "Portrait",
+    zoom: { scale: 100 },
+    paperSize: "A4",
+    centerHorizontally: false,
+    printGridlines: false,
+    printTitleRows: null,
+    printArea: null,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    headersFooters: {
+      state: "Default",
+      useSheetMargins: true,
+      useSheetScale: true,
+      defaultForAllPages: blankHeaderFooter(),
+      firstPage: blankHeaderFooter(),
+      evenPages: blankHeaderFooter(),
+      oddPages: blankHeaderFooter(),
+    },
+  };
+}
+
+/** Saved page setup from before margins and headers existed gets the defaults for what it lacks. */
+export function completePageLayout(saved: Partial<PageLayoutState> | undefined): PageLayoutState {
+  const base = defaultPageLayout();
+  const hf = { ...base.headersFooters, ...(saved?.headersFooters ?? {}) };
+  return { ...base, ...(saved ?? {}), headersFooters: hf };
+}
+
+/** A merged block of cells (Range.merge). */
+export interface MergeState {
+  sheetId: string;
+  rect: Rect;
 }
 
 export interface SheetState {
@@ -174,6 +282,11 @@ export class WorkbookModel {
   /** Conditional formats, highest priority first (per sheet, order within the array). */
   conditionalFormats: ConditionalFormatState[] = [];
   names: NameState[] = [];
+  /** Charts of every sheet, in the order they were added (each sheet's ChartCollection order). */
+  charts: ChartState[] = [];
+  /** Per sheet: the number in the last default chart name ("Chart 3"); Excel does not reuse numbers. */
+  chartCounters = new Map<string, number>();
+  merges: MergeState[] = [];
   settings = new Map<string, unknown>();
   xmlParts: XmlPartState[] = [];
   activeSheetId = "";
@@ -247,15 +360,7 @@ export class WorkbookModel {
       columnWidths: new Map(),
       rowHeights: new Map(),
       freeze: { rows: 0, cols: 0 },
-      pageLayout: {
-        orientation: "Portrait",
-        zoom: { scale: 100 },
-        paperSize: "A4",
-        centerHorizontally: false,
-        printGridlines: false,
-        printTitleRows: null,
-        printArea: null,
-      },
+      pageLayout: defaultPageLayout(),
       visibility: "Visible",
       tabColor: "",
       showGridlines: true,
@@ -284,6 +389,8 @@ export class WorkbookModel {
     this.validations = this.validations.filter((v) => v.sheetId !== sheet.id);
     this.conditionalFormats = this.conditionalFormats.filter((c) => c.sheetId !== sheet.id);
     this.names = this.names.filter((n) => n.sheetId !== sheet.id);
+    this.charts = this.charts.filter((c) => c.sheetId !== sheet.id); // a sheet's charts go with it
+    this.merges = this.merges.filter((m) => m.sheetId !== sheet.id);
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? "";
     if (this.selection?.sheetId === sheet.id) this.selection = null;
     this.structureChanged();
@@ -397,16 +504,11 @@ export class WorkbookModel {
     this.touch();
   }
 
+  /** Clear formats: every format property but the protection flag returns to Excel's default. */
   clearStyles(sheet: SheetState, rect: Rect): void {
-    const reset: CellStyle = {
-      numberFormat: null,
-      fill: null,
-      fontColor: null,
-      bold: null,
-      italic: null,
-      wrapText: null,
-      horizontalAlignment: null,
-    };
+    const reset: CellStyle = {};
+    for (const k of Object.keys(DEFAULT_STYLE) as StyleKey[])
+      if (k !== "locked") (reset as Record<string, null>)[k] = null;
     this.setStyle(sheet, rect, reset);
   }
 
@@ -720,6 +822,77 @@ export class WorkbookModel {
         ignoreBlanks: true,
       });
     }
+    this.touch();
+  }
+
+  // ---- geometry, charts and merged cells ----------------------------------------------------------------
+
+  /** Points from the top of row 1 to the top of `row`. */
+  rowTop(sheet: SheetState, row: number): number {
+    let top = row * DEFAULT_ROW_HEIGHT;
+    for (const [r, h] of sheet.rowHeights) if (r < row) top += h - DEFAULT_ROW_HEIGHT;
+    return top;
+  }
+
+  /** Points from the left of column A to the left of `col`. */
+  columnLeft(sheet: SheetState, col: number): number {
+    let left = col * DEFAULT_COLUMN_WIDTH;
+    for (const [c, w] of sheet.columnWidths) if (c < col) left += w - DEFAULT_COLUMN_WIDTH;
+    return left;
+  }
+
+  sheetCharts(sheet: SheetState): ChartState[] {
+    return this.charts.filter((c) => c.sheetId === sheet.id);
+  }
+
+  /** "Chart N" with the next number of this sheet, never one in use. */
+  nextChartName(sheet: SheetState): string {
+    let n = this.chartCounters.get(sheet.id) ?? 0;
+    const taken = new Set(this.sheetCharts(sheet).map((c) => c.name.toLowerCase()));
+    do n++;
+    while (taken.has(`chart ${n}`));
+    this.chartCounters.set(sheet.id, n);
+    return `Chart ${n}`;
+  }
+
+  addChart(chart: ChartState): void {
+    this.charts.push(chart);
+    this.touch();
+  }
+
+  deleteChart(chart: ChartState): void {
+    this.charts = this.charts.filter((c) => c !== chart);
+    this.touch();
+  }
+
+  sheetMerges(sheet: SheetState): MergeState[] {
+    return this.merges.filter((m) => m.sheetId === sheet.id);
+  }
+
+  /**
+   * Merges a block (or, across, each row of it) into one cell. The merged cell keeps the upper-left value;
+   * merged areas it overlaps are replaced.
+   */
+  merge(sheet: SheetState, rect: Rect, across: boolean): void {
+    const blocks = across
+      ? Array.from({ length: rect.rows }, (_, r) => ({ ...rect, row: rect.row + r, rows: 1 }))
+      : [rect];
+    for (const block of blocks) {
+      if (block.rows * block.cols === 1) continue;
+      this.merges = this.merges.filter((m) => !(m.sheetId === sheet.id && intersect(m.rect, block)));
+      for (let r = block.row; r < block.row + block.rows; r++) {
+        for (let c = block.col; c < block.col + block.cols; c++) {
+          if ((r !== block.row || c !== block.col) && this.value(sheet, r, c) !== "")
+            this.engine.clear(sheet.engineId, r, c, 1, 1);
+        }
+      }
+      this.merges.push({ sheetId: sheet.id, rect: block });
+    }
+    this.recordChange(sheet, rect, "RangeEdited", "api");
+  }
+
+  unmerge(sheet: SheetState, rect: Rect): void {
+    this.merges = this.merges.filter((m) => !(m.sheetId === sheet.id && intersect(m.rect, rect)));
     this.touch();
   }
 

@@ -257,3 +257,27 @@ export class ClientResult<V> {
 export function notLoaded(className: string, name: string): StandinError {
   return new StandinError(ErrorCodes.propertyNotLoaded, Messages.propertyNotLoaded(name), `${className}.${name}`);
 }
+
+/**
+ * A collection with a loadable `count` (ChartCollection, ChartSeriesCollection): load("count") reads it,
+ * before that it throws PropertyNotLoaded like any property.
+ */
+export abstract class CountedCollection<TItem, TTarget> extends ClientCollection<TItem, TTarget> {
+  private countLoaded: number | undefined;
+
+  get count(): number {
+    if (this.countLoaded === undefined) throw notLoaded(this.className, "count");
+    return this.countLoaded;
+  }
+
+  override applyLoad(paths: string[]): void {
+    if (paths.includes("count")) this.countLoaded = this.list().length;
+    const rest = paths.filter((p) => p !== "count");
+    if (rest.length > 0 || paths.length === 0) super.applyLoad(rest);
+  }
+
+  override toJSON(): { items: unknown[] } | undefined {
+    const json = super.toJSON();
+    return this.countLoaded === undefined ? json : ({ ...(json ?? {}), count: this.countLoaded } as never);
+  }
+}

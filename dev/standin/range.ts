@@ -1,7 +1,9 @@
 /**
  * Excel.Range: values, formulas, number formats, displayed text, navigation to other ranges,
- * formats, data validation and conditional formats.
+ * formats, data validation, conditional formats and merged cells.
  * Docs: https://learn.microsoft.com/en-us/javascript/api/excel/excel.range
+ *       merge/unmerge (ExcelApi 1.2): https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)
+ *       the merged cell keeps the upper-left value: https://learn.microsoft.com/en-us/office/vba/api/excel.range.merge
  */
 import type { Rect } from "./addressing";
 import { MAX_COLUMNS, MAX_ROWS, intersect, qualifiedAddress } from "./addressing";
@@ -14,6 +16,7 @@ import type { CellInput } from "./formulaEngine";
 import { valueTypeOf } from "./gridView";
 import { formatValue } from "./numberFormat";
 import { ClientObject } from "./proxy";
+import { RangeAreas } from "./rangeAreas";
 import { RangeFormat } from "./rangeFormat";
 import type { RequestContext } from "./requestContext";
 import { Worksheet } from "./worksheet";
@@ -418,5 +421,30 @@ export class Range extends ClientObject<CellRange> {
 
   select(): void {
     this.command("select", (t) => this.model.select(t.sheet, t.rect));
+  }
+
+  /** Merges the range into one cell (across: each row into one), keeping the upper-left value. */
+  merge(across = false): void {
+    this.command("merge", (t) => this.model.merge(t.sheet, t.rect, across === true), { payload: across });
+  }
+
+  /** Splits every merged area that meets the range back into cells. */
+  unmerge(): void {
+    this.command("unmerge", (t) => this.model.unmerge(t.sheet, t.rect));
+  }
+
+  /** The merged areas that meet the range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    const areas = new RangeAreas(this.context, () => {
+      const t = this.target();
+      if (!t) return null;
+      const rects = this.model
+        .sheetMerges(t.sheet)
+        .filter((m) => intersect(m.rect, t.rect))
+        .map((m) => m.rect);
+      return rects.length > 0 ? { sheet: t.sheet, rects } : null;
+    });
+    areas.queueNullCheck("Range.getMergedAreasOrNullObject");
+    return areas;
   }
 }

@@ -1,10 +1,15 @@
 /**
- * Range formats: fill, font, wrap, alignment, column width and row height, autofit.
+ * Range formats: fill, font (color, bold, italic, size, name), wrap, horizontal and vertical alignment,
+ * borders (borders.ts), column width and row height, autofit.
  * Reading a property over cells that differ gives null, as Excel does.
  * Docs: https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat
+ *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangefont
+ *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.verticalalignment
  */
+import { RangeBorderCollection } from "./borders";
 import type { CellRange } from "./cellRange";
 import { normalizeColor } from "./colors";
+import { enumValues } from "./enums";
 import { ErrorCodes, fail } from "./errors";
 import type { CellStyle, StyleKey } from "./model";
 import { formatValue } from "./numberFormat";
@@ -78,11 +83,41 @@ export class RangeFill extends StyleObject {
   }
 }
 
+/** Font sizes Excel accepts: 1 to 409 points. */
+function fontSize(v: unknown): number {
+  if (typeof v !== "number" || !(v >= 1 && v <= 409))
+    fail(ErrorCodes.invalidArgument, "The font size must be between 1 and 409 points.");
+  return v;
+}
+
+function fontName(v: unknown): string {
+  if (typeof v !== "string" || v === "" || v.length > 31)
+    fail(ErrorCodes.invalidArgument, "A font name has 1 to 31 characters.");
+  return v;
+}
+
 export class RangeFont extends StyleObject {
   protected readonly className = "RangeFont";
-  protected readonly scalarProperties = ["color", "bold", "italic"] as const;
+  protected readonly scalarProperties = ["color", "bold", "italic", "size", "name"] as const;
   protected styleKey(name: string): StyleKey | undefined {
-    return ({ color: "fontColor", bold: "bold", italic: "italic" } as Record<string, StyleKey>)[name];
+    return (
+      { color: "fontColor", bold: "bold", italic: "italic", size: "fontSize", name: "fontName" } as Record<
+        string,
+        StyleKey
+      >
+    )[name];
+  }
+  get size(): number {
+    return this.get("size");
+  }
+  set size(v: number) {
+    this.setStyle("size", v, fontSize);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.setStyle("name", v, fontName);
   }
   get color(): string {
     return this.get("color");
@@ -118,15 +153,39 @@ export class RangeFormatProtection extends StyleObject {
   }
 }
 
+const HORIZONTAL = enumValues("HorizontalAlignment");
+const VERTICAL = enumValues("VerticalAlignment");
+
+function oneOf(values: readonly string[], what: string) {
+  return (v: unknown): string => {
+    if (typeof v !== "string" || !values.includes(v))
+      fail(ErrorCodes.invalidArgument, `'${String(v)}' is not a ${what}.`);
+    return v;
+  };
+}
+
 export class RangeFormat extends StyleObject {
   protected readonly className = "RangeFormat";
-  protected readonly scalarProperties = ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment"] as const;
+  protected readonly scalarProperties = [
+    "columnWidth",
+    "rowHeight",
+    "wrapText",
+    "horizontalAlignment",
+    "verticalAlignment",
+  ] as const;
   private fillProxy?: RangeFill;
   private fontProxy?: RangeFont;
   private protectionProxy?: RangeFormatProtection;
+  private bordersProxy?: RangeBorderCollection;
 
   protected styleKey(name: string): StyleKey | undefined {
-    return ({ wrapText: "wrapText", horizontalAlignment: "horizontalAlignment" } as Record<string, StyleKey>)[name];
+    return (
+      {
+        wrapText: "wrapText",
+        horizontalAlignment: "horizontalAlignment",
+        verticalAlignment: "verticalAlignment",
+      } as Record<string, StyleKey>
+    )[name];
   }
 
   protected override readProperty(t: CellRange, name: string): unknown {
@@ -150,6 +209,7 @@ export class RangeFormat extends StyleObject {
     if (name === "fill") return this.fill;
     if (name === "font") return this.font;
     if (name === "protection") return this.protection;
+    if (name === "borders") return this.borders;
     return undefined;
   }
 
@@ -172,6 +232,9 @@ export class RangeFormat extends StyleObject {
   get protection(): RangeFormatProtection {
     return (this.protectionProxy ??= new RangeFormatProtection(this.context, () => this.target()));
   }
+  get borders(): RangeBorderCollection {
+    return (this.bordersProxy ??= new RangeBorderCollection(this.context, () => this.target()));
+  }
 
   get wrapText(): boolean {
     return this.get("wrapText");
@@ -183,7 +246,13 @@ export class RangeFormat extends StyleObject {
     return this.get("horizontalAlignment");
   }
   set horizontalAlignment(v: string) {
-    this.setStyle("horizontalAlignment", v, (x) => String(x));
+    this.setStyle("horizontalAlignment", v, oneOf(HORIZONTAL, "horizontal alignment"));
+  }
+  get verticalAlignment(): string {
+    return this.get("verticalAlignment");
+  }
+  set verticalAlignment(v: string) {
+    this.setStyle("verticalAlignment", v, oneOf(VERTICAL, "vertical alignment"));
   }
 
   get columnWidth(): number {
@@ -219,7 +288,7 @@ export class RangeFormat extends StyleObject {
           const style = model.style(t.sheet, r, c);
           if (style.wrapText) continue;
           const text = formatValue(model.value(t.sheet, r, c), style.numberFormat);
-          if (text !== "") width = Math.max(width, textWidth(text, style.bold));
+          if (text !== "") width = Math.max(width, (textWidth(text, style.bold) * style.fontSize) / 11);
         }
         if (width > 0)
           model.setColumnWidth(t.sheet, { row: 0, col: c, rows: 1, cols: 1 }, Math.min(409, Math.round(width * 4) / 4));

@@ -24,6 +24,8 @@ export interface StandinCore {
   events: EventHub;
   /** Requirement sets reported by Office.context.requirements (e.g. ExcelApi 1.20). */
   excelApiVersion: string;
+  /** What charts.add(…, "Auto") does: "shape" guesses from the data's shape (Excel on the desktop), "columns" (Excel on the web). */
+  chartAutoSeriesBy: "shape" | "columns";
 }
 
 export class RequestContext {

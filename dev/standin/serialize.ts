@@ -1,19 +1,22 @@
 /**
- * The whole workbook as JSON (sheets with cell inputs and formats, tables, validation, conditional
- * formats, names, settings, custom XML parts), so the preview survives a reload.
+ * The whole workbook as JSON (sheets with cell inputs and formats, page setup, tables, validation,
+ * conditional formats, names, charts, merged cells, settings, custom XML parts), so the preview survives a
+ * reload. Saved state from before charts, merges and margins existed still loads (they get their defaults).
  */
 import type { Rect } from "./addressing";
+import type { ChartState } from "./chartModel";
 import type { CellInput } from "./formulaEngine";
 import type {
   CellStyle,
   ConditionalFormatState,
   DataValidationState,
+  MergeState,
   NameState,
   PageLayoutState,
   TableState,
   XmlPartState,
 } from "./model";
-import { WorkbookModel } from "./model";
+import { WorkbookModel, completePageLayout } from "./model";
 import type { PlanFunctionHost } from "./planFunctionPlugin";
 
 export interface SerializedSheet {
@@ -44,6 +47,10 @@ export interface SerializedWorkbook {
   names: NameState[];
   settings: Array<[string, unknown]>;
   xmlParts: XmlPartState[];
+  /** Optional: saved states from before charts and merged cells have none. */
+  charts?: ChartState[];
+  chartCounters?: Array<[string, number]>;
+  merges?: MergeState[];
 }
 
 export function serializeWorkbook(model: WorkbookModel): SerializedWorkbook {
@@ -83,6 +90,9 @@ export function serializeWorkbook(model: WorkbookModel): SerializedWorkbook {
     names: model.names,
     settings: [...model.settings],
     xmlParts: model.xmlParts,
+    charts: model.charts,
+    chartCounters: [...model.chartCounters],
+    merges: model.merges,
   } satisfies SerializedWorkbook);
 }
 
@@ -100,7 +110,7 @@ export function deserializeWorkbook(state: SerializedWorkbook, host: PlanFunctio
     sheet.columnWidths = new Map(s.columnWidths);
     sheet.rowHeights = new Map(s.rowHeights);
     sheet.freeze = s.freeze;
-    sheet.pageLayout = s.pageLayout;
+    sheet.pageLayout = completePageLayout(s.pageLayout);
     sheet.visibility = s.visibility;
     sheet.tabColor = s.tabColor;
     sheet.showGridlines = s.showGridlines;
@@ -124,6 +134,9 @@ export function deserializeWorkbook(state: SerializedWorkbook, host: PlanFunctio
   model.conditionalFormats = data.conditionalFormats;
   model.settings = new Map(data.settings);
   model.xmlParts = data.xmlParts;
+  model.charts = (data.charts ?? []).filter((c) => model.sheetById(c.sheetId));
+  model.chartCounters = new Map(data.chartCounters ?? []);
+  model.merges = (data.merges ?? []).filter((m) => model.sheetById(m.sheetId));
   model.activeSheetId = model.sheetById(data.activeSheetId) ? data.activeSheetId : (model.sheets[0]?.id ?? "");
   model.selection = data.selection && model.sheetById(data.selection.sheetId) ? data.selection : null;
   model.restoreCounters();

@@ -1,17 +1,19 @@
 /**
  * Worksheets: the collection (add with Excel's name rules, getItem, getItemOrNullObject,
  * getActiveWorksheet), and one worksheet (name, activate, getRange, used range, freeze panes,
- * page layout, tables, names, onChanged).
+ * page layout (pageLayout.ts), charts (chart.ts), tables, names, onChanged).
  * Docs: https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetcollection
  *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet
  */
 import type { Rect } from "./addressing";
-import { MAX_COLUMNS, MAX_ROWS, qualifiedAddress } from "./addressing";
+import { MAX_COLUMNS, MAX_ROWS } from "./addressing";
 import { checkRect, resolveAddress } from "./cellRange";
+import { ChartCollection } from "./chart";
 import { ErrorCodes, fail } from "./errors";
 import { EventHandlers } from "./events";
-import type { PageLayoutState, SheetState } from "./model";
+import type { SheetState } from "./model";
 import { NamedItemCollection } from "./names";
+import { PageLayout } from "./pageLayout";
 import { ClientCollection, ClientObject } from "./proxy";
 import { Range } from "./range";
 import type { RequestContext } from "./requestContext";
@@ -98,6 +100,7 @@ export class Worksheet extends ClientObject<SheetState> {
   ] as const;
   private freezePanesProxy?: WorksheetFreezePanes;
   private pageLayoutProxy?: PageLayout;
+  private chartsProxy?: ChartCollection;
 
   constructor(context: RequestContext, resolver: () => SheetState | null) {
     super(context, resolver);
@@ -123,6 +126,7 @@ export class Worksheet extends ClientObject<SheetState> {
     if (name === "pageLayout") return this.pageLayout;
     if (name === "tables") return this.tables;
     if (name === "names") return this.names;
+    if (name === "charts") return this.charts;
     return undefined;
   }
 
@@ -237,6 +241,10 @@ export class Worksheet extends ClientObject<SheetState> {
     return new TableCollection(this.context, () => this.target());
   }
 
+  get charts(): ChartCollection {
+    return (this.chartsProxy ??= new ChartCollection(this.context, () => this.target()));
+  }
+
   get names(): NamedItemCollection {
     return new NamedItemCollection(this.context, () => this.target());
   }
@@ -302,89 +310,5 @@ export class WorksheetFreezePanes extends ClientObject<SheetState> {
     });
     range.queueNullCheck("WorksheetFreezePanes.getLocationOrNullObject");
     return range;
-  }
-}
-
-/** Print setup: orientation, fit-to-pages zoom, paper size, centring, gridlines, print titles and area. */
-export class PageLayout extends ClientObject<SheetState> {
-  protected readonly className = "PageLayout";
-  protected readonly scalarProperties = [
-    "orientation",
-    "zoom",
-    "paperSize",
-    "centerHorizontally",
-    "printGridlines",
-  ] as const;
-
-  protected readProperty(sheet: SheetState, name: string): unknown {
-    return (sheet.pageLayout as unknown as Record<string, unknown>)[name];
-  }
-
-  private setLayout<K extends keyof PageLayoutState>(
-    name: K,
-    v: PageLayoutState[K],
-    check?: (v: PageLayoutState[K]) => void,
-  ): void {
-    this.set_(name, v, (sheet, value) => {
-      check?.(value);
-      sheet.pageLayout[name] = value;
-      this.context.core.model.touch();
-    });
-  }
-
-  get orientation(): string {
-    return this.get("orientation");
-  }
-  set orientation(v: string) {
-    this.setLayout("orientation", v, (o) => {
-      if (o !== "Portrait" && o !== "Landscape") fail(ErrorCodes.invalidArgument, `'${o}' is not a page orientation.`);
-    });
-  }
-  get zoom(): PageLayoutState["zoom"] {
-    return this.get("zoom");
-  }
-  set zoom(v: PageLayoutState["zoom"]) {
-    this.setLayout("zoom", v, (z) => {
-      if (!z || typeof z !== "object") fail(ErrorCodes.invalidArgument, "zoom is an object.");
-    });
-  }
-  get paperSize(): string {
-    return this.get("paperSize");
-  }
-  set paperSize(v: string) {
-    this.setLayout("paperSize", v);
-  }
-  get centerHorizontally(): boolean {
-    return this.get("centerHorizontally");
-  }
-  set centerHorizontally(v: boolean) {
-    this.setLayout("centerHorizontally", v);
-  }
-  get printGridlines(): boolean {
-    return this.get("printGridlines");
-  }
-  set printGridlines(v: boolean) {
-    this.setLayout("printGridlines", v);
-  }
-
-  private addressOf(sheet: SheetState, range: Range | string): string {
-    const t = typeof range === "string" ? resolveAddress(this.context.core.model, sheet, range) : range.target();
-    if (!t) fail(ErrorCodes.invalidArgument, "The range is a null object.");
-    return qualifiedAddress(t.sheet.name, t.rect);
-  }
-
-  /** Rows repeated at the top of each printed page, e.g. the table header. */
-  setPrintTitleRows(range: Range | string): void {
-    this.command("setPrintTitleRows", (sheet) => {
-      sheet.pageLayout.printTitleRows = this.addressOf(sheet, range);
-      this.context.core.model.touch();
-    });
-  }
-
-  setPrintArea(range: Range | string): void {
-    this.command("setPrintArea", (sheet) => {
-      sheet.pageLayout.printArea = this.addressOf(sheet, range);
-      this.context.core.model.touch();
-    });
   }
 }
