@@ -21,6 +21,7 @@ import type { Lang } from "../../../core/messages";
 import { parsePlanFile, type PlanFileIssue } from "../../../core/planFile";
 import type { Plan } from "../../../core/planSchema";
 import { parsePlanTable, type IndicatorDraft } from "../../../core/planTableImport";
+import { decodeText } from "../../../core/textDecoding";
 import { readAutoOpen } from "../../../excel/autoOpen";
 import { toHostError } from "../../../excel/excelRun";
 import { exportWorkbookPlan } from "../../../excel/exportPlan";
@@ -153,28 +154,37 @@ export function TravelPanel(props: {
       });
     });
 
-  const choose = (plan: Plan) => {
+  const choose = (plan: Plan, encodingNote?: string) => {
     setTable(null);
     props.onPlanChosen(plan);
     setNotice({
       intent: "success",
       text: tt(lang, "importChosen", { plan: plan.title[lang], count: plan.indicators.length }),
+      ...(encodingNote ? { details: [encodingNote] } : {}),
     });
   };
 
-  const readPlanText = (text: string) => {
+  const readPlanText = (text: string, encodingNote?: string) => {
     const r = parsePlanFile(text);
-    if (r.ok) return choose(r.plan);
+    if (r.ok) return choose(r.plan, encodingNote);
     setNotice({
       intent: "error",
       text: tt(lang, "importProblems", { count: r.issues.length }),
-      details: r.issues.slice(0, 20).map((i: PlanFileIssue) => i.message[lang]),
+      details: [
+        ...(encodingNote ? [encodingNote] : []),
+        ...r.issues.slice(0, 20).map((i: PlanFileIssue) => i.message[lang]),
+      ],
     });
   };
 
   const onFile = (file: File | undefined) => {
     if (!file) return;
-    void run(async () => readPlanText(await file.text()));
+    void run(async () => {
+      // Notepad saves UTF-8, UTF-16 or GBK ("ANSI"): decode the bytes, or say why not, never import mojibake.
+      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) return setNotice({ intent: "error", text: decoded.message[lang] });
+      readPlanText(decoded.text, decoded.note?.[lang]);
+    });
   };
 
   const onSelection = () =>
