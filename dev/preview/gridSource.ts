@@ -3,6 +3,7 @@
  * standinSource.ts implements it over the Excel stand-in, so the grid code knows nothing of its internals.
  * Rows and columns are 0-based.
  */
+import type { GridChart } from "./chartSvg";
 
 export interface GridRect {
   row: number;
@@ -14,6 +15,15 @@ export interface GridRect {
 export interface GridSheet {
   id: string;
   name: string;
+}
+
+/** One line of a cell border as drawn. */
+export interface GridBorder {
+  /** Excel.BorderLineStyle: "Continuous", "Dash", "Dot", "Double" … */
+  style: string;
+  color: string;
+  /** Excel.BorderWeight: "Hairline", "Thin", "Medium", "Thick". */
+  weight: string;
 }
 
 /** One cell as Excel would draw it. */
@@ -29,6 +39,27 @@ export interface CellView {
   align: "left" | "center" | "right";
   wrap: boolean;
   error: boolean;
+  /** Font size in points when not Excel's default 11. */
+  fontSize?: number;
+  /** Vertical alignment when not Excel's default (bottom). */
+  valign?: "top" | "center";
+  /** Lines on the cell's edges (own or the neighbour's facing edge); absent: none. */
+  borders?: { top?: GridBorder; right?: GridBorder; bottom?: GridBorder; left?: GridBorder };
+}
+
+/** A point on the sheet as a cell and how far into it (0–1 of its height / width). */
+export interface CellPoint {
+  row: number;
+  col: number;
+  rowFraction: number;
+  colFraction: number;
+}
+
+/** A chart floating over the sheet between two points, and what it shows. */
+export interface GridChartPlacement {
+  chart: GridChart;
+  from: CellPoint;
+  to: CellPoint;
 }
 
 /** What Excel's data validation says about an entry: Stop rejects it, Warning and Information ask. */
@@ -60,6 +91,10 @@ export interface GridSource {
   enter(sheetId: string, row: number, col: number, text: string): { ok: true } | { ok: false; message: string };
   /** A person pressed Delete on a block. */
   clear(sheetId: string, rect: GridRect): void;
+  /** Merged areas of the sheet (the top-left cell shows the content over the whole area). */
+  merges?(sheetId: string): GridRect[];
+  /** The sheet's charts and where they sit. */
+  charts?(sheetId: string): GridChartPlacement[];
   /** Excel's cell-edit mode: add-in batches wait while it is on. */
   setEditing(on: boolean): void;
   subscribe(listener: (event: GridEvent) => void): () => void;

@@ -2,11 +2,13 @@
  * Draws the active sheet of a GridSource as an Excel-like grid: column letters, row numbers, cells with
  * their displayed text, fills and fonts, and the selection. Only the rows and columns in view (plus a few
  * more) are in the DOM, so a sheet with thousands of rows scrolls as fast as a small one. Cell text is set
- * with textContent, never as HTML.
+ * with textContent, never as HTML. Merged cells show their top-left cell over the whole area; borders, font
+ * sizes and vertical alignment are drawn; charts float over the cells as SVG (chartSvg.ts).
  */
 import { cellName, columnName } from "./a1";
+import { chartSvg } from "./chartSvg";
 import { GridAxis } from "./gridAxis";
-import type { GridRect, GridSource } from "./gridSource";
+import type { CellPoint, CellView, GridBorder, GridChartPlacement, GridRect, GridSource } from "./gridSource";
 
 const OVERSCAN = 3;
 /** The grid always offers at least this much room, plus a margin below and right of the used range. */
@@ -21,6 +23,30 @@ const BOLD_CELL_FONT = `600 ${CELL_FONT}`;
 /** Line height and padding of wrapped text, for fitting a row to it. */
 const LINE_PX = 17;
 const WRAP_PADDING_PX = 6;
+
+const BORDER_PX: Record<string, number> = { Hairline: 1, Thin: 1, Medium: 2, Thick: 3 };
+const BORDER_CSS: Record<string, string> = { Continuous: "solid", Dot: "dotted", Double: "double" };
+
+function borderCss(b: GridBorder): string {
+  const style = BORDER_CSS[b.style] ?? "dashed";
+  const px = style === "double" ? 3 : (BORDER_PX[b.weight] ?? 1);
+  return `${px}px ${style} ${b.color}`;
+}
+
+/** Cell styles for font size, vertical alignment and borders. */
+function decorate(el: HTMLElement, view: CellView): void {
+  if (view.fontSize) el.style.fontSize = `${((13 * view.fontSize) / 11).toFixed(1)}px`;
+  if (view.valign === "top") el.style.alignItems = "flex-start";
+  else if (view.valign === "center") el.style.alignItems = "center";
+  const b = view.borders;
+  if (!b) return;
+  if (b.bottom) el.style.borderBottom = borderCss(b.bottom);
+  if (b.right) el.style.borderRight = borderCss(b.right);
+  const insets: string[] = [];
+  if (b.top) insets.push(`inset 0 ${BORDER_PX[b.top.weight] ?? 1}px 0 ${b.top.color}`);
+  if (b.left) insets.push(`inset ${BORDER_PX[b.left.weight] ?? 1}px 0 0 ${b.left.color}`);
+  if (insets.length) el.style.boxShadow = insets.join(", ");
+}
 
 export interface CellBox {
   left: number;
@@ -49,6 +75,13 @@ export class GridView {
   private readonly frozenRowHeaders: HTMLDivElement;
   private readonly selectionBox: HTMLDivElement;
   private readonly frozenSelectionBox: HTMLDivElement;
+  /** Charts float over the cells and the selection, as in Excel. */
+  readonly chartsLayer: HTMLDivElement;
+  private charts: GridChartPlacement[] = [];
+  private merges: GridRect[] = [];
+  /** What the charts layer was drawn for: redrawn when the charts or the grid's geometry change. */
+  private chartsDrawn = "";
+  private chartsVersion = 0;
   private frozenRows = 0;
   rows = new GridAxis(0, () => 0);
   cols = new GridAxis(0, () => 0);
@@ -81,6 +114,7 @@ export class GridView {
     this.rowsLayer = div("pv-rows", this.canvas);
     this.rowsLayer.setAttribute("role", "rowgroup");
     this.selectionBox = div("pv-selection", this.canvas);
+    this.chartsLayer = div("pv-charts", this.canvas);
     this.measure = document.createElement("canvas").getContext("2d");
 
     this.viewport.addEventListener("scroll", () => {
@@ -101,8 +135,14 @@ export class GridView {
     // Whole rows or columns selected: room for their start only.
     const selRows = selected && selected.rows < 10000 ? selected.row + selected.rows : 0;
     const selCols = selected && selected.cols < 1000 ? selected.col + selected.cols : 0;
-    const rowCount = Math.max(MIN_ROWS, used.rows + ROW_MARGIN, selRows + ROW_MARGIN);
-    const colCount = Math.max(MIN_COLS, used.cols + COL_MARGIN, selCols + COL_MARGIN);
+    this.charts = this.source.charts?.(sheetId) ?? [];
+    this.merges = this.source.merges?.(sheetId) ?? [];
+    this.chartsVersion++;
+    // Room for every chart, as Excel's grid always extends under them.
+    const chartRows = Math.max(0, ...this.charts.map((c) => c.to.row + 1));
+    const chartCols = Math.max(0, ...this.charts.map((c) => c.to.col + 1));
+    const rowCount = Math.max(MIN_ROWS, used.rows + ROW_MARGIN, selRows + ROW_MARGIN, chartRows + 5);
+    const colCount = Math.max(MIN_COLS, used.cols + COL_MARGIN, selCols + COL_MARGIN, chartCols + 2);
     this.frozenRows = Math.min(this.source.freeze(sheetId).rows, rowCount - 1);
     this.rows = this.rowAxis(rowCount);
     this.cols = new GridAxis(colCount, (c) => this.source.columnWidth(sheetId, c));
@@ -173,7 +213,54 @@ export class GridView {
     this.rowsLayer.replaceChildren(...this.drawRows(r0, r1, c0, c1));
     this.frozenRowsLayer.replaceChildren(...this.drawRows(0, this.frozenRows - 1, c0, c1));
     this.drawSelection(selected);
+    this.drawCharts();
     this.alignHeaders();
+  }
+
+  /** Pixel offset of a point given as a cell and a fraction of it. */
+  private pointPx(p: CellPoint): { x: number; y: number } {
+    return {
+      x: this.cols.start(p.col) + p.colFraction * this.cols.size(p.col),
+      y: this.rows.start(p.row) + p.rowFraction * this.rows.size(p.row),
+    };
+  }
+
+  /** Draws the sheet's charts again when they or the grid's geometry changed since the last draw. */
+  private drawCharts(): void {
+    const key = `${this.sheetId}|${this.chartsVersion}|${this.rows.total}|${this.cols.total}`;
+    if (key === this.chartsDrawn) return;
+    this.chartsDrawn = key;
+    const boxes = this.charts.map(({ chart, from, to }) => {
+      const a = this.pointPx(from);
+      const b = this.pointPx(to);
+      const width = Math.max(40, Math.round(b.x - a.x));
+      const height = Math.max(30, Math.round(b.y - a.y));
+      const box = div("pv-chart-box");
+      box.style.left = `${Math.round(a.x)}px`;
+      box.style.top = `${Math.round(a.y)}px`;
+      box.style.width = `${width}px`;
+      box.style.height = `${height}px`;
+      box.append(chartSvg(chart, width, height));
+      return box;
+    });
+    this.chartsLayer.replaceChildren(...boxes);
+  }
+
+  /** The merged area whose top-left cell this is, or null. */
+  private mergeAt(row: number, col: number): GridRect | null {
+    return this.merges.find((m) => m.row === row && m.col === col) ?? null;
+  }
+
+  /** Whether the cell is inside a merged area but not its top-left cell. */
+  private coveredByMerge(row: number, col: number): boolean {
+    return this.merges.some(
+      (m) =>
+        row >= m.row &&
+        row < m.row + m.rows &&
+        col >= m.col &&
+        col < m.col + m.cols &&
+        (row !== m.row || col !== m.col),
+    );
   }
 
   /** Pixel box of a cell inside the canvas. */
@@ -280,13 +367,27 @@ export class GridView {
         if (view.error) el.classList.add("pv-error");
         if (freeze.rows > 0 && r === freeze.rows - 1) el.classList.add("pv-frozen-bottom");
         if (freeze.cols > 0 && c === freeze.cols - 1) el.classList.add("pv-frozen-right");
+        decorate(el, view);
+        const merged = this.merges.length > 0 ? this.mergeAt(r, c) : null;
+        if (merged) {
+          // The top-left cell of a merged area covers the whole area (its row is raised above the rows below).
+          el.classList.add("pv-merged");
+          el.style.width = `${this.cols.start(c + merged.cols) - this.cols.start(c)}px`;
+          el.style.height = `${this.rows.start(r + merged.rows) - this.rows.start(r)}px`;
+          el.style.background = view.fill ?? "#fff";
+          rowEl.style.zIndex = "1";
+        } else if (this.merges.length > 0 && this.coveredByMerge(r, c)) {
+          el.classList.add("pv-merged-covered");
+          el.style.width = `${width}px`;
+          continue;
+        }
         if (view.text !== "") {
           const span = document.createElement("span");
           span.textContent = view.text;
           el.append(span);
           // Left-aligned text wider than its cell runs over empty neighbours, as in Excel. The text (not the
           // cell) grows, and lets clicks through, so every cell keeps its own box.
-          if (view.align === "left" && !view.wrap) {
+          if (view.align === "left" && !view.wrap && !merged) {
             const needed = this.textWidth(view.text, view.bold) + 8;
             let spill = width;
             let next = c + 1;
@@ -307,7 +408,7 @@ export class GridView {
             }
           }
         }
-        el.style.width = `${width}px`;
+        if (!merged) el.style.width = `${width}px`;
       }
       rowEls.push(rowEl);
     }

@@ -62,7 +62,7 @@ const TEXT = {
     runs: (n: number) => `${n} Excel.run`,
     open: " (",
     close: ")",
-    totalSyncs: (n: number) => `${n} syncs in total`,
+    totalSyncs: (n: number) => `${n} ${n === 1 ? "sync" : "syncs"} in total`,
     noRunYet: "The add-in has not touched the workbook yet",
     saved: "Workbook saved in this browser",
     notSaved: (reason: string) => `Could not save the workbook: ${reason}`,

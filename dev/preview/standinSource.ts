@@ -5,7 +5,16 @@
 import type { Standin } from "../standin";
 import { parseAddress } from "../standin/addressing";
 import { blockName, cellName } from "./a1";
-import type { CellView, EntryCheck, GridEvent, GridSheet, GridSource } from "./gridSource";
+import type {
+  CellPoint,
+  CellView,
+  EntryCheck,
+  GridBorder,
+  GridChartPlacement,
+  GridEvent,
+  GridSheet,
+  GridSource,
+} from "./gridSource";
 
 const PX_PER_PT = 4 / 3;
 /** Narrower than this and a column's text is unreadable; Excel's own minimum for visible columns is similar. */
@@ -81,6 +90,26 @@ export function standinSource(standin: Standin): GridSource {
       }
     },
     clear: (sheetId, rect) => book.clearCells(sheetId, blockName(rect)),
+    merges: (sheetId) => book.merges(sheetId),
+    charts(sheetId): GridChartPlacement[] {
+      // Charts sit at points from the sheet's origin; the grid places them by the cells under those points,
+      // so a chart stays over the same cells when the grid fits a row to wrapped text.
+      const rows = (pt: number) => pointToCell(pt, (r) => book.rowHeight(sheetId, r));
+      const cols = (pt: number) => pointToCell(pt, (c) => book.columnWidth(sheetId, c));
+      return book.charts(sheetId).map((chart) => {
+        const from = rows(chart.top);
+        const fromCol = cols(chart.left);
+        const to = rows(chart.top + chart.height);
+        const toCol = cols(chart.left + chart.width);
+        const point = (r: typeof from, c: typeof from): CellPoint => ({
+          row: r.index,
+          col: c.index,
+          rowFraction: r.fraction,
+          colFraction: c.fraction,
+        });
+        return { chart, from: point(from, fromCol), to: point(to, toCol) };
+      });
+    },
     setEditing: (on) => book.setCellEditMode(on),
     subscribe(listener: (event: GridEvent) => void) {
       return book.subscribe((event) => {
@@ -91,9 +120,34 @@ export function standinSource(standin: Standin): GridSource {
   };
 }
 
+/** The line (row or column) under a point and how far into it, walking sizes in points from the origin. */
+function pointToCell(pt: number, size: (index: number) => number): { index: number; fraction: number } {
+  let start = 0;
+  for (let i = 0; i < 1_048_576; i++) {
+    const s = size(i);
+    if (pt < start + s || s <= 0) return { index: i, fraction: s > 0 ? (pt - start) / s : 0 };
+    start += s;
+  }
+  return { index: 1_048_575, fraction: 1 };
+}
+
 /** Excel's General alignment: numbers right, booleans and errors centred, text left. */
 function toView(view: ReturnType<Standin["workbook"]["cellAt"]>): CellView {
+  const borders: NonNullable<CellView["borders"]> = {};
+  for (const side of ["top", "right", "bottom", "left"] as const) {
+    const b = view.borders[side];
+    if (b) borders[side] = { ...b } satisfies GridBorder;
+  }
   return {
+    ...(view.fontSize !== 11 ? { fontSize: view.fontSize } : {}),
+    ...(view.verticalAlignment === "Top"
+      ? { valign: "top" as const }
+      : view.verticalAlignment === "Center" ||
+          view.verticalAlignment === "Justify" ||
+          view.verticalAlignment === "Distributed"
+        ? { valign: "center" as const }
+        : {}),
+    ...(Object.keys(borders).length > 0 ? { borders } : {}),
     text: view.text,
     fill: view.fill,
     fontColor: view.fontColor === "#000000" ? null : view.fontColor,
