@@ -3,27 +3,30 @@
  * with HyperFormula as one FunctionPlugin, so `=PLAN.GAP(B5)` is computed by a real spreadsheet engine.
  *
  * - HyperFormula accepts dotted names (its own T.TEST, NORM.DIST), so `PLAN.GAP` is the function name.
- * - The functions are volatile: the row form reads the whole template row of the referenced cell,
- *   which HyperFormula's dependency graph cannot see, so they are recomputed after every change.
+ * - The row-capable functions are volatile: their row form reads the whole template row of the
+ *   referenced cell, which HyperFormula's dependency graph cannot see, so they are recomputed after
+ *   every change. PLAN.EVALUATE and PLAN.DATAYEAR are not: their ranges are arguments, tracked as such.
  * - A CellError {error, message} becomes HyperFormula's error of the same kind, message kept.
  * HyperFormula registers plugins globally, so the engine that is evaluating is found through
  * `activeHost`, set by FormulaEngine around every call that can evaluate (evaluation is synchronous).
  */
 import { CellError, EmptyValue, ErrorType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import type { Lang } from "../../src/core/messages";
-import type { TemplateRow } from "../../src/core/templateLayout";
+import type { BlockRow } from "../../src/core/templateBlock";
 
 /** The part of a PLAN function spec (src/functions/planFunctions.ts) the engine needs. */
 export interface PlanFunctionLike {
   id: string;
-  evaluate(args: unknown[], ctx: { lang: Lang; rowAt?: (argIndex: number) => TemplateRow | null }): unknown;
+  /** Volatile in Excel's metadata (the row form reads cells that are not its arguments). */
+  volatile: boolean;
+  evaluate(args: unknown[], ctx: { lang: Lang; rowAt?: (argIndex: number) => BlockRow | null }): unknown;
 }
 
 /** What the evaluating workbook provides to the functions. */
 export interface PlanFunctionHost {
   lang(): Lang;
   /** The template row that contains the cell (0-based, HyperFormula sheet id), or null. */
-  rowAt(sheet: number, row: number, col: number): TemplateRow | null;
+  rowAt(sheet: number, row: number, col: number): BlockRow | null;
 }
 
 let activeHost: PlanFunctionHost | null = null;
@@ -88,7 +91,8 @@ export function registerPlanFunctions(functions: readonly PlanFunctionLike[]): v
   for (const spec of functions) {
     const name = `PLAN.${spec.id}`;
     const method = `plan_${spec.id}`;
-    PlanFunctionsPlugin.implementedFunctions[name] = { method, isVolatile: true };
+    // As in Excel's metadata: the row-capable functions are volatile, PLAN.EVALUATE is not (its rows are its arguments).
+    PlanFunctionsPlugin.implementedFunctions[name] = { method, isVolatile: spec.volatile };
     translations[name] = name;
     (PlanFunctionsPlugin.prototype as unknown as Record<string, unknown>)[method] = function (
       this: FunctionPlugin & { evaluateAst(ast: unknown, state: unknown): unknown },
@@ -102,7 +106,7 @@ export function registerPlanFunctions(functions: readonly PlanFunctionLike[]): v
       const first = ast.args[0];
       // Row form: a single cell reference; the function reads that cell's template row.
       const rowForm = ast.args.length === 1 && first?.type === "CELL_REFERENCE" && first.reference !== undefined;
-      const ctx: { lang: Lang; rowAt?: (argIndex: number) => TemplateRow | null } = { lang: host?.lang() ?? "zh" };
+      const ctx: { lang: Lang; rowAt?: (argIndex: number) => BlockRow | null } = { lang: host?.lang() ?? "zh" };
       if (rowForm && host) {
         const address = first.reference!.toSimpleCellAddress(state.formulaAddress);
         ctx.rowAt = (argIndex: number) => (argIndex === 0 ? host.rowAt(address.sheet, address.row, address.col) : null);

@@ -1,18 +1,16 @@
 /**
  * The row form of the PLAN functions in the stand-in: the template row of a referenced cell, found the
- * way the Excel host finds it (src/functions/rowLookup.ts): in the sheet's used range, under the nearest
- * template header row above, within that header's span. One read of the sheet per recalculation.
+ * way the Excel host finds it (src/functions/rowLookup.ts): the sheet's used range read as templates
+ * by the core's TemplateBlock (the row, its title block's evaluation year, its reference row).
+ * One read of the sheet per recalculation.
  */
-import { headerRowIndexes, readTemplateRow, type TemplateRow } from "../../src/core/templateLayout";
+import { TemplateBlock, type BlockRow } from "../../src/core/templateBlock";
 import type { SheetState, WorkbookModel } from "./model";
 
 interface SheetRead {
   generation: number;
   origin: { row: number; col: number };
-  values: unknown[][];
-  headerOf: Array<number | null>;
-  /** Rows already read in this pass (every PLAN function of a row asks for the same row). */
-  rows: Map<number, TemplateRow | null>;
+  block: TemplateBlock;
 }
 
 export class TemplateRowReader {
@@ -33,30 +31,15 @@ export class TemplateRowReader {
           ),
         )
       : [];
-    const read = {
-      generation,
-      origin: { row: used?.row ?? 0, col: used?.col ?? 0 },
-      values,
-      headerOf: headerRowIndexes(values),
-      rows: new Map(),
-    };
+    const read = { generation, origin: { row: used?.row ?? 0, col: used?.col ?? 0 }, block: new TemplateBlock(values) };
     this.cache.set(sheet.id, read);
     return read;
   }
 
-  rowAt(engineSheet: number, row: number, col: number): TemplateRow | null {
+  rowAt(engineSheet: number, row: number, col: number): BlockRow | null {
     const sheet = this.model().sheetByEngineId(engineSheet);
     if (!sheet) return null;
     const read = this.read(sheet);
-    const r = row - read.origin.row;
-    const c = col - read.origin.col;
-    if (r < 0 || r >= read.values.length || c < 0) return null;
-    const h = read.headerOf[r];
-    if (h === null || h === undefined) return null;
-    const headers = read.values[h] ?? [];
-    const filled = headers.map((v, i) => (v === null || v === undefined || v === "" ? -1 : i)).filter((i) => i >= 0);
-    if (filled.length === 0 || c < filled[0]! || c > filled[filled.length - 1]!) return null;
-    if (!read.rows.has(r)) read.rows.set(r, readTemplateRow(headers, read.values[r] ?? []));
-    return read.rows.get(r) ?? null;
+    return read.block.rowAt(row - read.origin.row, col - read.origin.col);
   }
 }

@@ -79,6 +79,10 @@ export const catalogue = {
     zh: "百分比指标的数值应在 0 到 100 之间，现为 {value}。",
     en: "A percentage must be between 0 and 100; found {value}.",
   },
+  "validate.rateOutOfRange": {
+    zh: "增速应大于 −100%，现为 {value}。",
+    en: "A growth rate must be above −100%; found {value}.",
+  },
   "validate.changeOutOfRange": {
     zh: "年度变化率应在 −100 到 100 之间，现为 {value}。",
     en: "A yearly rate of change must be between −100 and 100; found {value}.",
@@ -120,6 +124,46 @@ export const catalogue = {
     en: "Qualitative target: no computed status; enter a manual verdict.",
   },
   "eval.noBaseline": { zh: "缺少基期值，无法判断进度。", en: "No baseline, so progress cannot be judged." },
+  "eval.notStarted": {
+    zh: "评估年份 {year} 年不晚于基期年 {baseYear} 年：规划期尚未开始，不作评估。",
+    en: "The year evaluated ({year}) is not after the baseline year ({baseYear}): the plan period has not started.",
+  },
+  "eval.missingYears": {
+    zh: "缺少 {years} 年的数据：年均或累计值需要每一年的数据，请补齐。",
+    en: "No figure for {years}: an average or a cumulative total needs every year's figure.",
+  },
+  "eval.rateBelowMinus100": {
+    zh: "增长率 {value}% 低于 −100%，不可能。",
+    en: "A growth rate of {value}% is below −100%: impossible.",
+  },
+  "eval.figuresNotGrowth": {
+    zh: "年均增长目标的数据应填写各年增速或各年水平值，不能是逐年变化量。",
+    en: "An average-growth target needs yearly growth rates or levels, not yearly changes.",
+  },
+  "eval.figuresNotCumulative": {
+    zh: "按百分点或数量计的累计目标，数据应填写各年变化量或水平值，不能是增速。",
+    en: "A cumulative rise or fall needs yearly changes or levels, not growth rates.",
+  },
+  "eval.referenceMissing": {
+    zh: "参照指标“{id}”不在本规划中。",
+    en: "The reference indicator “{id}” is not in this plan.",
+  },
+  "eval.referenceNoData": {
+    zh: "参照指标“{name}”尚无 {year} 年数据，无法比较。",
+    en: "The reference indicator “{nameEn}” has no figure for {year} to compare with.",
+  },
+  "eval.attributeUnknown": {
+    zh: "规划未注明指标属性，按预期性指标评估；如为约束性指标，落后于时间进度即为滞后。",
+    en: "The plan does not state the attribute: judged as an expected (预期性) indicator; a binding one lags as soon as it is behind the time line.",
+  },
+  "eval.baselineYearAssumed": {
+    zh: "规划未注明基期年份，按规划基期 {year} 年计算时间进度。",
+    en: "The plan gives no baseline year: time progress is counted from the plan's base year {year}.",
+  },
+  "eval.unreadable": {
+    zh: "单元格 {cell} 的“{text}”无法读取为数字，请先修正。",
+    en: "Cell {cell} holds “{text}”, which cannot be read as a number; correct it first.",
+  },
 
   // Status labels, in the officials' own words.
   "status.achievedEarly": { zh: "提前实现", en: "achieved" },
@@ -128,6 +172,8 @@ export const catalogue = {
   "status.onTrack": { zh: "基本符合预期", en: "on track" },
   "status.lagging": { zh: "滞后", en: "lagging" },
   "status.missed": { zh: "未完成", en: "missed" },
+  "status.stale": { zh: "数据滞后（{year}年）", en: "data stale ({year})" },
+  "status.needsFix": { zh: "待修正（{column}：{text}）", en: "needs fix ({column}: {text})" },
 
   // Names of the safe fixes parseUserNumber applied.
   "fix.fullWidth": { zh: "全角字符", en: "full-width characters" },

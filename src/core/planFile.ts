@@ -1,11 +1,26 @@
 /**
- * Reading and writing plan files (JSON, format version 1) with messages staff can act on:
- * every problem names the field and, for indicators, the row and id, in Chinese and English.
+ * Reading and writing plan files (JSON, format version 2; version 1 files are migrated) with
+ * messages staff can act on: every problem names the row, the indicator and the field in the words
+ * planning staff use (属性 预期性/约束性, 方向 正向/逆向, which target forms have which fields), in
+ * Chinese and English. The plan's words may be written in Chinese in the file too (属性: 约束性).
  */
 import type { z } from "zod";
-import { plan, type Plan } from "./planSchema";
+import { migrateV1, type MigrationNote } from "./planMigration";
+import {
+  annualGrowthTarget,
+  cumulativeTarget,
+  FORMAT_VERSION,
+  levelTarget,
+  plan,
+  relativeTarget,
+  textTarget,
+  type Plan,
+} from "./planSchema";
+import { planV1 } from "./planSchemaV1";
+import { parseComparator, parseDirection, parseFigureForm, parseObligation } from "./templateWords";
 
-export const SUPPORTED_FORMAT_VERSIONS = [1] as const;
+export type { MigrationNote };
+export const SUPPORTED_FORMAT_VERSIONS = [1, FORMAT_VERSION] as const;
 
 export interface PlanFileIssue {
   /** JSON path such as `indicators[3].target.value` ("" for the whole file). */
@@ -15,7 +30,9 @@ export interface PlanFileIssue {
   message: { zh: string; en: string };
 }
 
-export type PlanFileResult = { ok: true; plan: Plan } | { ok: false; issues: PlanFileIssue[] };
+export type PlanFileResult =
+  | { ok: true; plan: Plan; /** What reading the file decided (an old format migrated). */ notes: MigrationNote[] }
+  | { ok: false; issues: PlanFileIssue[] };
 
 type Key = string | number;
 
@@ -42,9 +59,69 @@ export function parsePlanFile(text: string): PlanFileResult {
           en: `formatVersion ${JSON.stringify(version)} is not supported; supported versions: ${supported}`,
         });
   }
-  const parsed = plan.safeParse(raw);
-  if (parsed.success) return { ok: true, plan: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((issue) => schemaIssue(raw, issue)) };
+  const words = normaliseWords(raw as Record<string, unknown>);
+  if (version === 1) {
+    const old = planV1.safeParse(words);
+    if (!old.success) return { ok: false, issues: old.error.issues.map((issue) => schemaIssue(words, issue)) };
+    const migrated = migrateV1(old.data);
+    const parsed = plan.safeParse(migrated.plan);
+    if (parsed.success) return { ok: true, plan: parsed.data, notes: migrated.notes };
+    return { ok: false, issues: parsed.error.issues.map((issue) => schemaIssue(migrated.plan, issue)) };
+  }
+  const parsed = plan.safeParse(words);
+  if (parsed.success) return { ok: true, plan: parsed.data, notes: [] };
+  return { ok: false, issues: parsed.error.issues.map((issue) => schemaIssue(words, issue)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan's words in Chinese (属性: 约束性, 方向: 逆向, comparator: ≥): read as the schema's codes
+
+const ATTRIBUTE_WORDS: Record<string, "expected" | "binding" | null> = {
+  预期性: "expected",
+  预期: "expected",
+  约束性: "binding",
+  约束: "binding",
+  未注明: null,
+  未标注: null,
+  "—": null,
+};
+
+function normaliseEnum(value: unknown, read: (v: unknown) => string | null): unknown {
+  if (typeof value !== "string") return value;
+  return read(value) ?? value;
+}
+
+function normaliseTarget(t: unknown): unknown {
+  if (typeof t !== "object" || t === null || Array.isArray(t)) return t;
+  const out: Record<string, unknown> = { ...(t as Record<string, unknown>) };
+  if ("comparator" in out && out.comparator !== "~") out.comparator = normaliseEnum(out.comparator, parseComparator);
+  if ("obligation" in out) out.obligation = normaliseEnum(out.obligation, parseObligation);
+  return out;
+}
+
+/** A copy of the file's object with Chinese words for fixed values turned into the schema's codes. */
+function normaliseWords(raw: Record<string, unknown>): Record<string, unknown> {
+  const indicators = raw.indicators;
+  if (!Array.isArray(indicators)) return raw;
+  return {
+    ...raw,
+    indicators: indicators.map((ind: unknown) => {
+      if (typeof ind !== "object" || ind === null || Array.isArray(ind)) return ind;
+      const out: Record<string, unknown> = { ...(ind as Record<string, unknown>) };
+      if (typeof out.attribute === "string" && out.attribute.trim() in ATTRIBUTE_WORDS)
+        out.attribute = ATTRIBUTE_WORDS[out.attribute.trim()];
+      if ("direction" in out) out.direction = normaliseEnum(out.direction, parseDirection);
+      if ("figures" in out) out.figures = normaliseEnum(out.figures, parseFigureForm);
+      if ("target" in out) out.target = normaliseTarget(out.target);
+      if (Array.isArray(out.targetAdjustments))
+        out.targetAdjustments = out.targetAdjustments.map((a: unknown) =>
+          typeof a === "object" && a !== null
+            ? { ...(a as object), target: normaliseTarget((a as { target?: unknown }).target) }
+            : a,
+        );
+      return out;
+    }),
+  };
 }
 
 function fail(path: string, message: { zh: string; en: string }): PlanFileResult {
@@ -84,6 +161,104 @@ function valueAt(root: unknown, path: readonly Key[]): unknown {
   return v;
 }
 
+/** The fields of an indicator and a target in planning staff's words. */
+const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
+  id: { zh: "指标代码", en: "id" },
+  number: { zh: "序号", en: "number" },
+  category: { zh: "类别", en: "category" },
+  name: { zh: "指标名称", en: "name" },
+  unit: { zh: "单位", en: "unit" },
+  kind: { zh: "指标类别", en: "kind" },
+  direction: { zh: "方向", en: "direction" },
+  figures: { zh: "数据口径", en: "figures" },
+  baseline: { zh: "基期值", en: "baseline" },
+  baselineYear: { zh: "基期年", en: "baselineYear" },
+  baselineRevisions: { zh: "基期修订", en: "baselineRevisions" },
+  target: { zh: "目标", en: "target" },
+  targetAdjustments: { zh: "目标调整", en: "targetAdjustments" },
+  yearlyTargets: { zh: "年度目标", en: "yearlyTargets" },
+  attribute: { zh: "属性", en: "attribute" },
+  leadUnit: { zh: "牵头单位", en: "leadUnit" },
+  coUnits: { zh: "责任单位", en: "coUnits" },
+  actuals: { zh: "各年实际值", en: "actuals" },
+  override: { zh: "人工评估", en: "override" },
+  value: { zh: "数值", en: "value" },
+  comparator: { zh: "目标比较", en: "comparator" },
+  obligation: { zh: "目标要求", en: "obligation" },
+  approximate: { zh: "约数（左右）", en: "approximate" },
+  band: { zh: "容差", en: "band" },
+  mode: { zh: "累计方式", en: "mode" },
+  relation: { zh: "相对关系", en: "relation" },
+  reference: { zh: "参照指标", en: "reference" },
+  text: { zh: "目标文字", en: "text" },
+  zh: { zh: "中文", en: "zh" },
+  en: { zh: "英文", en: "en" },
+};
+
+/** What each fixed field may say, in the words staff use (the file may use the Chinese words too). */
+const ALLOWED_WORDS: Record<string, { zh: string; en: string }> = {
+  attribute: {
+    zh: "应为“预期性”或“约束性”（也可写 expected / binding；规划未注明时写 null）",
+    en: "must be 预期性 (expected) or 约束性 (binding), or null when the plan does not say",
+  },
+  direction: {
+    zh: "应为“正向”（越大越好，up）或“逆向”（越小越好，down）",
+    en: "must be up (正向, higher is better) or down (逆向, lower is better)",
+  },
+  kind: {
+    zh: "应为 percent（百分比）、count（个数）、amount（金额或数量）、rank（位次）或 index（其他指数）",
+    en: "must be percent, count, amount, rank or index",
+  },
+  figures: {
+    zh: "应为 level（水平值）、rate（当年增速）或 change（当年变化量）",
+    en: "must be level (the value itself), rate (that year's growth in %) or change (that year's change)",
+  },
+  comparator: { zh: "应为“>=”（不低于，≥）或“<=”（不高于，≤）", en: "must be >= (at least, ≥) or <= (at most, ≤)" },
+  obligation: {
+    zh: "应为 reach（达到，可提前实现）或 keep（保持，期内须一直保持）",
+    en: "must be reach (达到: attain it) or keep (保持: hold it through the period)",
+  },
+  mode: {
+    zh: "应为 reduction（累计降低，按百分比复合）、increase（累计提高）或 decrease（累计下降，按数量或百分点）",
+    en: "must be reduction (a relative cut in %), increase or decrease (in the unit or percentage points)",
+  },
+  relation: { zh: "应为 above（高于参照指标）或 inStep（与参照指标基本同步）", en: "must be above or inStep" },
+  kindOfTarget: {
+    zh: "目标形式应为 level（数值目标）、cumulative（〔〕累计目标）、annualGrowth（年均增长目标）、relative（相对另一指标的目标）或 text（定性目标）",
+    en: "the target's kind must be level, cumulative (〔〕), annualGrowth (年均), relative (to another indicator) or text",
+  },
+};
+
+const TARGET_SHAPES: Record<string, readonly string[]> = {
+  level: Object.keys(levelTarget.shape),
+  cumulative: Object.keys(cumulativeTarget.shape),
+  annualGrowth: Object.keys(annualGrowthTarget.shape),
+  text: Object.keys(textTarget.shape),
+  relative: Object.keys(relativeTarget.shape),
+};
+
+const TARGET_KIND_NAMES: Record<string, { zh: string; en: string }> = {
+  level: { zh: "数值目标（level）", en: "a level target" },
+  cumulative: { zh: "〔〕累计目标（cumulative）", en: "a cumulative (〔〕) target" },
+  annualGrowth: { zh: "年均增长目标（annualGrowth）", en: "an annual-growth target" },
+  text: { zh: "定性目标（text）", en: "a text target" },
+  relative: { zh: "相对目标（relative）", en: "a relative target" },
+};
+
+function fieldName(path: readonly Key[], lang: "zh" | "en"): string {
+  let out = "";
+  path.forEach((k, i) => {
+    if (typeof k === "number") out += lang === "zh" ? `第${k + 1}项` : `[${k}]`;
+    else {
+      // A target's kind is its form (目标形式), not the indicator's kind (指标类别).
+      const inTarget = path[i - 1] === "target" && k === "kind";
+      const name = inTarget ? (lang === "zh" ? "目标形式" : "kind") : (FIELD_NAMES[k]?.[lang] ?? k);
+      out += out === "" ? name : lang === "zh" ? ` › ${name}` : `.${name}`;
+    }
+  });
+  return out;
+}
+
 function schemaIssue(raw: unknown, issue: z.core.$ZodIssue): PlanFileIssue {
   const path = issue.path.filter((k): k is Key => typeof k !== "symbol");
   const what = describeProblem(raw, path, issue);
@@ -91,9 +266,16 @@ function schemaIssue(raw: unknown, issue: z.core.$ZodIssue): PlanFileIssue {
     const index = path[1];
     const id = valueAt(raw, ["indicators", index, "id"]);
     const idText = typeof id === "string" && id !== "" ? id : null;
-    const field = formatPath(path.slice(2)).replace(/^\./, "");
-    const en = `indicators[${index}]${idText ? ` (id ${idText})` : ""}${field ? `.${field}` : ""}: ${what.en}`;
-    const zh = `第${index + 1}行指标${idText ? `（${idText}）` : ""}${field ? `的 ${field}` : ""}：${what.zh}`;
+    const name = valueAt(raw, ["indicators", index, "name"]);
+    const nameZh = typeof name === "object" && name !== null ? (name as { zh?: unknown }).zh : undefined;
+    const nameEn = typeof name === "object" && name !== null ? (name as { en?: unknown }).en : undefined;
+    const rest = path.slice(2);
+    const label = {
+      zh: `${typeof nameZh === "string" ? `“${nameZh}”` : ""}${idText ? `（${idText}）` : ""}`,
+      en: `${typeof nameEn === "string" ? ` “${nameEn}”` : ""}${idText ? ` (id ${idText})` : ""}`,
+    };
+    const en = `Indicator ${index + 1}${label.en}${rest.length ? `, ${fieldName(rest, "en")}` : ""}: ${what.en}`;
+    const zh = `第${index + 1}行指标${label.zh}${rest.length ? `的 ${fieldName(rest, "zh")}` : ""}：${what.zh}`;
     return { path: formatPath(path), row: index + 1, message: { zh, en } };
   }
   const field = formatPath(path);
@@ -133,9 +315,14 @@ function describeProblem(raw: unknown, path: readonly Key[], issue: z.core.$ZodI
       const t = TYPE_NAMES[issue.expected] ?? { zh: issue.expected, en: issue.expected };
       return { zh: `应为${t.zh}`, en: `expected ${t.en}` };
     }
-    case "invalid_value":
+    case "invalid_value": {
+      const words = typeof last === "string" ? ALLOWED_WORDS[last] : undefined;
+      if (words) return words;
       return { zh: `应为以下之一：${list(issue.values)}`, en: `must be one of: ${list(issue.values)}` };
+    }
     case "invalid_union":
+      // A target whose kind is none of the forms (zod reports the discriminator at the target or its kind).
+      if (last === "kind" || last === "target") return ALLOWED_WORDS.kindOfTarget!;
       if ("options" in issue && Array.isArray(issue.options)) {
         return { zh: `应为以下之一：${list(issue.options)}`, en: `must be one of: ${list(issue.options)}` };
       }
@@ -168,11 +355,30 @@ function describeProblem(raw: unknown, path: readonly Key[], issue: z.core.$ZodI
           }
         : { zh: `键 "${String(last)}" 无效`, en: `key "${String(last)}" is not allowed` };
     }
-    case "unrecognized_keys":
+    case "unrecognized_keys": {
+      const here = valueAt(raw, path);
+      const kindHere = typeof here === "object" && here !== null ? (here as { kind?: unknown }).kind : undefined;
+      const shape = typeof kindHere === "string" ? TARGET_SHAPES[kindHere] : undefined;
+      if (shape && typeof kindHere === "string") {
+        const kindName = TARGET_KIND_NAMES[kindHere]!;
+        const allowed = shape.filter((k) => k !== "kind");
+        const others = Object.entries(TARGET_SHAPES)
+          .filter(([k, keys]) => k !== kindHere && issue.keys.every((key) => keys.includes(key)))
+          .map(([k]) => TARGET_KIND_NAMES[k]!);
+        return {
+          zh:
+            `${kindName.zh}没有字段 ${issue.keys.join("、")}；此形式可用的字段：${allowed.join("、")}` +
+            (others.length ? `（${issue.keys.join("、")} 属于${others.map((o) => o.zh).join("或")}）` : ""),
+          en:
+            `${kindName.en} has no field ${issue.keys.join(", ")}; its fields are ${allowed.join(", ")}` +
+            (others.length ? ` (${issue.keys.join(", ")} belongs to ${others.map((o) => o.en).join(" or ")})` : ""),
+        };
+      }
       return {
         zh: `未知字段：${issue.keys.join("、")}（请检查拼写）`,
         en: `unknown field(s): ${issue.keys.join(", ")} (check the spelling)`,
       };
+    }
     case "custom":
       return translateCustom(issue.message);
     default:

@@ -1,42 +1,41 @@
 /**
- * The plan file format, version 1: the one definition of what a plan is.
+ * The plan file format, version 1, kept only to read older files and workbooks: planMigration.ts
+ * turns a v1 plan into the current format (planSchema.ts).
  * Staff and other tools write these files by hand, so the schema is strict about
  * shape but keeps every field name readable (see seeds/plan.schema.json).
  */
 import { z } from "zod";
 import { indicatorKinds, statusCodes } from "./planVocabulary";
 
-export { indicatorKinds, statusCodes };
-
 // zod 4 compiles validators with `new Function` unless told not to; the pane's
 // Content-Security-Policy forbids eval, so the whole add-in runs zod jitless.
 z.config({ jitless: true });
 
-export const localizedText = z
+const localizedText = z
   .object({
     zh: z.string().min(1).describe("Chinese text, as printed in the plan"),
     en: z.string().min(1).describe("English translation"),
   })
   .strict();
 
-export const year = z.number().int().min(1949).max(2100);
+const year = z.number().int().min(1949).max(2100);
 
 /** A four-digit year as an object key (JSON object keys are strings). */
-export const yearKey = z.string().regex(/^(19|20|21)\d\d$/, "a four-digit year such as 2023");
+const yearKey = z.string().regex(/^(19|20|21)\d\d$/, "a four-digit year such as 2023");
 
-export const indicatorKind = z
+const indicatorKind = z
   .enum(indicatorKinds)
   .describe(
     "percent: a share in % (gaps in percentage points); count: whole things; amount: money or volume; rank: a position (1 = best); index: any other scale",
   );
 
-export const direction = z.enum(["up", "down"]).describe("up = higher is better, down = lower is better");
+const direction = z.enum(["up", "down"]).describe("up = higher is better, down = lower is better");
 
-export const attribute = z.enum(["expected", "binding"]).describe("expected = 预期性, binding = 约束性");
+const attribute = z.enum(["expected", "binding"]).describe("expected = 预期性, binding = 约束性");
 
-export const statusCode = z.enum(statusCodes);
+const statusCode = z.enum(statusCodes);
 
-export const levelTarget = z
+const levelTarget = z
   .object({
     kind: z.literal("level"),
     value: z.number(),
@@ -53,7 +52,7 @@ export const levelTarget = z
   })
   .strict();
 
-export const cumulativeTarget = z
+const cumulativeTarget = z
   .object({
     kind: z.literal("cumulative"),
     value: z
@@ -67,7 +66,7 @@ export const cumulativeTarget = z
   })
   .strict();
 
-export const annualGrowthTarget = z
+const annualGrowthTarget = z
   .object({
     kind: z.literal("annualGrowth"),
     value: z
@@ -76,16 +75,16 @@ export const annualGrowthTarget = z
   })
   .strict();
 
-export const textTarget = z
+const textTarget = z
   .object({
     kind: z.literal("text"),
     text: localizedText.describe("a qualitative target (保持在合理区间): no computed status, manual verdict only"),
   })
   .strict();
 
-export const target = z.discriminatedUnion("kind", [levelTarget, cumulativeTarget, annualGrowthTarget, textTarget]);
+const target = z.discriminatedUnion("kind", [levelTarget, cumulativeTarget, annualGrowthTarget, textTarget]);
 
-export const actual = z
+const actual = z
   .object({
     value: z.number(),
     note: z.string().optional(),
@@ -93,14 +92,14 @@ export const actual = z
   })
   .strict();
 
-export const statusOverride = z
+const statusOverride = z
   .object({
     status: statusCode,
     note: z.string().min(1).describe("why officials judged it so"),
   })
   .strict();
 
-export const indicator = z
+const indicator = z
   .object({
     id: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, "a stable code: letters, digits, _ . -"),
     number: z.string().optional().describe("the row number printed in the plan's table (序号)"),
@@ -123,7 +122,7 @@ export const indicator = z
   })
   .strict();
 
-export const planSource = z
+const planSource = z
   .object({
     document: localizedText,
     issuer: localizedText,
@@ -133,7 +132,7 @@ export const planSource = z
   })
   .strict();
 
-export const plan = z
+export const planV1 = z
   .object({
     $schema: z.string().optional(),
     formatVersion: z.literal(1),
@@ -164,19 +163,6 @@ export const plan = z
     });
   });
 
-export type LocalizedText = z.infer<typeof localizedText>;
-export type IndicatorKind = z.infer<typeof indicatorKind>;
-export type Direction = z.infer<typeof direction>;
-export type Attribute = z.infer<typeof attribute>;
-export type StatusCode = z.infer<typeof statusCode>;
-export type Target = z.infer<typeof target>;
-export type LevelTarget = z.infer<typeof levelTarget>;
-export type CumulativeTarget = z.infer<typeof cumulativeTarget>;
-export type AnnualGrowthTarget = z.infer<typeof annualGrowthTarget>;
-export type TextTarget = z.infer<typeof textTarget>;
-export type Actual = z.infer<typeof actual>;
-export type Indicator = z.infer<typeof indicator>;
-/** A plan as staff write it (defaults such as `actuals` may be missing). */
-export type PlanInput = z.input<typeof plan>;
-/** A plan after parsing: every default filled in. */
-export type Plan = z.infer<typeof plan>;
+export type PlanV1 = z.infer<typeof planV1>;
+export type IndicatorV1 = z.infer<typeof indicator>;
+export type TargetV1 = z.infer<typeof target>;

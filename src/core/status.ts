@@ -4,15 +4,57 @@
  */
 import { message, messagePair, type Lang, type MessageCode } from "./messages";
 import { completionProgress, reaches, timeProgress } from "./indicatorMath";
-import type { Direction, StatusCode } from "./planSchema";
-import { checkFinite, ok, type Result } from "./result";
+import type { Comparator, Direction, StatusCode } from "./planSchema";
+import { checkFinite, fail, ok, type Result } from "./result";
 
 /** ±10 % of the whole task around the time line counts as 基本符合预期 for 预期性 indicators. */
 export const DEFAULT_TOLERANCE = 0.1;
-/** A `~` (左右) target counts as met within 5 % of its value unless the plan gives its own band. */
+/** A 约/左右 target counts as met within 5 % of its value unless the plan gives its own band. */
 export const DEFAULT_APPROX_BAND = 0.05;
+/** 基本同步: an average growth up to 0.5 百分点 below the reference's still counts as in step, unless the plan says otherwise. */
+export const DEFAULT_IN_STEP_BAND = 0.5;
 /** Slack for floating-point rounding at the status boundaries, so 0.5 vs 0.4 + 0.1 is "ahead" as written. */
-const EPSILON = 1e-9;
+export const STATUS_EPSILON = 1e-9;
+const EPSILON = STATUS_EPSILON;
+
+/** What an evaluation can say about an indicator: the five verdicts, or that its latest figure is older than the year evaluated. */
+export type VerdictCode = StatusCode | "stale";
+
+/** Half-width of the band around a 约/左右 target, in the target's unit (0 for an exact target). */
+export function approxBand(target: number, approximate: boolean | undefined, band?: number): number {
+  if (!approximate) return 0;
+  return band ?? Math.abs(target) * DEFAULT_APPROX_BAND;
+}
+
+/**
+ * Whether `value` meets a bound: at least (>=) or at most (<=) the target, with a 约/左右 target's band
+ * on the lenient side. Overshooting in the good direction always counts.
+ */
+export function isMet(
+  value: number,
+  target: number,
+  comparator: Comparator,
+  approximate?: boolean,
+  band?: number,
+): boolean {
+  const slack = approxBand(target, approximate, band) + EPSILON * Math.max(1, Math.abs(target));
+  return comparator === ">=" ? value >= target - slack : value <= target + slack;
+}
+
+/**
+ * Ahead, on track or lagging, by 完成进度 against 时间进度: ahead from time + tolerance; on track from
+ * time − tolerance (预期性) or from the time line itself (约束性: no tolerance below it).
+ */
+export function scheduleVerdict(
+  progress: number,
+  time: number,
+  binding: boolean,
+  tolerance = DEFAULT_TOLERANCE,
+): "ahead" | "onTrack" | "lagging" {
+  if (progress >= time + tolerance - EPSILON) return "ahead";
+  if (progress >= (binding ? time : time - tolerance) - EPSILON) return "onTrack";
+  return "lagging";
+}
 
 export interface StatusInput {
   baseline: number;
@@ -21,11 +63,10 @@ export interface StatusInput {
   baseYear: number;
   targetYear: number;
   year: number;
-  direction: Direction;
+  /** Omitted: taken from baseline vs target (a target below the baseline means lower is better). */
+  direction?: Direction;
   binding: boolean;
   tolerance?: number /* default 0.1 */;
-  comparator?: ">=" | "<=" | "~";
-  approxTolerance?: number;
 }
 
 export interface StatusEvaluation {
@@ -35,54 +76,27 @@ export interface StatusEvaluation {
   behindTimeLine: boolean;
 }
 
-/** The direction in which a comparator is met: a ceiling (<=) is kept from below whatever the indicator's direction. */
-function metDirection(direction: Direction, comparator: StatusInput["comparator"]): Direction {
-  return comparator === "<=" ? "down" : direction;
-}
-
-/** Half-width of the band around a `~` target, in the indicator's unit. */
-export function approxBand(target: number, approxTolerance?: number): number {
-  return approxTolerance ?? Math.abs(target) * DEFAULT_APPROX_BAND;
+/** The direction a value form implies when none is given: towards the target from the baseline. */
+export function impliedDirection(baseline: number, target: number): Direction {
+  return target < baseline ? "down" : "up";
 }
 
 /**
- * Whether `value` meets the target. For `~` (左右) the shortfall may be up to the band;
- * overshooting in the good direction also counts (R&D intensity above 1.47左右 is met).
+ * The value form of the status (PLAN.STATUS with numbers): a target to reach from the baseline.
+ * A year before the baseline year is "not started", not a verdict.
  */
-export function isTargetMet(
-  value: number,
-  target: number,
-  direction: Direction,
-  comparator: StatusInput["comparator"] = ">=",
-  approxTolerance?: number,
-): boolean {
-  if (comparator === "~") {
-    const shortfall = direction === "up" ? target - value : value - target;
-    return shortfall <= approxBand(target, approxTolerance) + EPSILON * Math.max(1, Math.abs(target));
-  }
-  return reaches(value, target, metDirection(direction, comparator));
-}
-
 export function evaluateStatus(input: StatusInput): Result<StatusEvaluation> {
-  const { baseline, actual, target, baseYear, targetYear, year, binding, comparator, approxTolerance } = input;
-  const bad = checkFinite(
-    baseline,
-    actual,
-    target,
-    baseYear,
-    targetYear,
-    year,
-    input.tolerance ?? 0,
-    approxTolerance ?? 0,
-  );
+  const { baseline, actual, target, baseYear, targetYear, year, binding } = input;
+  const bad = checkFinite(baseline, actual, target, baseYear, targetYear, year, input.tolerance ?? 0);
   if (bad) return bad;
+  if (year < baseYear) return fail("na", "eval.notStarted", { year, baseYear });
   const tolerance = Math.abs(input.tolerance ?? DEFAULT_TOLERANCE);
-  const direction = metDirection(input.direction, comparator);
+  const direction = input.direction ?? impliedDirection(baseline, target);
   const time = timeProgress(baseYear, targetYear, year);
   if (!time.ok) return time;
 
-  const met = isTargetMet(actual, target, input.direction, comparator, approxTolerance);
-  const baselineMet = isTargetMet(baseline, target, input.direction, comparator, approxTolerance);
+  const met = reaches(actual, target, direction);
+  const baselineMet = reaches(baseline, target, direction);
   let progress: number;
   if (baselineMet) {
     // Nothing to catch up: the target only has to hold.
@@ -99,35 +113,40 @@ export function evaluateStatus(input: StatusInput): Result<StatusEvaluation> {
   if (met) code = "achieved";
   else if (year >= targetYear) code = "missed";
   else if (baselineMet) code = "lagging";
-  else if (progress >= t + tolerance - EPSILON) code = "ahead";
-  else if (progress >= (binding ? t : t - tolerance) - EPSILON) code = "onTrack";
-  else code = "lagging";
+  else code = scheduleVerdict(progress, t, binding, tolerance);
   return ok({ code, progress, timeProgress: t, behindTimeLine });
 }
 
-const labelCodes: Record<Exclude<StatusCode, "achieved">, MessageCode> = {
+const labelCodes: Record<Exclude<VerdictCode, "achieved">, MessageCode> = {
+  stale: "status.stale",
   ahead: "status.ahead",
   onTrack: "status.onTrack",
   lagging: "status.lagging",
   missed: "status.missed",
 };
 
-function labelCode(code: StatusCode, opts?: { year?: number; targetYear?: number }): MessageCode {
+export interface LabelOptions {
+  /** The year evaluated: achieved reads 提前实现 before the target year. */
+  year?: number;
+  targetYear?: number;
+  /** For stale: the year of the latest figure. */
+  dataYear?: number;
+}
+
+function labelCode(code: VerdictCode, opts?: LabelOptions): MessageCode {
   if (code !== "achieved") return labelCodes[code];
   const early = opts?.year !== undefined && opts.targetYear !== undefined && opts.year < opts.targetYear;
   return early ? "status.achievedEarly" : "status.achieved";
 }
 
 /** The label officials use: achieved reads 提前实现 before the target year and 已完成 in or after it (or when the year is unknown). */
-export function statusLabel(code: StatusCode, lang: Lang, opts?: { year?: number; targetYear?: number }): string {
-  return message(labelCode(code, opts), lang); // one language only: PLAN.STATUS calls this on every recalculation
+export function statusLabel(code: VerdictCode, lang: Lang, opts?: LabelOptions): string {
+  // One language only: PLAN.STATUS calls this on every recalculation.
+  return message(labelCode(code, opts), lang, opts?.dataYear !== undefined ? { year: opts.dataYear } : undefined);
 }
 
-export function statusLabels(
-  code: StatusCode,
-  opts?: { year?: number; targetYear?: number },
-): { zh: string; en: string } {
-  return messagePair(labelCode(code, opts));
+export function statusLabels(code: VerdictCode, opts?: LabelOptions): { zh: string; en: string } {
+  return messagePair(labelCode(code, opts), opts?.dataYear !== undefined ? { year: opts.dataYear } : undefined);
 }
 
 /** Labels staff type in an override column, zh or en, with the common synonyms found in official reports. */
@@ -167,4 +186,18 @@ export function parseStatusLabel(text: string): StatusCode | null {
   if (typeof text !== "string") return null;
   const key = text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
   return labelWords[key] ?? null;
+}
+
+/**
+ * The obligation a bare bound implies when a plan does not say: a bound the baseline already
+ * meets is to be kept (粮食综合生产能力 >6.5 from 6.69, 失业率 <5.5 from 5.2); any other is to be reached.
+ */
+export function inferObligation(
+  baseline: number | null,
+  value: number,
+  comparator: Comparator,
+  approximate?: boolean,
+  band?: number,
+): "reach" | "keep" {
+  return baseline !== null && isMet(baseline, value, comparator, approximate, band) ? "keep" : "reach";
 }

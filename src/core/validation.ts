@@ -5,8 +5,10 @@
  */
 import { messagePair, type MessageCode } from "./messages";
 import { parseUserNumber, type NumberFix } from "./numberParsing";
+import { numberOptions } from "./templateRow";
 import type { Indicator, Plan } from "./planSchema";
 import { actualSeries } from "./indicatorEvaluation";
+import { figureRangeCode } from "./figureRules";
 
 export interface Finding {
   severity: "error" | "warning";
@@ -51,33 +53,14 @@ function fixNames(fixes: NumberFix[]): { zh: string; en: string } {
 
 /** Years a figure may belong to: from the earlier of the plan's and the indicator's baseline year to the target year. */
 export function planYearRange(plan: Plan, ind: Indicator): { from: number; to: number } {
-  return { from: Math.min(plan.baseYear, ind.baselineYear), to: plan.targetYear };
+  return { from: Math.min(plan.baseYear, ind.baselineYear ?? plan.baseYear), to: plan.targetYear };
 }
 
-/** Kind rules: percent 0–100 (a yearly rate of a 〔〕 total may be negative), count whole ≥ 0, rank whole ≥ 1, amount ≥ 0. */
+/** The kind rules of figureRules.ts for a baseline, a target or a yearly figure (baselines are in the figures' form). */
 export function kindFinding(ind: Indicator, value: number, field: Field, year?: number): Finding | null {
-  const args = { value };
-  const yearlyRate = field === "actual" && ind.target.kind === "cumulative";
-  switch (ind.kind) {
-    case "percent":
-      if (yearlyRate)
-        return value < -100 || value > 100
-          ? finding("error", "validate.changeOutOfRange", ind, field, args, year)
-          : null;
-      return value < 0 || value > 100 ? finding("error", "validate.percentOutOfRange", ind, field, args, year) : null;
-    case "count":
-      return Number.isInteger(value) && value >= 0
-        ? null
-        : finding("error", "validate.countInvalid", ind, field, args, year);
-    case "rank":
-      return Number.isInteger(value) && value >= 1
-        ? null
-        : finding("error", "validate.rankInvalid", ind, field, args, year);
-    case "amount":
-      return value >= 0 || yearlyRate ? null : finding("error", "validate.amountNegative", ind, field, args, year);
-    case "index":
-      return null;
-  }
+  const form = field === "target" ? "level" : ind.figures;
+  const code = figureRangeCode(ind.kind, form, value);
+  return code ? finding("error", code, ind, field, { value }, year) : null;
 }
 
 /** The plan's own figures for a percent indicator (baseline, level target), to tell 1.47 from 0.0147. */
@@ -93,7 +76,7 @@ function planScale(ind: Indicator): number[] {
  * below 1, and ×100 lands within a factor of 3 of the plan's own figures.
  */
 function fractionFinding(ind: Indicator, value: number, year: number): Finding | null {
-  if (ind.kind !== "percent" || ind.target.kind === "cumulative" || !(value > 0 && value < 1)) return null;
+  if (ind.kind !== "percent" || ind.figures !== "level" || !(value > 0 && value < 1)) return null;
   const scale = planScale(ind);
   if (scale.length === 0) return null;
   const lo = Math.min(...scale) / 3;
@@ -108,9 +91,12 @@ function fractionFinding(ind: Indicator, value: number, year: number): Finding |
 
 /** Compare with the nearest earlier figure (an actual, or the baseline in its year). */
 function jumpFinding(ind: Indicator, value: number, year: number): Finding | null {
-  if (ind.kind === "rank" || ind.target.kind === "cumulative") return null;
+  // Ranks move by places, and yearly rates or changes swing by nature: only levels are compared.
+  if (ind.kind === "rank" || ind.figures !== "level") return null;
   let prev: { year: number; value: number } | null =
-    ind.baseline !== null && ind.baselineYear < year ? { year: ind.baselineYear, value: ind.baseline } : null;
+    ind.baseline !== null && ind.baselineYear !== null && ind.baselineYear < year
+      ? { year: ind.baselineYear, value: ind.baseline }
+      : null;
   // The latest earlier figure, found in one pass: no sorted series per figure (10 years × 1,000 indicators).
   const actuals = ind.actuals ?? {};
   for (const key in actuals) {
@@ -170,8 +156,10 @@ export function validateEntry(
   ind: Indicator,
   year: number,
   raw: unknown,
+  /** The unit as the sheet shows it (the template reads numbers with it: numberOptions). */
+  unit: string = ind.unit.zh,
 ): { value: number | null; findings: Finding[] } {
-  const parsed = parseUserNumber(raw, { percent: ind.kind === "percent", unit: ind.unit.zh });
+  const parsed = parseUserNumber(raw, numberOptions(ind.kind, unit));
   if (!parsed.ok) {
     if (parsed.reason === "blank") return { value: null, findings: [] };
     return {
@@ -234,11 +222,11 @@ function definitionFindings(ind: Indicator): Finding[] {
  */
 export function validatePlanData(
   plan: Plan,
-  entries: Array<{ indicatorId: string; year: number; raw: unknown }> = [],
+  entries: Array<{ indicatorId: string; year: number; raw: unknown; unit?: string }> = [],
 ): Finding[] {
   const findings: Finding[] = [];
   const byId = new Map(plan.indicators.map((ind) => [ind.id, ind]));
-  const entered = new Map<string, Array<{ year: number; raw: unknown }>>();
+  const entered = new Map<string, Array<{ year: number; raw: unknown; unit?: string }>>();
   for (const e of entries) {
     const ind = byId.get(e.indicatorId);
     if (!ind) {
@@ -253,7 +241,7 @@ export function validatePlanData(
       continue;
     }
     const list = entered.get(ind.id) ?? [];
-    list.push({ year: e.year, raw: e.raw });
+    list.push({ year: e.year, raw: e.raw, ...(e.unit !== undefined ? { unit: e.unit } : {}) });
     entered.set(ind.id, list);
   }
 
@@ -266,12 +254,12 @@ export function validatePlanData(
     const actuals: Indicator["actuals"] = {};
     for (const a of stored) actuals[String(a.year)] = { value: a.value };
     for (const e of sheet) {
-      const parsed = parseUserNumber(e.raw, { percent: ind.kind === "percent", unit: ind.unit.zh });
+      const parsed = parseUserNumber(e.raw, numberOptions(ind.kind, e.unit ?? ind.unit.zh));
       if (parsed.ok && Number.isInteger(e.year)) actuals[String(e.year)] = { value: parsed.value };
     }
     const merged: Indicator = { ...ind, actuals };
     for (const a of stored) findings.push(...validateActualValue(plan, merged, a.year, a.value));
-    for (const e of sheet) findings.push(...validateEntry(plan, merged, e.year, e.raw).findings);
+    for (const e of sheet) findings.push(...validateEntry(plan, merged, e.year, e.raw, e.unit).findings);
   }
   return findings;
 }

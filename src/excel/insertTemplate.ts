@@ -27,9 +27,13 @@ import { HostOperationError, runWrite } from "./excelRun";
 import { RequestBatch, writeRows } from "./requestBatch";
 import { COMMAND_OVERHEAD, rowBytes, splitRows } from "./requestBudget";
 import {
+  asText,
   buildFreshTemplate,
   columnWidth,
   COMPUTED_FILL,
+  EVALUATION_YEAR_CELL,
+  EVALUATION_YEAR_INPUT,
+  evaluationYearFormula,
   FIRST_BODY_ROW,
   HEADER_ROW,
   INPUT_FILL,
@@ -38,6 +42,7 @@ import {
   titleBlock,
   type CellContent,
   type RowContext,
+  type TableFrame,
 } from "./templateContent";
 import { columnRuns, formatNewRows } from "./templateFormatting";
 import { normalizeFormula, rowHash, rowHashes, type WrittenRows } from "./ownedCells";
@@ -149,16 +154,7 @@ async function writeFreshSheet(
   const width = fresh.columns.length;
   const n = fresh.rows.length;
 
-  const title = titleBlock(plan, lang);
-  const titleCell = sheet.getRange("A1");
-  titleCell.values = [[`'${title.title}`]];
-  titleCell.format.font.bold = true;
-  titleCell.format.font.size = 14;
-  sheet.getRange("A2").values = [[`'${title.source}`]];
-  const legend = sheet.getRange("A3:D3");
-  legend.values = [[`'${title.legendLabel}`, `'${title.inputLabel}`, `'${title.computedLabel}`, `'${title.note}`]];
-  sheet.getRange("B3").format.fill.color = INPUT_FILL;
-  sheet.getRange("C3").format.fill.color = COMPUTED_FILL;
+  writeTitleBlock(sheet, titleBlock(plan, lang), fresh.evaluationYearFormula);
 
   const header = sheet.getRange(blockRef(0, HEADER_ROW, width, 1));
   header.numberFormat = [fresh.header.map(() => "@")];
@@ -211,6 +207,38 @@ async function writeFreshSheet(
   return { keys: owned.map((i) => fresh.columns[i]!.key), rows: rows.join("") };
 }
 
+/**
+ * Rows 1–3: the title, the source, and the evaluation year (B3: staff's choice, blank = automatic;
+ * C3: the year in use, which every computed cell refers to) with the legend. Text goes in as text
+ * (the apostrophe prefix): a plan's title is never taken for a formula.
+ */
+function writeTitleBlock(sheet: Excel.Worksheet, title: ReturnType<typeof titleBlock>, yearFormula: string): void {
+  const titleCell = sheet.getRange("A1");
+  titleCell.values = [[asText(title.title)]];
+  titleCell.format.font.bold = true;
+  titleCell.format.font.size = 14;
+  sheet.getRange("A2").values = [[asText(title.source)]];
+  const row3 = sheet.getRange("A3:G3");
+  row3.formulas = [
+    [
+      asText(title.evaluationYearLabel),
+      "",
+      yearFormula,
+      asText(title.legendLabel),
+      asText(title.inputLabel),
+      asText(title.computedLabel),
+      asText(`${title.evaluationYearHint} ${title.note}`),
+    ],
+  ];
+  row3.numberFormat = [["@", "0", "0", "@", "@", "@", "@"]];
+  sheet.getRange("A3").format.font.bold = true;
+  sheet.getRange(EVALUATION_YEAR_INPUT).format.fill.color = INPUT_FILL;
+  sheet.getRange(EVALUATION_YEAR_CELL).format.fill.color = COMPUTED_FILL;
+  sheet.getRange(EVALUATION_YEAR_CELL).format.font.bold = true;
+  sheet.getRange("E3").format.fill.color = INPUT_FILL;
+  sheet.getRange("F3").format.fill.color = COMPUTED_FILL;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Refresh
 
@@ -257,6 +285,7 @@ async function refreshTemplate(
   const headerRange = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load(["address", "formulas", "numberFormat", "rowCount"]);
   const worksheet = table.worksheet.load("name");
+  const yearCell = worksheet.getRange(EVALUATION_YEAR_CELL).load("formulas");
   await context.sync();
   batch.synced();
 
@@ -265,19 +294,14 @@ async function refreshTemplate(
   const map = mapHeaders(headers);
   const columns = templateColumns(plan);
   if (columns.some((c) => map[c.key] === undefined)) throw new HostOperationError("templateChanged");
+  // PLAN.EVALUATE reads the row up to the last non-computed column: a computed column moved in front
+  // of a column it reads would refer to itself.
+  const lastRead = Math.max(...columns.filter((c) => c.role !== "computed").map((c) => map[c.key]!));
+  if (columns.some((c) => c.role === "computed" && map[c.key]! < lastRead))
+    throw new HostOperationError("templateChanged");
   const block = parseRangeAddress(body.address);
   const columnOf = (key: ColumnKey): number | undefined =>
     map[key] === undefined ? undefined : block.firstColumn + map[key]!;
-  const letter = (key: ColumnKey): string | null => {
-    const i = columnOf(key);
-    return i === undefined ? null : columnLetters(i);
-  };
-  const years = columns.filter((c) => c.year !== undefined).map((c) => c.year!);
-  const prevYears = previousPlan
-    ? templateColumns(previousPlan)
-        .filter((c) => c.year !== undefined)
-        .map((c) => c.year!)
-    : [];
   const sheet = worksheet;
 
   const formulas = body.formulas;
@@ -313,13 +337,23 @@ async function refreshTemplate(
   const writtenRow: CellContent[][] = formulas.map(() => []);
   const rowKept: boolean[] = formulas.map(() => false);
 
-  const ctxFor = (p: Plan, ys: readonly number[], row: number): RowContext => ({
-    plan: p,
-    lang,
-    row,
-    letter,
-    years: ys,
+  // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
+  const present = new Set(usedRows);
+  const added = plan.indicators.filter((i) => !present.has(i.id));
+  const reuseBlank = usedRows.length === 0;
+  const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
+  const sheetRowOf = new Map<string, number>();
+  rowIds.forEach((id, r) => {
+    if (id !== "" && !sheetRowOf.has(id)) sheetRowOf.set(id, block.firstRow + r);
   });
+  added.forEach((ind, k) => sheetRowOf.set(ind.id, firstNewRow + k));
+  const frame: TableFrame = {
+    headerRow: block.firstRow - 1,
+    firstLetter: columnLetters(block.firstColumn),
+    lastInputLetter: columnLetters(block.firstColumn + lastRead),
+    rowOf: (id) => sheetRowOf.get(id) ?? null,
+  };
+  const ctxFor = (p: Plan, row: number): RowContext => ({ plan: p, lang, row, frame });
   // Owned (plan, computed, technical) columns, written as blocks of adjacent columns: one 2-D write each.
   const ownedAt = new Map<number, TemplateColumn>();
   for (const c of columns) if (c.role !== "input") ownedAt.set(map[c.key]!, c);
@@ -343,9 +377,9 @@ async function refreshTemplate(
           keep();
           continue;
         }
-        const planned = plannedCell(column, ind, ctxFor(plan, years, sheetRow));
+        const planned = plannedCell(column, ind, ctxFor(plan, sheetRow));
         const previous =
-          prevInd && previousPlan ? plannedCell(column, prevInd, ctxFor(previousPlan, prevYears, sheetRow)) : undefined;
+          prevInd && previousPlan ? plannedCell(column, prevInd, ctxFor(previousPlan, sheetRow)) : undefined;
         if (
           (untouched[r] && hashedKeys.has(column.key)) ||
           isBlank(current) ||
@@ -379,16 +413,11 @@ async function refreshTemplate(
     );
   }
 
-  // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
-  const present = new Set(usedRows);
-  const added = plan.indicators.filter((i) => !present.has(i.id));
-  const reuseBlank = usedRows.length === 0;
-  const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
   const byIndex = new Map<number, TemplateColumn>(columns.map((c) => [map[c.key]!, c]));
   const newRows = added.map((ind, k) =>
     headers.map((_h, j) => {
       const c = byIndex.get(j);
-      return c ? plannedCell(c, ind, ctxFor(plan, years, firstNewRow + k)) : "";
+      return c ? plannedCell(c, ind, ctxFor(plan, firstNewRow + k)) : "";
     }),
   );
   if (added.length > 0) {
@@ -443,6 +472,11 @@ async function refreshTemplate(
     );
   });
   const written: WrittenRows = { keys: ownedIndexes.map((i) => ownedAt.get(i)!.key), rows: hashRows.join("") };
+  // C3 follows the table's new extent, unless staff replaced the add-in's formula there.
+  const lastBodyRow = Math.max(firstNewRow + added.length - 1, block.firstRow + block.rowCount - 1);
+  const currentYearFormula = String(yearCell.formulas[0]?.[0] ?? "");
+  if (currentYearFormula === "" || /^=IF\(B3<>"",B3,PLAN\.DATAYEAR\(/i.test(currentYearFormula.replace(/\s+/g, "")))
+    yearCell.formulas = [[evaluationYearFormula(frame, lastBodyRow)]];
   await writeState(batch, context, { ...state, plan: planInfo(plan), written });
   await context.sync();
   return {

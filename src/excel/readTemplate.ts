@@ -6,6 +6,7 @@
  */
 import { HostOperationError, runRead } from "./excelRun";
 import { parseRangeAddress, type Block } from "./a1";
+import { EVALUATION_YEAR_INPUT } from "./templateContent";
 import { queueStateRead, readStateResult, STATE_KEY, type StateRead } from "./templateState";
 
 export interface TemplateSnapshot {
@@ -18,6 +19,8 @@ export interface TemplateSnapshot {
   /** Excel's type per cell ("Error" tells a real #N/A from the text "#N/A"). */
   valueTypes: string[][];
   stored: StateRead;
+  /** What the title block's evaluation-year input (B3) holds: a year, or blank for the latest year with figures. */
+  evaluationYearInput: unknown;
 }
 
 /** Where the template is, from the workbook's stored state (one sync); null when none was inserted. */
@@ -37,6 +40,7 @@ export async function readTemplate(tableName: string): Promise<TemplateSnapshot>
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load(["address", "values", "valueTypes"]);
     const sheet = table.worksheet.load("name");
+    const yearInput = table.worksheet.getRange(EVALUATION_YEAR_INPUT).load("values");
     const setting = queueStateRead(context, true);
     await context.sync();
     return {
@@ -47,6 +51,7 @@ export async function readTemplate(tableName: string): Promise<TemplateSnapshot>
       values: body.values,
       valueTypes: body.valueTypes as string[][],
       stored: readStateResult(setting),
+      evaluationYearInput: yearInput.values[0]?.[0] ?? "",
     };
   });
 }

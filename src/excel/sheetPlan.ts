@@ -1,28 +1,45 @@
 /**
- * The plan as the sheet now holds it (pure). Definitions come from each row (the template's
- * technical columns carry kind, direction and target form), names and texts from the plan stored
- * in the workbook when it has the indicator (plan-wide title and years from the settings when the
- * plan itself was not found), figures only from the sheet. The pane's numbers are
- * the core's evaluation of this plan, so they are the numbers of what staff typed.
+ * The plan as the sheet now holds it (pure): every row read by the one reader the sheet's formulas
+ * use (src/core/sheetRows.ts → templateRow.ts), names and records from the plan stored in the
+ * workbook, plan-wide title and period from the stored plan (or the sheet when none was found).
+ * The evaluation year is the one the sheet's C3 computes: B3 when staff typed a year there, else
+ * the latest year anything is entered. So the pane's numbers are the sheet's numbers.
  */
+import { latestEnteredYear } from "../core/templateRow";
 import type { Finding } from "../core/validation";
-import { validateEntry } from "../core/validation";
-import type { Indicator, LocalizedText, Plan, Target } from "../core/planSchema";
-import { mapHeaders, readTemplateRow, type ColumnKey, type HeaderMap, type TemplateRow } from "../core/templateLayout";
+import type { Plan } from "../core/planSchema";
+import { FORMAT_VERSION } from "../core/planSchema";
+import { readSheetRows, type BlockedCell } from "../core/sheetRows";
+import { yearCell } from "../core/templateBlock";
+import { mapHeaders, type ColumnKey, type HeaderMap } from "../core/templateLayout";
 import { columnLetters } from "./a1";
 import type { TemplateSnapshot } from "./readTemplate";
+import { EVALUATION_YEAR_INPUT } from "./templateContent";
 
 export interface SheetEntry {
   indicatorId: string;
   year: number;
   raw: unknown;
   address: string;
+  /** The unit as the sheet shows it: numbers are read with it. */
+  unit?: string;
+}
+
+export interface SheetBlock extends BlockedCell {
+  /** The cell, e.g. "K8" (null when the table has no such column). */
+  address: string | null;
 }
 
 export interface SheetPlan {
   plan: Plan;
+  /** The year evaluated: B3's year, else the latest year with anything entered. */
+  evaluationYear: number | null;
+  /** B3 when it holds something that is not a year (the pane says so), else null. */
+  evaluationYearInvalid: { address: string; text: string } | null;
   /** Sheet row (1-based) of each indicator. */
   rowOf: Map<string, number>;
+  /** Rows that cannot be evaluated until a cell is fixed, by indicator id. */
+  blocked: Map<string, SheetBlock>;
   /** Every non-blank yearly figure as typed, with its cell. */
   entries: SheetEntry[];
   /** Manual statuses that are not one of the official words. */
@@ -31,114 +48,70 @@ export interface SheetPlan {
   snapshot: TemplateSnapshot;
 }
 
-function same(text: string | null, fallback: LocalizedText | undefined): LocalizedText {
-  if (fallback && (text === null || text === fallback.zh || text === fallback.en)) return fallback;
-  const t = text && text.length > 0 ? text : "—";
-  return { zh: t, en: t };
+function blank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
-
-function targetFrom(row: TemplateRow, stored: Indicator | undefined, cellText: string | null): Target {
-  const value = row.target;
-  switch (row.targetForm) {
-    case "cumulativeReduction":
-    case "cumulativeIncrease":
-      if (value !== null)
-        return { kind: "cumulative", value, mode: row.targetForm === "cumulativeReduction" ? "reduction" : "increase" };
-      break;
-    case "annualGrowth":
-      if (value !== null) return { kind: "annualGrowth", value };
-      break;
-    case "text":
-      if (stored?.target.kind === "text") return stored.target;
-      return { kind: "text", text: same(cellText, undefined) };
-    case "level": {
-      if (value === null) break;
-      const comparator =
-        row.comparator ??
-        (stored?.target.kind === "level" ? stored.target.comparator : row.direction === "down" ? "<=" : ">=");
-      const tolerance = row.approxTolerance ?? (stored?.target.kind === "level" ? stored.target.tolerance : undefined);
-      return tolerance === undefined
-        ? { kind: "level", value, comparator }
-        : { kind: "level", value, comparator, tolerance };
-    }
-  }
-  // No usable number in the target cell: keep the stored target, or read it as a text target.
-  if (stored) return stored.target;
-  return { kind: "text", text: same(cellText, undefined) };
-}
-
-const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
 export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
   const storedPlan = snapshot.stored.kind === "ok" ? (snapshot.stored.plan ?? snapshot.stored.state.plan) : null;
   const fullPlan: Plan | null = snapshot.stored.kind === "ok" ? snapshot.stored.plan : null;
-  const storedById = new Map((fullPlan?.indicators ?? []).map((i) => [i.id, i]));
   const headerMap = mapHeaders(snapshot.headers);
   const letter = (key: ColumnKey): string | null =>
     headerMap[key] === undefined ? null : columnLetters(snapshot.body.firstColumn + headerMap[key]!);
+  const yearKeys = (Object.keys(headerMap) as ColumnKey[]).filter((k) => /^y\d{4}$/.test(k));
 
-  const indicators: Indicator[] = [];
   const rowOf = new Map<string, number>();
+  const blocked = new Map<string, SheetBlock>();
   const entries: SheetEntry[] = [];
   const unreadableStatuses: SheetPlan["unreadableStatuses"] = [];
-  const yearKeys = (Object.keys(headerMap) as ColumnKey[]).filter((k) => /^y\d{4}$/.test(k));
   const targetYears: number[] = [];
-
-  snapshot.values.forEach((cells, r) => {
-    const row = readTemplateRow(snapshot.headers, cells);
-    if (!row) return;
-    const sheetRow = snapshot.body.firstRow + r;
-    let id = row.id && ID_PATTERN.test(row.id) ? row.id : `ROW${sheetRow}`;
-    if (rowOf.has(id)) id = `${id}_ROW${sheetRow}`;
-    const stored = storedById.get(row.id ?? "");
-    const targetText = headerMap.target === undefined ? null : String(cells[headerMap.target] ?? "").trim() || null;
-    const baselineYear =
-      row.baselineYear ?? stored?.baselineYear ?? storedPlan?.baseYear ?? new Date().getFullYear() - 1;
-    const ind: Indicator = {
-      id,
-      ...(row.number !== null ? { number: row.number } : stored?.number !== undefined ? { number: stored.number } : {}),
-      category: same(row.category, stored?.category),
-      name: same(row.name, stored?.name),
-      unit: same(row.unit, stored?.unit),
-      kind: row.kind ?? stored?.kind ?? (row.unit === "%" ? "percent" : "amount"),
-      direction: headerMap.direction !== undefined ? row.direction : (stored?.direction ?? row.direction),
-      baseline: row.baseline,
-      baselineYear,
-      target: targetFrom(row, stored, targetText),
-      attribute: row.attribute,
-      ...(stored?.note ? { note: stored.note } : {}),
-      actuals: {},
-      ...(row.manualStatus ? { override: { status: row.manualStatus, note: row.manualNote ?? "—" } } : {}),
-    };
-    rowOf.set(id, sheetRow);
-    if (row.targetYear !== null) targetYears.push(row.targetYear);
-
-    // Figures as typed: each one read by the core's validation; only usable ones count.
+  const readings = readSheetRows(fullPlan, snapshot.headers, snapshot.values, snapshot.body.firstRow);
+  for (const reading of readings) {
+    const { indicator, row } = reading;
+    const sheetRow = snapshot.body.firstRow + reading.index;
+    const cells = snapshot.values[reading.index] ?? [];
+    rowOf.set(indicator.id, sheetRow);
+    if (reading.targetYear !== null) targetYears.push(reading.targetYear);
+    if (reading.blocked) {
+      const l = letter(reading.blocked.key);
+      blocked.set(indicator.id, { ...reading.blocked, address: l === null ? null : `${l}${sheetRow}` });
+    }
     for (const key of yearKeys) {
       const raw = cells[headerMap[key]!];
-      if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) continue;
-      const year = Number(key.slice(1));
-      entries.push({ indicatorId: id, year, raw, address: `${letter(key)}${sheetRow}` });
+      if (blank(raw)) continue;
+      entries.push({
+        indicatorId: indicator.id,
+        year: Number(key.slice(1)),
+        raw,
+        address: `${letter(key)}${sheetRow}`,
+        ...(row.unit !== null ? { unit: row.unit } : {}),
+      });
     }
     if (headerMap.manualStatus !== undefined) {
       const text = cells[headerMap.manualStatus];
       if (typeof text === "string" && text.trim() !== "" && row.manualStatus === null) {
         unreadableStatuses.push({
-          indicatorId: id,
+          indicatorId: indicator.id,
           text: text.trim(),
           address: `${letter("manualStatus")}${sheetRow}`,
         });
       }
     }
-    indicators.push(ind);
-  });
+  }
+  const indicators = readings.map((r) => r.indicator);
 
   const latestColumnYear = Math.max(...targetYears, ...yearKeys.map((k) => Number(k.slice(1))));
-  // An empty table without a stored plan has no year at all: fall back to this year.
-  const targetYear =
-    storedPlan?.targetYear ?? (Number.isFinite(latestColumnYear) ? latestColumnYear : new Date().getFullYear());
+  // An empty table without a stored plan has no year at all: the year after its first year column.
+  const targetYear = storedPlan?.targetYear ?? (Number.isFinite(latestColumnYear) ? latestColumnYear : null);
+  const firstColumnYear = Math.min(...yearKeys.map((k) => Number(k.slice(1))));
+  const baseYear =
+    storedPlan?.baseYear ??
+    (Number.isFinite(firstColumnYear) ? firstColumnYear - 1 : targetYear !== null ? targetYear - 1 : null);
+  const input = snapshot.evaluationYearInput;
+  const typedYear = yearCell(input);
+  const evaluationYear = typedYear ?? latestEnteredYear(snapshot.headers, snapshot.values);
   const plan: Plan = {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     id: storedPlan?.id ?? "sheet",
     title: storedPlan?.title ?? { zh: snapshot.sheetName, en: snapshot.sheetName },
     source: storedPlan?.source ?? {
@@ -146,17 +119,24 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
       issuer: { zh: "—", en: "—" },
       date: "1970-01-01",
     },
-    baseYear: storedPlan?.baseYear ?? Math.min(...indicators.map((i) => i.baselineYear), targetYear - 1),
-    targetYear,
+    // A sheet with no year column and no stored plan cannot be evaluated; these keep the plan well-formed.
+    baseYear: baseYear ?? 2020,
+    targetYear: targetYear ?? 2025,
+    ...(evaluationYear !== null ? { evaluation: { ...(fullPlan?.evaluation ?? {}), year: evaluationYear } } : {}),
     indicators,
   };
-  const byId = new Map(indicators.map((i) => [i.id, i]));
-  for (const e of entries) {
-    const ind = byId.get(e.indicatorId)!;
-    const { value } = validateEntry(plan, ind, e.year, e.raw);
-    if (value !== null) ind.actuals[String(e.year)] = { value };
-  }
-  return { plan, rowOf, entries, unreadableStatuses, headerMap, snapshot };
+  return {
+    plan,
+    evaluationYear,
+    evaluationYearInvalid:
+      typedYear === null && !blank(input) ? { address: EVALUATION_YEAR_INPUT, text: String(input) } : null,
+    rowOf,
+    blocked,
+    entries,
+    unreadableStatuses,
+    headerMap,
+    snapshot,
+  };
 }
 
 /** The cell a finding is about, e.g. "K8", or null when the table has no such column. */

@@ -4,15 +4,16 @@
  * Column order and headers come from src/core/templateLayout.ts; this file adds what only the
  * host needs: the computed columns' formulas, number formats, fills, widths and input validation.
  *
- * Computed columns use the PLAN functions' value forms with references to the row's own cells,
- * so Excel recalculates them as soon as a figure is typed (no volatile row lookups). Rows whose
- * target a value form cannot express (左右 bands, 〔〕 totals, 年均 targets) use the row form.
- * Time progress and status are taken at the row's 最新年份, the year of its latest figure.
+ * Every computed column is PLAN.EVALUATE over the row's own cells, at the template's evaluation
+ * year (C3): the same reading of the row (src/core/templateRow.ts) and the same evaluation
+ * (src/core/indicatorEvaluation.ts) as the pane, so the sheet and the pane cannot disagree about a
+ * figure, for every target form. Not volatile: Excel recalculates a row when one of its cells changes.
  */
 import type { Lang } from "../core/messages";
-import type { Indicator, Plan } from "../core/planSchema";
+import type { Indicator, Plan, Target } from "../core/planSchema";
 import { statusLabel } from "../core/status";
-import { latestActual } from "../core/indicatorEvaluation";
+import { evaluationYearOf } from "../core/indicatorEvaluation";
+import { EVALUATION_YEAR_LABEL } from "../core/templateBlock";
 import { indicatorRowValues, templateColumns, type ColumnKey, type TemplateColumn } from "../core/templateLayout";
 import { columnLetters } from "./a1";
 
@@ -35,92 +36,79 @@ export function asText(text: string): string {
   return text === "" ? "" : `'${text}`;
 }
 
-/** The direction in which the target is met: a ceiling (<=) is kept from below whatever the indicator's direction. */
-function metDirection(ind: Indicator): "up" | "down" {
-  return ind.target.kind === "level" && ind.target.comparator === "<=" ? "down" : ind.direction;
-}
-
 export interface RowContext {
   plan: Plan;
   lang: Lang;
   /** 1-based sheet row of this indicator. */
   row: number;
-  /** Column letter of a key in this table, or null when the table has no such column. */
-  letter: (key: ColumnKey) => string | null;
-  years: readonly number[];
+  /** The table's layout: what PLAN.EVALUATE reads. */
+  frame: TableFrame;
 }
 
-function ref(ctx: RowContext, key: ColumnKey): string {
-  const l = ctx.letter(key);
-  if (l === null) throw new Error(`the template has no ${key} column`);
-  return `${l}${ctx.row}`;
-}
-
-/** =IF(y2025<>"",<2025>,IF(y2024<>"",<2024>,…,"")): the latest year that has a figure, and its figure. */
-function latestFormula(ctx: RowContext, pick: (year: number, cell: string) => string): string {
-  let formula = '""';
-  for (const year of ctx.years) {
-    const cell = ref(ctx, `y${year}`);
-    formula = `IF(${cell}<>"",${pick(year, cell)},${formula})`;
-  }
-  return `=${formula}`;
+/** Where the template's table is: what every computed cell's PLAN.EVALUATE call refers to. */
+export interface TableFrame {
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** Letters of the first column and of the last column the evaluation reads (before the computed columns). */
+  firstLetter: string;
+  lastInputLetter: string;
+  /** 1-based sheet row of each indicator, by id (for relative targets' reference rows). */
+  rowOf: (indicatorId: string) => number | null;
 }
 
 /**
- * The row form, for targets the value forms cannot express: the function reads the whole row
- * itself. Blank until the row has a figure, like the value forms.
+ * The frame of a table whose columns (in `columns` order) start at 0-based sheet column `firstColumn`:
+ * PLAN.EVALUATE reads from the first column to the last column before the computed ones.
  */
-function rowForm(fn: string, ctx: RowContext): string {
-  return `IF(${ref(ctx, "latest")}="","",PLAN.${fn}(${ref(ctx, "name")}))`;
+export function tableFrame(
+  columns: readonly Pick<TemplateColumn, "role">[],
+  firstColumn: number,
+  headerRow: number,
+  rowOf: (indicatorId: string) => number | null,
+): TableFrame {
+  let lastInput = 0;
+  columns.forEach((c, i) => {
+    if (c.role !== "computed") lastInput = i;
+  });
+  return {
+    headerRow,
+    firstLetter: columnLetters(firstColumn),
+    lastInputLetter: columnLetters(firstColumn + lastInput),
+    rowOf,
+  };
 }
 
-function computedCell(key: ColumnKey, ind: Indicator, ctx: RowContext): CellContent {
-  const L = ref(ctx, "latest");
-  const LY = ref(ctx, "latestYear");
-  const B = ref(ctx, "baseline");
-  const T = ref(ctx, "target");
-  const BY = ref(ctx, "baselineYear");
-  const TY = ref(ctx, "targetYear");
-  const M = ref(ctx, "manualStatus");
-  const dir = `"${metDirection(ind)}"`;
-  const text = ind.target.kind === "text";
-  const level = ind.target.kind === "level" && ind.target.comparator !== "~";
-  const hasBaseline = ind.baseline !== null;
-  switch (key) {
-    case "latestYear":
-      return latestFormula(ctx, (year) => String(year));
-    case "latest":
-      return latestFormula(ctx, (_year, cell) => cell);
-    case "gap":
-      if (text) return "";
-      return level ? `=IF(${L}="","",PLAN.GAP(${L},${T},${dir}))` : `=${rowForm("GAP", ctx)}`;
-    case "growth":
-      // Growth rates of positions mean nothing: ranks move by places (the step column).
-      if (text || ind.kind === "rank" || ind.target.kind === "cumulative") return "";
-      return level
-        ? `=IF(OR(${L}="",${TY}-${LY}<=0),"",PLAN.GROWTH(${L},${T},${TY}-${LY}))`
-        : `=${rowForm("GROWTH", ctx)}`;
-    case "step":
-      if (text) return "";
-      return level ? `=IF(OR(${L}="",${TY}-${LY}<=0),"",PLAN.STEP(${L},${T},${TY}-${LY}))` : `=${rowForm("STEP", ctx)}`;
-    case "progress":
-      if (text || (!hasBaseline && ind.target.kind !== "cumulative")) return "";
-      return level ? `=IF(${L}="","",PLAN.PROGRESS(${B},${L},${T},${dir}))` : `=${rowForm("PROGRESS", ctx)}`;
-    case "elapsed":
-      if (text) return "";
-      return `=IF(${LY}="","",PLAN.ELAPSED(${BY},${TY},${LY}))`;
-    case "status": {
-      // A manual verdict (人工状态) wins: officials' judgement overrides the formula.
-      // Without a baseline (or for text targets) there is no computed status, only the manual one.
-      if (text || (!hasBaseline && ind.target.kind !== "cumulative")) return `=IF(${M}<>"",${M},"")`;
-      if (!level) return `=IF(${M}<>"",${M},${rowForm("STATUS", ctx)})`;
-      // TRUE()/FALSE() rather than the bare literals: the same in Excel, and understood by every formula engine.
-      const binding = ind.attribute === "binding" ? "TRUE()" : "FALSE()";
-      return `=IF(${M}<>"",${M},IF(${L}="","",PLAN.STATUS(${B},${L},${T},${BY},${TY},${LY},${dir},${binding})))`;
-    }
-    default:
-      return "";
-  }
+/** The evaluation year of the template: B3 holds staff's choice (blank = automatic), C3 the year in use. */
+export const EVALUATION_YEAR_INPUT = "B3";
+export const EVALUATION_YEAR_CELL = "C3";
+const EVALUATION_YEAR_REF = "$C$3";
+
+function rowRange(frame: TableFrame, row: number): string {
+  return `$${frame.firstLetter}${row}:$${frame.lastInputLetter}${row}`;
+}
+
+function headerRange(frame: TableFrame): string {
+  return `$${frame.firstLetter}$${frame.headerRow}:$${frame.lastInputLetter}$${frame.headerRow}`;
+}
+
+/** C3: the year staff typed in B3, else the latest year anything is entered in the table. */
+export function evaluationYearFormula(frame: TableFrame, lastBodyRow: number): string {
+  const body = `$${frame.firstLetter}$${frame.headerRow + 1}:$${frame.lastInputLetter}$${Math.max(lastBodyRow, frame.headerRow + 1)}`;
+  return `=IF(${EVALUATION_YEAR_INPUT}<>"",${EVALUATION_YEAR_INPUT},PLAN.DATAYEAR(${headerRange(frame)},${body}))`;
+}
+
+/**
+ * A computed cell: the one evaluation of the row, through PLAN.EVALUATE, at the template's evaluation
+ * year. Not volatile: the row's own cells, the header and the year cell are its arguments. A relative
+ * target's reference row is passed too, so the row follows edits in either.
+ */
+function computedCell(column: TemplateColumn, ind: Indicator, ctx: RowContext): CellContent {
+  if (!column.field) return "";
+  const frame = ctx.frame;
+  const t = ind.target;
+  const refRow = t.kind === "relative" ? frame.rowOf(t.reference) : null;
+  const reference = refRow !== null ? `,${rowRange(frame, refRow)}` : "";
+  return `=PLAN.EVALUATE(${headerRange(frame)},${rowRange(frame, ctx.row)},"${column.field}",${EVALUATION_YEAR_REF}${reference})`;
 }
 
 // indicatorRowValues builds a whole row; refresh asks cell by cell, so each row is built once.
@@ -142,17 +130,15 @@ function rowValues(plan: Plan, ind: Indicator, lang: Lang): Partial<Record<Colum
  * (src/core/templateLayout.ts) for plan, input and technical columns, formulas for computed ones.
  */
 export function plannedCell(column: TemplateColumn, ind: Indicator, ctx: RowContext): CellContent {
-  if (column.role === "computed") return computedCell(column.key, ind, ctx);
+  if (column.role === "computed") return computedCell(column, ind, ctx);
   const value = rowValues(ctx.plan, ind, ctx.lang)[column.key];
   if (value === undefined || value === "") return "";
   if (typeof value === "number") return value;
   if (column.key === "number" && /^\d+$/.test(value)) return Number(value);
   if (column.key === "manualStatus" && ind.override) {
-    // 提前实现 before the target year, 已完成 in it: the label depends on the year of the latest figure.
-    const latest = latestActual(ind);
-    return asText(
-      statusLabel(ind.override.status, ctx.lang, latest ? { year: latest.year, targetYear: ctx.plan.targetYear } : {}),
-    );
+    // 提前实现 before the target year, 已完成 in it: the label depends on the year evaluated.
+    const year = evaluationYearOf(ctx.plan);
+    return asText(statusLabel(ind.override.status, ctx.lang, { year, targetYear: ctx.plan.targetYear }));
   }
   return asText(value);
 }
@@ -175,40 +161,61 @@ export function unitFormat(ind: Indicator): string {
  * notation through the number format: 〔13.5〕 for five-year totals, 年均增长 7% for annual-growth targets,
  * 1.47左右 for approximate ones, 前3位 for ranks and ≤ for ceilings.
  */
-export function targetFormat(ind: Indicator, lang: Lang): string {
-  const t = ind.target;
+export function targetFormat(ind: Indicator, lang: Lang, t: Target = ind.target): string {
   const base = unitFormat(ind) === "0" ? "0" : "0.00";
+  const approx = (t.kind === "level" || t.kind === "annualGrowth" || t.kind === "cumulative") && t.approximate;
   switch (t.kind) {
     case "text":
+    case "relative":
       return "General";
     case "cumulative":
-      return `"〔"${base}"〕"`;
+      return approx ? (lang === "zh" ? `"〔约"${base}"〕"` : `"〔~"${base}"〕"`) : `"〔"${base}"〕"`;
     case "annualGrowth":
+      if (t.comparator === "<=") return lang === "zh" ? `"年均增长≤"0.0"%"` : `"≤"0.0"% a year"`;
+      if (approx) return lang === "zh" ? `"年均增长"0.0"%左右"` : `"~"0.0"% a year"`;
       return lang === "zh" ? `"年均增长 "0.0"%"` : `"+"0.0"% a year"`;
     case "level":
       if (ind.kind === "rank") return lang === "zh" ? `"前"0"位"` : `"top "0`;
-      if (t.comparator === "~") return lang === "zh" ? `${base}"左右"` : `"~"${base}`;
+      if (approx) return lang === "zh" ? `${base}"左右"` : `"~"${base}`;
       if (t.comparator === "<=") return `"≤"${base}`;
+      if (t.obligation === "keep") return `"≥"${base}`;
       return unitFormat(ind);
   }
 }
 
+/** Figures in 百分点 or 〔〕 totals show two decimals; others in the indicator's own format. */
+function figureFormat(ind: Indicator): string {
+  const t = ind.target;
+  return t.kind === "cumulative" || t.kind === "annualGrowth" || t.kind === "relative" || ind.figures !== "level"
+    ? "0.00"
+    : unitFormat(ind);
+}
+
 export function plannedFormat(column: TemplateColumn, ind: Indicator, lang: Lang): string {
-  if (column.year !== undefined) return unitFormat(ind);
+  if (column.year !== undefined) return ind.figures === "level" ? unitFormat(ind) : "0.00";
   switch (column.key) {
     case "baselineYear":
     case "targetYear":
     case "latestYear":
+    case "revisedBaselineYear":
       return "0";
     case "baseline":
+    case "revisedBaseline":
+      return unitFormat(ind) === "0" ? "0" : "0.00";
     case "latest":
+      return ind.figures === "level" ? unitFormat(ind) : "0.00";
     case "gap":
-      return ind.target.kind === "cumulative" ? "0.00" : unitFormat(ind);
+      return figureFormat(ind);
     case "step":
       // A yearly step is often a fraction of a whole thing (0.25 places a year).
       return unitFormat(ind) === "0" || ind.target.kind === "cumulative" ? "0.00" : unitFormat(ind);
     case "target":
       return targetFormat(ind, lang);
+    case "adjustedTarget": {
+      const adjustments = ind.targetAdjustments ?? [];
+      const last = adjustments[adjustments.length - 1];
+      return targetFormat(ind, lang, last?.target ?? ind.target);
+    }
     case "growth":
     case "progress":
     case "elapsed":
@@ -248,6 +255,9 @@ export function columnWidth(column: TemplateColumn): number {
 /** A template built for a fresh sheet: the header and every row, laid out in templateColumns order from column A. */
 export interface FreshTemplate {
   columns: TemplateColumn[];
+  frame: TableFrame;
+  /** C3's formula: the evaluation year in use. */
+  evaluationYearFormula: string;
   header: string[];
   rows: CellContent[][];
   formats: string[][];
@@ -263,38 +273,58 @@ export function letterLookup(columns: readonly TemplateColumn[], firstColumn = 0
 
 export function buildFreshTemplate(plan: Plan, lang: Lang): FreshTemplate {
   const columns = templateColumns(plan);
-  const years = columns.filter((c) => c.year !== undefined).map((c) => c.year!);
-  const letter = letterLookup(columns);
+  const rowById = new Map(plan.indicators.map((ind, i) => [ind.id, FIRST_BODY_ROW + i]));
+  const frame = tableFrame(columns, 0, HEADER_ROW, (id) => rowById.get(id) ?? null);
   const rows = plan.indicators.map((ind, i) => {
-    const ctx: RowContext = { plan, lang, row: FIRST_BODY_ROW + i, letter, years };
+    const ctx: RowContext = { plan, lang, row: FIRST_BODY_ROW + i, frame };
     return columns.map((c) => plannedCell(c, ind, ctx));
   });
   const formats = plan.indicators.map((ind) => columns.map((c) => plannedFormat(c, ind, lang)));
-  return { columns, header: columns.map((c) => c.header[lang]), rows, formats };
+  return {
+    columns,
+    frame,
+    header: columns.map((c) => c.header[lang]),
+    rows,
+    formats,
+    evaluationYearFormula: evaluationYearFormula(frame, FIRST_BODY_ROW + plan.indicators.length - 1),
+  };
 }
 
-/** The title block above the table: title, source with the document's date, and the legend for the cell fills. */
-export function titleBlock(
-  plan: Plan,
-  lang: Lang,
-): { title: string; source: string; legendLabel: string; inputLabel: string; computedLabel: string; note: string } {
+/** The title block above the table: title, source, the evaluation year, and the legend for the cell fills. */
+export interface TitleBlock {
+  title: string;
+  source: string;
+  evaluationYearLabel: string;
+  evaluationYearHint: string;
+  legendLabel: string;
+  inputLabel: string;
+  computedLabel: string;
+  note: string;
+}
+
+export function titleBlock(plan: Plan, lang: Lang): TitleBlock {
   const s = plan.source;
   if (lang === "zh") {
     return {
       title: plan.title.zh,
       source: `来源：${s.document.zh}（${s.issuer.zh}，${s.date}）`,
+      evaluationYearLabel: EVALUATION_YEAR_LABEL.zh,
+      evaluationYearHint: "左格留空则取最新填写数据的年份；各指标均按此年份评估，数据早于此年份的标为“数据滞后”。",
       legendLabel: "图例：",
       inputLabel: "填写",
       computedLabel: "自动计算",
-      note: "时间进度和状态按每行最新填写数据的年份计算。",
+      note: "计算列由 PLAN.EVALUATE 按本行数据计算，与任务窗格一致。",
     };
   }
   return {
     title: plan.title.en,
     source: `Source: ${s.document.en} (${s.issuer.en}, ${s.date})`,
+    evaluationYearLabel: EVALUATION_YEAR_LABEL.en,
+    evaluationYearHint:
+      "Blank: the latest year with figures. Every indicator is evaluated at this year; one whose latest figure is older is marked stale.",
     legendLabel: "Legend:",
     inputLabel: "Enter figures",
     computedLabel: "Computed",
-    note: "Time progress and status are taken at the year of each row's latest figure.",
+    note: "Computed columns are PLAN.EVALUATE over the row, the same as the task pane.",
   };
 }

@@ -4,7 +4,7 @@
  * CustomFunctions and Excel are looked up at call time only: outside Excel they do not exist when
  * this module loads.
  */
-import type { TemplateRow } from "../core/templateLayout";
+import type { BlockRow } from "../core/templateBlock";
 import { functionMessage } from "./functionMessages";
 import { planFunction, isCellError, type CellError, type CellResult, type PlanFunctionId } from "./planFunctions";
 import { createRowReader, type ExcelRun, type RowReader } from "./rowLookup";
@@ -72,7 +72,7 @@ export async function runRowCapableFunction(
   const othersGiven =
     normalized.slice(1).some((v) => v !== null) ||
     (invocation?.parameterAddresses ?? []).slice(1).some((a) => typeof a === "string" && a !== "");
-  let row: TemplateRow | null = null;
+  let row: BlockRow | null = null;
   if (!othersGiven && typeof address === "string" && address !== "") {
     try {
       row = await rowReader().read(address);

@@ -56,6 +56,15 @@ export const functionCatalogue = {
     en: "Could not read the indicator row of that cell ({detail}).",
   },
   "row.unnamed": { zh: "（未命名）", en: "(unnamed)" },
+  "row.notTemplate": {
+    zh: "参数“{arg}”应为指标模板的表头行，其中要有“指标”“目标值”“目标年”等列。",
+    en: "Argument “{arg}” must be the template's header row, with the 指标 (indicator), 目标值 (target) and 目标年 (target year) columns.",
+  },
+  "row.empty": { zh: "参数“{arg}”所指的指标行是空的。", en: "The indicator row given as “{arg}” is empty." },
+  "arg.field": {
+    zh: "参数“{arg}”应为 status（状态）、gap（差距）、progress（完成进度）、elapsed（时间进度）、growth（年均需增长）、step（每年需提高）、value（实际值）或 dataYear（数据年份），“{text}”无法识别。",
+    en: "Argument “{arg}” must be status, gap, progress, elapsed, growth, step, value or dataYear (状态, 差距 … also work); “{text}” is not recognised.",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FunctionMessageCode = keyof typeof functionCatalogue;

@@ -156,3 +156,36 @@ export function status(
     invocation,
   );
 }
+
+// Not volatile: the header row, the indicator's row and the reference row are its arguments, so Excel
+// recalculates it exactly when one of their cells changes. The template's computed columns use it.
+/**
+ * Evaluates an indicator from a row of the template and returns one field: status, gap, progress, elapsed, growth, step, value or dataYear. The same reading and rules as the task pane.
+ * @customfunction EVALUATE
+ * @param {any[][]} header_row The template's header row (with the 指标, 目标值 and 目标年 columns).
+ * @param {any[][]} row The indicator's row, as wide as the header row.
+ * @param {any} field What to return: status, gap, progress, elapsed, growth, step, value, dataYear.
+ * @param {any} [evaluation_year] The year evaluated; when omitted, the row's latest year with a figure.
+ * @param {any[][]} [reference_row] For a relative target (higher than GDP growth), the row of the indicator it refers to.
+ * @returns {any} The field's value.
+ */
+export function evaluate(
+  header_row: any[][],
+  row: any[][],
+  field: any,
+  evaluation_year?: any,
+  reference_row?: any[][],
+): any {
+  return runValueFunction("EVALUATE", [header_row, row, field, evaluation_year ?? null, reference_row ?? null]);
+}
+
+/**
+ * The latest year anything is entered in the template (the default evaluation year).
+ * @customfunction DATAYEAR
+ * @param {any[][]} header_row The template's header row.
+ * @param {any[][]} rows All indicator rows of the template.
+ * @returns {any} A year.
+ */
+export function datayear(header_row: any[][], rows: any[][]): any {
+  return runValueFunction("DATAYEAR", [header_row, rows]);
+}

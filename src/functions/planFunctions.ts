@@ -20,17 +20,20 @@ import {
 } from "../core/indicatorMath";
 import { message, type Lang, type MessageCode } from "../core/messages";
 import { parseUserNumber } from "../core/numberParsing";
-import type { Direction, LocalizedText, Plan } from "../core/planSchema";
+import type { Direction, Indicator, LocalizedText } from "../core/planSchema";
 import type { ExcelErrorKind, Failure, Result } from "../core/result";
-import { DEFAULT_TOLERANCE, evaluateStatus, statusLabel } from "../core/status";
+import { DEFAULT_TOLERANCE, evaluateStatus, impliedDirection, statusLabel } from "../core/status";
+import type { BlockRow } from "../core/templateBlock";
+import { columnHeader, isTemplateHeader, type EvaluateField } from "../core/templateLayout";
 import {
-  columnHeader,
-  parseBinding,
-  parseDirection,
-  parsePath,
+  blockingProblems,
+  latestEnteredYear,
+  planOfRow,
+  readTemplateRow,
   templateRowToIndicator,
   type TemplateRow,
-} from "../core/templateLayout";
+} from "../core/templateRow";
+import { parseBinding, parseDirection, parsePath } from "../core/templateWords";
 import { functionMessage, type FunctionMessageCode } from "./functionMessages";
 
 export type CellErrorCode = "#VALUE!" | "#NUM!" | "#N/A" | "#DIV/0!";
@@ -41,10 +44,11 @@ export interface FunctionContext {
   /** The workbook's language for messages and status labels. */
   lang: Lang;
   /** The template row of the cell referenced by argument `argIndex`, or null when it is not in one. */
-  rowAt?: (argIndex: number) => TemplateRow | null;
+  rowAt?: (argIndex: number) => BlockRow | null;
 }
 
-export type PlanFunctionId = "GAP" | "GROWTH" | "STEP" | "PROGRESS" | "ELAPSED" | "EXPECTED" | "STATUS";
+export type PlanFunctionId =
+  "GAP" | "GROWTH" | "STEP" | "PROGRESS" | "ELAPSED" | "EXPECTED" | "STATUS" | "EVALUATE" | "DATAYEAR";
 
 export interface ParameterSpec {
   /** en: the identifier in English metadata and JSDoc (base_year); zh: the name Chinese Excel shows. */
@@ -63,6 +67,11 @@ export interface PlanFunctionSpec {
   parameters: readonly ParameterSpec[];
   /** Accepts a single reference to a cell of a template row instead of values. */
   rowForm: boolean;
+  /**
+   * Recalculated on every edit anywhere (the row form reads cells that are not its arguments).
+   * PLAN.EVALUATE, which the template uses, is not: its rows are its arguments.
+   */
+  volatile: boolean;
   /** What the number means, for docs and number formats: a fraction shows as a percentage. */
   result: "value" | "fraction" | "label";
   /** A worked example for the docs: the formula and what it returns. */
@@ -226,12 +235,11 @@ function rowLabel(row: TemplateRow, lang: Lang): string {
   return row.name ?? row.id ?? functionMessage("row.unnamed", lang);
 }
 
-/** Evaluations by row object: the five row functions of an indicator in one recalculation get the same row from the host. */
-const evaluatedRows = new WeakMap<TemplateRow, IndicatorEvaluation>();
+/** Evaluations by row object and year: the row functions of an indicator in one recalculation get the same row from the host. */
+const evaluatedRows = new WeakMap<TemplateRow, Map<string, IndicatorEvaluation>>();
 
-function evaluateRow(row: TemplateRow, lang: Lang): IndicatorEvaluation {
-  const known = evaluatedRows.get(row);
-  if (known) return known;
+/** The indicator of a row, or a CellError naming the column that stops it. */
+function rowIndicator(row: TemplateRow, lang: Lang): { indicator: Indicator; targetYear: number } {
   const model = templateRowToIndicator(row);
   if (!model.ok) {
     const column = row.headers[model.key] ?? columnHeader(model.key, lang);
@@ -239,19 +247,32 @@ function evaluateRow(row: TemplateRow, lang: Lang): IndicatorEvaluation {
     if (model.reason === "missing") stop("#N/A", functionMessage("row.cellMissing", lang, { indicator, column }));
     stop("#VALUE!", functionMessage("row.cellInvalid", lang, { indicator, column, text: model.text ?? "" }));
   }
-  const { indicator, targetYear } = model;
-  // evaluateIndicator reads the plan only for its target year; the row carries its own.
-  const plan: Plan = {
-    formatVersion: 1,
-    id: "template-row",
-    title: indicator.name,
-    source: { document: indicator.name, issuer: indicator.name, date: "2000-01-01" },
-    baseYear: indicator.baselineYear,
-    targetYear,
-    indicators: [indicator],
-  };
-  const evaluation = evaluateIndicator(plan, indicator);
-  evaluatedRows.set(row, evaluation);
+  return model;
+}
+
+/**
+ * The core's evaluation of a template row at `evaluationYear` (default: the row's latest entered
+ * year), with the row its relative target refers to.
+ */
+export function evaluateRow(
+  row: TemplateRow,
+  lang: Lang,
+  evaluationYear?: number,
+  referenceRow: TemplateRow | null = null,
+): IndicatorEvaluation {
+  const key = `${evaluationYear ?? ""}|${referenceRow ? "r" : ""}`;
+  const known = evaluatedRows.get(row)?.get(key);
+  if (known && !referenceRow) return known;
+  const own = rowIndicator(row, lang);
+  const reference = referenceRow ? rowIndicator(referenceRow, lang).indicator : null;
+  const plan = planOfRow(row, own, reference);
+  const year = evaluationYear ?? row.enteredYears[row.enteredYears.length - 1];
+  const evaluation = evaluateIndicator(plan, own.indicator, year !== undefined ? { evaluationYear: year } : {});
+  if (!referenceRow) {
+    let byYear = evaluatedRows.get(row);
+    if (!byYear) evaluatedRows.set(row, (byYear = new Map()));
+    byYear.set(key, evaluation);
+  }
   return evaluation;
 }
 
@@ -259,8 +280,11 @@ function rowReason(row: TemplateRow, lang: Lang, reason: string): never {
   return stop("#N/A", functionMessage("row.reason", lang, { indicator: rowLabel(row, lang), reason }));
 }
 
-function rowFigure(row: TemplateRow, lang: Lang, figure: RowFigure): number {
-  const ev = evaluateRow(row, lang);
+function evaluationReason(ev: IndicatorEvaluation, lang: Lang): string {
+  return message(ev.statusReason ?? "eval.noData", lang, ev.statusReasonArgs);
+}
+
+function rowFigure(row: TemplateRow, lang: Lang, ev: IndicatorEvaluation, figure: RowFigure): number {
   const result = ev[figure];
   if (result) {
     if (result.ok) return result.value;
@@ -279,12 +303,12 @@ function rowFigure(row: TemplateRow, lang: Lang, figure: RowFigure): number {
   if (ev.yearsLeft === 0 && (figure === "requiredGrowth" || figure === "requiredStep")) {
     return rowReason(row, lang, functionMessage("row.targetYearReached", lang));
   }
-  if (figure === "requiredGrowth") return rowReason(row, lang, functionMessage("row.growthNotApplicable", lang));
-  return rowReason(row, lang, message(ev.statusReason ?? "eval.noData", lang));
+  if (figure === "requiredGrowth" || figure === "requiredStep")
+    return rowReason(row, lang, functionMessage("row.growthNotApplicable", lang));
+  return rowReason(row, lang, evaluationReason(ev, lang));
 }
 
-function rowStatus(row: TemplateRow, lang: Lang): string {
-  const ev = evaluateRow(row, lang);
+function rowStatus(row: TemplateRow, lang: Lang, ev: IndicatorEvaluation): string {
   if (ev.status) return ev.status.label[lang];
   const failure = ev.progress && !ev.progress.ok ? ev.progress : null;
   if (failure)
@@ -295,7 +319,88 @@ function rowStatus(row: TemplateRow, lang: Lang): string {
         reason: message(failure.code, lang, failure.args),
       }),
     );
-  return rowReason(row, lang, message(ev.statusReason ?? "eval.noData", lang));
+  return rowReason(row, lang, evaluationReason(ev, lang));
+}
+
+/** The first unreadable cell of a row as the status column shows it: 待修正（2022年：约38）. */
+function needsFixLabel(row: TemplateRow, lang: Lang): string | null {
+  const problem = blockingProblems(row)[0];
+  if (!problem) return null;
+  return message("status.needsFix", lang, { column: problem.header, text: problem.text });
+}
+
+/**
+ * PLAN.EVALUATE's answer for one field of a row: what the template's computed columns show, so
+ * the sheet reads exactly what the pane reads. Blank where the field does not apply or there are
+ * no figures yet; an unreadable cell makes the status 待修正 and the figures #VALUE! with the cell named.
+ */
+function evaluateField(
+  row: TemplateRow,
+  field: EvaluateField,
+  lang: Lang,
+  evaluationYear: number | undefined,
+  referenceRow: TemplateRow | null,
+): CellResult {
+  if (field === "status") {
+    const fix = needsFixLabel(row, lang) ?? (referenceRow ? needsFixLabel(referenceRow, lang) : null);
+    if (fix !== null) return fix;
+  }
+  const ev = evaluateRow(row, lang, evaluationYear, referenceRow);
+  const blankWhenNoFigure = ev.latest === null;
+  switch (field) {
+    case "dataYear":
+      return ev.latest?.year ?? "";
+    case "value":
+      return ev.latest?.value ?? "";
+    case "elapsed":
+      if (ev.timeProgress === null) return "";
+      return fromResult(ev.timeProgress, lang);
+    case "status":
+      if (ev.status) return ev.status.label[lang];
+      return "";
+    case "gap":
+    case "growth":
+    case "step":
+    case "progress": {
+      const key = FIELD_FIGURE[field];
+      const result = ev[key];
+      if (result === null || blankWhenNoFigure) return "";
+      return result.ok ? result.value : rowFigure(row, lang, ev, key);
+    }
+  }
+}
+
+const FIELD_FIGURE: Record<"gap" | "growth" | "step" | "progress", RowFigure> = {
+  gap: "gap",
+  growth: "requiredGrowth",
+  step: "requiredStep",
+  progress: "progress",
+};
+
+const FIELD_WORDS: Record<string, EvaluateField> = {
+  datayear: "dataYear",
+  数据年份: "dataYear",
+  value: "value",
+  实际值: "value",
+  gap: "gap",
+  差距: "gap",
+  growth: "growth",
+  年均需增长: "growth",
+  step: "step",
+  每年需提高: "step",
+  progress: "progress",
+  完成进度: "progress",
+  elapsed: "elapsed",
+  时间进度: "elapsed",
+  status: "status",
+  状态: "status",
+};
+
+/** A range argument as its first row of cells (Excel passes ranges as 2-D arrays). */
+function firstRow(value: unknown): unknown[] | null {
+  if (!Array.isArray(value)) return null;
+  const row = value[0];
+  return Array.isArray(row) ? row : (value as unknown[]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,18 +464,30 @@ function rowCapable(
   spec: Pick<PlanFunctionSpec, "parameters" | "rowForm">,
   args: readonly unknown[],
   ctx: FunctionContext,
-  byRow: (row: TemplateRow) => CellResult,
+  byRow: (row: TemplateRow, ev: IndicatorEvaluation) => CellResult,
   byValue: (a: Args) => CellResult,
 ): CellResult {
   return guarded(ctx.lang, () => {
     const a = new Args(spec, args, ctx.lang);
     if (a.onlyFirstGiven()) {
-      const row = ctx.rowAt?.(0) ?? null;
-      if (row) return byRow(row);
+      const found = ctx.rowAt?.(0) ?? null;
+      if (found) {
+        if (found.evaluationYearInvalid !== null)
+          stop(
+            "#VALUE!",
+            functionMessage("arg.year", ctx.lang, {
+              arg: EVALUATION_YEAR_NAME[ctx.lang],
+              value: found.evaluationYearInvalid,
+            }),
+          );
+        return byRow(found.row, evaluateRow(found.row, ctx.lang, found.evaluationYear, found.reference));
+      }
     }
     return byValue(a);
   });
 }
+
+const EVALUATION_YEAR_NAME = { zh: "评估年份", en: "Evaluation year" } as const;
 
 function valueOnly(
   spec: Pick<PlanFunctionSpec, "parameters" | "rowForm">,
@@ -383,6 +500,7 @@ function valueOnly(
 
 const GAP: PlanFunctionSpec = {
   id: "GAP",
+  volatile: true,
   name: t("差距", "gap"),
   description: t(
     "实际值距目标值还差多少（指标本身单位，百分比指标为百分点）：正向为 目标值 − 实际值，逆向为 实际值 − 目标值；正数表示尚未达到。",
@@ -397,7 +515,7 @@ const GAP: PlanFunctionSpec = {
       GAP,
       args,
       ctx,
-      (row) => rowFigure(row, ctx.lang, "gap"),
+      (row, ev) => rowFigure(row, ctx.lang, ev, "gap"),
       (a) => fromResult(gapToTarget(a.number(0), a.number(1), a.direction(2)), ctx.lang),
     );
   },
@@ -405,6 +523,7 @@ const GAP: PlanFunctionSpec = {
 
 const GROWTH: PlanFunctionSpec = {
   id: "GROWTH",
+  volatile: true,
   name: t("年均需增长", "required annual growth"),
   description: t(
     "从当前值到目标值所需的年均增长率（小数，0.0414 即 4.14%）：(目标值/当前值)^(1/年数) − 1，与 Excel 的 RRI(年数, 当前值, 目标值) 相同。",
@@ -419,7 +538,7 @@ const GROWTH: PlanFunctionSpec = {
       GROWTH,
       args,
       ctx,
-      (row) => rowFigure(row, ctx.lang, "requiredGrowth"),
+      (row, ev) => rowFigure(row, ctx.lang, ev, "requiredGrowth"),
       (a) => fromResult(requiredAnnualGrowth(a.number(0), a.number(1), a.number(2)), ctx.lang),
     );
   },
@@ -427,6 +546,7 @@ const GROWTH: PlanFunctionSpec = {
 
 const STEP: PlanFunctionSpec = {
   id: "STEP",
+  volatile: true,
   name: t("每年需提高", "required annual step"),
   description: t(
     "从当前值到目标值每年需提高的量（指标本身单位，百分比指标为百分点）：(目标值 − 当前值) / 年数。",
@@ -441,7 +561,7 @@ const STEP: PlanFunctionSpec = {
       STEP,
       args,
       ctx,
-      (row) => rowFigure(row, ctx.lang, "requiredStep"),
+      (row, ev) => rowFigure(row, ctx.lang, ev, "requiredStep"),
       (a) => fromResult(requiredAnnualStep(a.number(0), a.number(1), a.number(2)), ctx.lang),
     );
   },
@@ -449,6 +569,7 @@ const STEP: PlanFunctionSpec = {
 
 const PROGRESS: PlanFunctionSpec = {
   id: "PROGRESS",
+  volatile: true,
   name: t("完成进度", "progress"),
   description: t(
     "完成进度（小数）：(实际值 − 基期值) / (目标值 − 基期值)；目标值等于基期值时，保持达标为 1，否则为 0。",
@@ -463,14 +584,21 @@ const PROGRESS: PlanFunctionSpec = {
       PROGRESS,
       args,
       ctx,
-      (row) => rowFigure(row, ctx.lang, "progress"),
-      (a) => fromResult(completionProgress(a.number(0), a.number(1), a.number(2), a.direction(3)), ctx.lang),
+      (row, ev) => rowFigure(row, ctx.lang, ev, "progress"),
+      (a) => {
+        const baseline = a.number(0);
+        const target = a.number(2);
+        // Without a direction the target says which way is better: 10 → 6 is a cut, so 8 is half way.
+        const direction = a.omitted(3) ? impliedDirection(baseline, target) : a.direction(3);
+        return fromResult(completionProgress(baseline, a.number(1), target, direction), ctx.lang);
+      },
     );
   },
 };
 
 const ELAPSED: PlanFunctionSpec = {
   id: "ELAPSED",
+  volatile: false,
   name: t("时间进度", "time elapsed"),
   description: t(
     "时间进度（小数）：(年份 − 基期年) / (目标年 − 基期年)，限定在 0 到 1 之间。",
@@ -487,6 +615,7 @@ const ELAPSED: PlanFunctionSpec = {
 
 const EXPECTED: PlanFunctionSpec = {
   id: "EXPECTED",
+  volatile: false,
   name: t("序时进度值", "expected value"),
   description: t(
     "按规划路径在该年份应达到的数值（序时进度）：线性为基期值与目标值之间按时间进度插值，几何为按不变增长率。",
@@ -505,6 +634,7 @@ const EXPECTED: PlanFunctionSpec = {
 
 const STATUS: PlanFunctionSpec = {
   id: "STATUS",
+  volatile: true,
   name: t("状态", "status"),
   description: t(
     "指标状态：提前实现/已完成、快于预期、基本符合预期、滞后或未完成（英文工作簿为 achieved、ahead、on track、lagging、missed），比较完成进度与时间进度得出。",
@@ -529,7 +659,7 @@ const STATUS: PlanFunctionSpec = {
       STATUS,
       args,
       ctx,
-      (row) => rowStatus(row, ctx.lang),
+      (row, ev) => rowStatus(row, ctx.lang, ev),
       (a) => {
         const baseline = a.number(0);
         const actual = a.number(1);
@@ -544,7 +674,7 @@ const STATUS: PlanFunctionSpec = {
           baseYear,
           targetYear,
           year,
-          direction: a.direction(6),
+          ...(a.omitted(6) ? {} : { direction: a.direction(6) }),
           binding: a.binding(7),
           tolerance: a.tolerance(8, DEFAULT_TOLERANCE),
         });
@@ -555,7 +685,114 @@ const STATUS: PlanFunctionSpec = {
   },
 };
 
-export const PLAN_FUNCTIONS: ReadonlyArray<PlanFunctionSpec> = [GAP, GROWTH, STEP, PROGRESS, ELAPSED, EXPECTED, STATUS];
+const FIELD_LIST = "status, gap, progress, elapsed, growth, step, value, dataYear";
+
+const EVALUATE: PlanFunctionSpec = {
+  id: "EVALUATE",
+  volatile: false,
+  name: t("评估", "evaluate"),
+  description: t(
+    "按指标模板的一行评估指标，返回所要的一项：status（状态）、gap（差距）、progress（完成进度）、elapsed（时间进度）、growth（年均需增长）、step（每年需提高）、value（实际值）或 dataYear（数据年份）。与任务窗格使用同一套读数和规则。",
+    "Evaluates an indicator from a row of the template and returns one field: status, gap, progress, elapsed, growth, step, value or dataYear. The same reading and rules as the task pane.",
+  ),
+  parameters: [
+    param(
+      "header_row",
+      "表头行",
+      "模板的表头行（含“指标”“目标值”“目标年”等列）。",
+      "The template's header row (with the 指标, 目标值 and 目标年 columns).",
+    ),
+    param("row", "指标行", "要评估的指标行，与表头行同宽。", "The indicator's row, as wide as the header row."),
+    param("field", "项目", `要返回的项目：${FIELD_LIST}。`, `What to return: ${FIELD_LIST}.`),
+    param(
+      "evaluation_year",
+      "评估年份",
+      "评估年份；省略时取该行最新填写数据的年份。",
+      "The year evaluated; when omitted, the row's latest year with a figure.",
+      true,
+    ),
+    param(
+      "reference_row",
+      "参照指标行",
+      "相对目标（如“高于GDP增长”）所参照的指标行。",
+      "For a relative target (higher than GDP growth), the row of the indicator it refers to.",
+      true,
+    ),
+  ],
+  rowForm: false,
+  result: "label",
+  example: { formula: '=PLAN.EVALUATE($A$5:$AK$5,$A6:$AK6,"status",$C$3)', result: "基本符合预期 (on track)" },
+  evaluate(args, ctx) {
+    return valueOnly(EVALUATE, args, ctx, (a) => {
+      const headers = firstRow(a.raw(0));
+      if (!headers || !isTemplateHeader(headers))
+        return stop(
+          "#VALUE!",
+          functionMessage("row.notTemplate", ctx.lang, { arg: EVALUATE.parameters[0]!.name[ctx.lang] }),
+        );
+      const row = readTemplateRow(headers, firstRow(a.raw(1)) ?? [a.raw(1)]);
+      if (!row) return "";
+      const fieldText = a.raw(2);
+      const field =
+        typeof fieldText === "string" ? FIELD_WORDS[fieldText.normalize("NFKC").trim().toLowerCase()] : undefined;
+      if (!field)
+        return stop(
+          "#VALUE!",
+          functionMessage("arg.field", ctx.lang, {
+            arg: EVALUATE.parameters[2]!.name[ctx.lang],
+            text: describe(fieldText),
+          }),
+        );
+      const year = a.omitted(3) ? undefined : a.year(3);
+      const refCells = a.omitted(4) ? null : firstRow(a.raw(4));
+      const reference = refCells ? readTemplateRow(headers, refCells) : null;
+      return evaluateField(row, field, ctx.lang, year, reference);
+    });
+  },
+};
+
+const DATAYEAR: PlanFunctionSpec = {
+  id: "DATAYEAR",
+  volatile: false,
+  name: t("数据年份", "data year"),
+  description: t(
+    "指标模板中最新填写了数据的年份（默认评估年份）。",
+    "The latest year anything is entered in the template (the default evaluation year).",
+  ),
+  parameters: [
+    param("header_row", "表头行", "模板的表头行。", "The template's header row."),
+    param("rows", "指标行", "模板的全部指标行。", "All indicator rows of the template."),
+  ],
+  rowForm: false,
+  result: "value",
+  example: { formula: "=PLAN.DATAYEAR($A$5:$AK$5,$A$6:$AK$16)", result: "2023" },
+  evaluate(args, ctx) {
+    return valueOnly(DATAYEAR, args, ctx, (a) => {
+      const headers = firstRow(a.raw(0));
+      if (!headers || !isTemplateHeader(headers))
+        return stop(
+          "#VALUE!",
+          functionMessage("row.notTemplate", ctx.lang, { arg: DATAYEAR.parameters[0]!.name[ctx.lang] }),
+        );
+      const body = a.raw(1);
+      const rows = Array.isArray(body) ? body.map((r) => (Array.isArray(r) ? r : [r])) : [];
+      const year = latestEnteredYear(headers, rows);
+      return year ?? stop("#N/A", message("eval.noData", ctx.lang));
+    });
+  },
+};
+
+export const PLAN_FUNCTIONS: ReadonlyArray<PlanFunctionSpec> = [
+  GAP,
+  GROWTH,
+  STEP,
+  PROGRESS,
+  ELAPSED,
+  EXPECTED,
+  STATUS,
+  EVALUATE,
+  DATAYEAR,
+];
 
 export function planFunction(id: PlanFunctionId): PlanFunctionSpec {
   const spec = PLAN_FUNCTIONS.find((f) => f.id === id);

@@ -12,7 +12,7 @@
  * needs a first sync before the table's rows can be asked for; reading by header text also finds a
  * template whose table was converted to a plain range. Read-only, as custom functions must be.
  */
-import { headerRowIndexes, readTemplateRow, type TemplateRow } from "../core/templateLayout";
+import { TemplateBlock, type BlockRow } from "../core/templateBlock";
 
 /** The few members of Excel.Range this module uses (a fake in tests implements just these). */
 export interface RangeLike {
@@ -40,12 +40,12 @@ export type Scheduler = (flush: () => void) => void;
 
 export interface RowReader {
   /** The template row of the cell at `address` (`Sheet1!B5`, `'My sheet'!B5`), or null when the cell is in none. */
-  read(address: string): Promise<TemplateRow | null>;
+  read(address: string): Promise<BlockRow | null>;
 }
 
 interface Pending {
   address: string;
-  resolve: (row: TemplateRow | null) => void;
+  resolve: (row: BlockRow | null) => void;
   reject: (error: unknown) => void;
 }
 
@@ -61,28 +61,14 @@ export function splitAddress(address: string): { sheet: string | null; cell: str
 
 interface SheetRead {
   used: RangeLike;
-  /** Filled after the sync: for each used-range row, the header row it belongs to. */
-  headerOf?: Array<number | null>;
-  /** Rows already read in this batch (the five row functions of an indicator ask for the same row). */
-  rows?: Map<number, TemplateRow | null>;
+  /** Filled after the sync: the sheet's templates, each row read at most once per batch. */
+  block?: TemplateBlock;
 }
 
 /** The template row of `cell` within its sheet's used range (both loaded), or null. */
-function rowOf(sheet: SheetRead, cell: RangeLike): TemplateRow | null {
-  const values = sheet.used.values;
-  const r = cell.rowIndex - sheet.used.rowIndex;
-  const c = cell.columnIndex - sheet.used.columnIndex;
-  if (r < 0 || r >= values.length || c < 0) return null;
-  sheet.headerOf ??= headerRowIndexes(values);
-  const h = sheet.headerOf[r];
-  if (h === null || h === undefined) return null;
-  const headers = values[h] ?? [];
-  // The cell must lie under the header row's span, not somewhere to the right of the table.
-  const filled = headers.map((v, i) => (v === null || v === undefined || v === "" ? -1 : i)).filter((i) => i >= 0);
-  if (filled.length === 0 || c < filled[0]! || c > filled[filled.length - 1]!) return null;
-  sheet.rows ??= new Map();
-  if (!sheet.rows.has(r)) sheet.rows.set(r, readTemplateRow(headers, values[r] ?? []));
-  return sheet.rows.get(r) ?? null;
+function rowOf(sheet: SheetRead, cell: RangeLike): BlockRow | null {
+  sheet.block ??= new TemplateBlock(sheet.used.values);
+  return sheet.block.rowAt(cell.rowIndex - sheet.used.rowIndex, cell.columnIndex - sheet.used.columnIndex);
 }
 
 export function createRowReader(run: ExcelRun, schedule: Scheduler = (flush) => setTimeout(flush, 0)): RowReader {
@@ -128,7 +114,7 @@ export function createRowReader(run: ExcelRun, schedule: Scheduler = (flush) => 
 
   return {
     read(address) {
-      return new Promise<TemplateRow | null>((resolve, reject) => {
+      return new Promise<BlockRow | null>((resolve, reject) => {
         queue.push({ address, resolve, reject });
         if (queue.length === 1) schedule(() => void flush());
       });

@@ -6,6 +6,8 @@
 import { fillTemplate, type Lang } from "../../core/messages";
 
 const strings = {
+  staleStatus: { zh: "数据滞后", en: "Data stale" },
+  needsFixStatus: { zh: "待修正", en: "Needs fix" },
   appTitle: { zh: "规划指标跟踪", en: "Plan Tracker" },
   insertTemplate: { zh: "插入模板", en: "Insert template" },
   validate: { zh: "校验数据", en: "Validate" },

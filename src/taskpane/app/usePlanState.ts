@@ -20,7 +20,13 @@ export type PlanState =
 
 export function evaluateSnapshot(snapshot: TemplateSnapshot): { sheet: SheetPlan; summary: PlanSummary } {
   const sheet = planFromSnapshot(snapshot);
-  return { sheet, summary: summarizePlan(sheet.plan) };
+  return {
+    sheet,
+    summary: summarizePlan(sheet.plan, {
+      ...(sheet.evaluationYear !== null ? { evaluationYear: sheet.evaluationYear } : {}),
+      blocked: sheet.blocked,
+    }),
+  };
 }
 
 export function usePlanState(): { state: PlanState; reload: (tableName?: string) => Promise<void> } {

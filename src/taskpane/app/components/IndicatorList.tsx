@@ -4,12 +4,12 @@
  * All text is rendered as React text, never as HTML.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../../../core/messages";
+import { message, type Lang } from "../../../core/messages";
 import type { IndicatorEvaluation, PlanSummary } from "../../../core/indicatorEvaluation";
 import type { Indicator } from "../../../core/planSchema";
 import { gapFigure, latestFigure, neededFigure, type Figure } from "../figures";
 import { t } from "../i18n";
-import { STATUS_COLOURS, type StatusKey } from "../statusStyle";
+import { STATUS_COLOURS, statusKeyOf, type StatusKey } from "../statusStyle";
 import { statusName } from "./StatusCards";
 
 const useStyles = makeStyles({
@@ -75,7 +75,7 @@ export function indicatorRows(
 ): IndicatorRowView[] {
   const byId = new Map(indicators.map((i) => [i.id, i]));
   return summary.evaluations
-    .filter((e) => filter === null || (e.status?.code ?? "none") === filter)
+    .filter((e) => filter === null || statusKeyOf(e) === filter)
     .flatMap((evaluation) => {
       const indicator = byId.get(evaluation.indicatorId);
       return indicator ? [{ indicator, evaluation }] : [];
@@ -92,9 +92,13 @@ export function IndicatorList(props: {
   return (
     <ul className={styles.list} aria-label={t(lang, "indicators")}>
       {rows.map(({ indicator, evaluation }) => {
-        const key: StatusKey = evaluation.status?.code ?? "none";
+        const key: StatusKey = statusKeyOf(evaluation);
         const colours = STATUS_COLOURS[key];
-        const statusText = evaluation.status ? evaluation.status.label[lang] : statusName("none", lang);
+        const statusText = evaluation.needsFix
+          ? message("status.needsFix", lang, { column: evaluation.needsFix.header, text: evaluation.needsFix.text })
+          : evaluation.status
+            ? evaluation.status.label[lang]
+            : statusName("none", lang);
         const manual = evaluation.status?.source === "override" ? ` (${t(lang, "manualVerdict")})` : "";
         const name = indicator.name[lang];
         return (

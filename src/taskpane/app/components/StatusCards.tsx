@@ -31,7 +31,10 @@ const useStyles = makeStyles({
 });
 
 export function statusName(key: StatusKey, lang: Lang): string {
-  return key === "none" ? t(lang, "noStatus") : statusLabel(key, lang);
+  if (key === "none") return t(lang, "noStatus");
+  if (key === "stale") return t(lang, "staleStatus");
+  if (key === "needsFix") return t(lang, "needsFixStatus");
+  return statusLabel(key, lang);
 }
 
 export function StatusCards(props: {
@@ -44,31 +47,33 @@ export function StatusCards(props: {
   const { summary, lang, filter, onFilter } = props;
   return (
     <div className={styles.grid} role="group" aria-label={t(lang, "statusCounts")}>
-      {STATUS_ORDER.filter((k) => summary.counts[k] > 0 || k !== "none").map((key) => {
-        const colours = STATUS_COLOURS[key];
-        const count = summary.counts[key];
-        const name = statusName(key, lang);
-        return (
-          <Button
-            key={key}
-            className={styles.card}
-            appearance="secondary"
-            aria-pressed={filter === key}
-            aria-label={`${name}: ${count}`}
-            disabled={count === 0}
-            onClick={() => onFilter(filter === key ? null : key)}
-            style={{
-              backgroundColor: colours.background,
-              color: colours.foreground,
-              borderLeftColor: colours.border,
-              outline: filter === key ? `2px solid ${colours.border}` : undefined,
-            }}
-          >
-            <span className={styles.count}>{count}</span>
-            <span className={styles.label}>{name}</span>
-          </Button>
-        );
-      })}
+      {STATUS_ORDER.filter((k) => summary.counts[k] > 0 || (k !== "none" && k !== "stale" && k !== "needsFix")).map(
+        (key) => {
+          const colours = STATUS_COLOURS[key];
+          const count = summary.counts[key];
+          const name = statusName(key, lang);
+          return (
+            <Button
+              key={key}
+              className={styles.card}
+              appearance="secondary"
+              aria-pressed={filter === key}
+              aria-label={`${name}: ${count}`}
+              disabled={count === 0}
+              onClick={() => onFilter(filter === key ? null : key)}
+              style={{
+                backgroundColor: colours.background,
+                color: colours.foreground,
+                borderLeftColor: colours.border,
+                outline: filter === key ? `2px solid ${colours.border}` : undefined,
+              }}
+            >
+              <span className={styles.count}>{count}</span>
+              <span className={styles.label}>{name}</span>
+            </Button>
+          );
+        },
+      )}
     </div>
   );
 }
