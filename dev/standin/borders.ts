@@ -174,11 +174,13 @@ export class RangeBorder extends ClientObject<CellRange> {
         const current = this.model.style(t.sheet, row, col)[edge];
         const next: BorderState = { ...current, [name]: checked };
         if (name !== "style" && current.style === "None") next.style = "Continuous";
-        this.model.setStyle(t.sheet, { row, col, rows: 1, cols: 1 }, { [edge as StyleKey]: next });
+        // No line is Excel's default: stored as no format, so it does not make the cell "used".
+        const stored = next.style === "None" ? null : next;
+        this.model.setStyle(t.sheet, { row, col, rows: 1, cols: 1 }, { [edge as StyleKey]: stored });
         // No line: the neighbour's half of the same line goes too.
         const other = name === "style" && checked === "None" ? facing(row, col, edge) : null;
         if (other && this.model.style(t.sheet, other[0], other[1])[other[2]].style !== "None")
-          this.model.setStyle(t.sheet, { row: other[0], col: other[1], rows: 1, cols: 1 }, { [other[2]]: NO_BORDER });
+          this.model.setStyle(t.sheet, { row: other[0], col: other[1], rows: 1, cols: 1 }, { [other[2]]: null });
       }
     });
   }
