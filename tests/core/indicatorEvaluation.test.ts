@@ -68,11 +68,14 @@ describe("evaluateIndicator — level targets", () => {
     expect(evaluateIndicator(missed, only(missed, "HIGH_TECH_FIRMS")).status?.label.zh).toBe("未完成");
   });
 
-  it("rank 3 → 3: kept is 提前实现, rank 4 is 滞后, and ranks have no growth rate", () => {
+  it("rank 3 → 3 is a bound to keep: held is 基本符合预期, rank 4 is 滞后, and ranks have no growth rate", () => {
     const kept = makePlan([withActuals(seedRows.rank, { "2022": 3 })]);
     const k = evaluateIndicator(kept, only(kept, "TECH_PROGRESS_RANK"));
-    expect(k.status?.code).toBe("achieved");
-    expect(k.status?.label.zh).toBe("提前实现");
+    expect(k.obligation).toBe("keep");
+    expect(k.held).toBe(true);
+    expect(k.status?.code).toBe("onTrack");
+    expect(k.status?.label.zh).toBe("基本符合预期");
+    expect(k.progress).toBeNull();
     expect(k.requiredGrowth).toBeNull();
     expect(num(k.gap)).toBe(0);
     const lost = makePlan([withActuals(seedRows.rank, { "2022": 4 })]);
@@ -132,6 +135,7 @@ describe("evaluateIndicator — cumulative, annual-growth and text targets", () 
     attribute: "binding",
     direction: "down",
     baseline: null,
+    figures: "change",
     target: { kind: "cumulative", value: 13.5, mode: "reduction" },
   });
 
@@ -165,14 +169,15 @@ describe("evaluateIndicator — cumulative, annual-growth and text targets", () 
     kind: "amount",
     unit: { zh: "亿元", en: "100 million yuan" },
     baseline: 100,
-    target: { kind: "annualGrowth", value: 7 },
+    target: { kind: "annualGrowth", value: 7, comparator: ">=" },
   });
 
-  it("年均增长 >7: realised growth since the base year is compared with 7 %", () => {
+  it("年均增长 >7 with level figures: realised growth since the base year is compared with 7 %", () => {
     const onPace = makePlan([withActuals(spending, { "2022": 100 * 1.07 * 1.07 })]);
     const e = evaluateIndicator(onPace, only(onPace, "RD_SPENDING"));
     expect(num(e.realisedGrowth)).toBeCloseTo(0.07, 12);
-    expect(e.targetValue).toBeCloseTo(100 * Math.pow(1.07, 5), 10);
+    expect(e.targetValue).toBe(7);
+    expect(e.measured).toBeCloseTo(7, 10);
     expect(num(e.requiredGrowth)).toBeCloseTo(0.07, 12);
     expect(num(e.progress)).toBeCloseTo(0.4, 12);
     expect(e.status?.code).toBe("onTrack");
@@ -208,7 +213,7 @@ describe("evaluateIndicator — cumulative, annual-growth and text targets", () 
     const air = indicator({
       id: "AIR",
       baseline: 78,
-      target: { kind: "level", value: 80, comparator: ">=" },
+      target: { kind: "level", value: 80, comparator: ">=", obligation: "reach" },
       attribute: "binding",
     });
     const p = makePlan([
@@ -233,9 +238,20 @@ describe("summarizePlan", () => {
       seedRows.contracts,
       withActuals(seedRows.rank, { "2022": 3 }),
     ]);
-    const s = summarizePlan(p);
+    // Evaluated at 2022: the 2023 figure is not yet in, the 2021 patents figure is stale.
+    const s = summarizePlan(p, { evaluationYear: 2022 });
+    expect(s.evaluationYear).toBe(2022);
     expect(s.dataYear).toBe(2023);
-    expect(s.counts).toEqual({ achieved: 1, ahead: 1, onTrack: 1, lagging: 1, missed: 0, none: 1 });
+    expect(s.counts).toEqual({
+      achieved: 0,
+      ahead: 1,
+      onTrack: 1,
+      lagging: 0,
+      missed: 0,
+      stale: 1,
+      needsFix: 0,
+      none: 2,
+    });
     expect(s.evaluations.map((e) => e.indicatorId)).toEqual([
       "HIGH_VALUE_PATENTS",
       "RD_INTENSITY",
@@ -247,6 +263,26 @@ describe("summarizePlan", () => {
   it("no figures at all: data year null", () => {
     expect(summarizePlan(makePlan([seedRows.rdIntensity])).dataYear).toBeNull();
   });
+  it("defaults to the latest year with any figure, and then older rows are stale", () => {
+    const p = makePlan([
+      withActuals(seedRows.rdIntensity, { "2022": 1.335 }),
+      withActuals(seedRows.hiTechFirms, { "2023": 133 }),
+    ]);
+    const s = summarizePlan(p);
+    expect(s.evaluationYear).toBe(2023);
+    expect(s.counts.stale).toBe(1);
+    expect(s.counts.onTrack).toBe(1);
+  });
+  it("a row with a cell to fix is counted apart and not evaluated", () => {
+    const p = makePlan([withActuals(seedRows.rdIntensity, { "2022": 1.335 })]);
+    const s = summarizePlan(p, { blocked: new Map([["RD_INTENSITY", { header: "2023年", text: "约1.4" }]]) });
+    expect(s.counts.needsFix).toBe(1);
+    const e = s.evaluations[0]!;
+    expect(e.status).toBeNull();
+    expect(e.needsFix).toEqual({ header: "2023年", text: "约1.4" });
+    expect(e.statusReason).toBe("eval.unreadable");
+    expect(e.statusReasonArgs).toEqual({ cell: "2023年", text: "约1.4" });
+  });
 });
 
 describe("evaluateIndicator — no baseline (有效高价值发明专利 100 件以上)", () => {
@@ -255,7 +291,7 @@ describe("evaluateIndicator — no baseline (有效高价值发明专利 100 件
     kind: "count",
     unit: { zh: "件", en: "patents" },
     baseline: null,
-    target: { kind: "level", value: 100, comparator: ">=" },
+    target: { kind: "level", value: 100, comparator: ">=", obligation: "reach" },
   });
   it("a reached target is still achieved", () => {
     const p = makePlan([withActuals(total, { "2023": 104 })]);
