@@ -16,8 +16,8 @@ export function buildPlanJsonSchema(): Record<string, unknown> {
   // Own keys first so the file reads well; zod's body follows unchanged.
   return {
     $schema,
-    $id: "urn:plan-tracker:plan-file:v1",
-    title: "Plan Tracker plan file, format version 1",
+    $id: "urn:plan-tracker:plan-file:v2",
+    title: "Plan Tracker plan file, format version 2",
     description:
       "A government plan's indicators (baseline, target, attribute, yearly actuals) as read by the Plan Tracker Excel add-in. " +
       "Generated from src/core/planSchema.ts by scripts/generate-plan-schema.ts; do not edit by hand. " +

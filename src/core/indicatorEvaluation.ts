@@ -431,7 +431,7 @@ function relativeRule(ctx: Context, t: Extract<Target, { kind: "relative" }>): O
     return outcome({
       realisedGrowth: own,
       reference: { indicatorId: ref.id, realisedGrowth: null },
-      reason: reason("eval.referenceNoData", { name: ref.name.zh, nameEn: ref.name.en, year: latest.year }),
+      reason: reason("eval.referenceNoData", { name: ref.name.zh, year: latest.year }),
     });
   }
   const theirs = realisedOver(ref, { ...refBaseline, year: from }, latest.year);

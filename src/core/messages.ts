@@ -150,7 +150,7 @@ export const catalogue = {
   },
   "eval.referenceNoData": {
     zh: "参照指标“{name}”尚无 {year} 年数据，无法比较。",
-    en: "The reference indicator “{nameEn}” has no figure for {year} to compare with.",
+    en: "The reference indicator “{name}” has no figure for {year} to compare with.",
   },
   "eval.attributeUnknown": {
     zh: "规划未注明指标属性，按预期性指标评估；如为约束性指标，落后于时间进度即为滞后。",

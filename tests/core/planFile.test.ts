@@ -16,7 +16,7 @@ function issuesOf(result: PlanFileResult) {
 }
 
 const minimal = {
-  formatVersion: 1,
+  formatVersion: 2,
   id: "demo",
   title: { zh: "示例", en: "Demo" },
   source: { document: { zh: "示例", en: "Demo" }, issuer: { zh: "某局", en: "A bureau" }, date: "2021-12-30" },
@@ -25,7 +25,7 @@ const minimal = {
   indicators: [
     {
       attribute: "binding",
-      target: { comparator: "<=", value: 5.5, kind: "level" },
+      target: { obligation: "keep", comparator: "<=", value: 5.5, kind: "level" },
       baselineYear: 2020,
       baseline: 5,
       direction: "down",
@@ -34,7 +34,10 @@ const minimal = {
       name: { en: "Unemployment rate", zh: "城镇调查失业率" },
       category: { en: "Livelihood", zh: "民生福祉" },
       id: "UNEMPLOYMENT",
-      actuals: { "2022": { value: 5.2 }, "2021": { vintage: "2021年统计公报", value: 5.1 } },
+      actuals: {
+        "2022": { value: 5.2 },
+        "2021": { source: "2021年统计公报", release: "annual", value: 5.1 },
+      },
     },
   ],
 };
@@ -53,7 +56,7 @@ describe("parsePlanFile / serializePlanFile: good files", () => {
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const text = serializePlanFile(result.plan);
     expect(text.endsWith("}\n")).toBe(true);
-    expect(text).toContain('\n  "formatVersion": 1,\n');
+    expect(text).toContain('\n  "formatVersion": 2,\n');
     const ind = text.slice(text.indexOf('"indicators"'));
     const order = [
       "id",
@@ -71,7 +74,7 @@ describe("parsePlanFile / serializePlanFile: good files", () => {
     const positions = order.map((k) => ind.indexOf(`"${k}"`));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(ind.indexOf('"2021"')).toBeLessThan(ind.indexOf('"2022"'));
-    expect(ind.indexOf('"value": 5.1')).toBeLessThan(ind.indexOf('"vintage"'));
+    expect(ind.indexOf('"value": 5.1')).toBeLessThan(ind.indexOf('"source"'));
     expect(ind.indexOf('"kind": "level"')).toBeLessThan(ind.indexOf('"comparator"'));
     const again = parsePlanFile(text);
     expect(again).toEqual(result);
@@ -99,8 +102,8 @@ describe("parsePlanFile: bad files name the field and the row, in zh and en", ()
         path: "indicators[3].target.value",
         row: 4,
         message: {
-          en: "indicators[3] (id RD_PERSONNEL_PER_10K).target.value: expected a number",
-          zh: "第4行指标（RD_PERSONNEL_PER_10K）的 target.value：应为数字",
+          en: "Indicator 4 “R&D personnel per 10,000 employed persons” (id RD_PERSONNEL_PER_10K), target.value: expected a number",
+          zh: "第4行指标“每万名从业人员中R&D人员数”（RD_PERSONNEL_PER_10K）的 目标 › 数值：应为数字",
         },
       },
     ]);
@@ -121,37 +124,69 @@ describe("parsePlanFile: bad files name the field and the row, in zh and en", ()
       [
         "indicators[0].unit",
         1,
-        "indicators[0] (id TECH_PROGRESS_RANK).unit: required field is missing",
-        "第1行指标（TECH_PROGRESS_RANK）的 unit：缺少必填字段",
+        "Indicator 1 “Overall level of scientific and technological progress” (id TECH_PROGRESS_RANK), unit: required field is missing",
+        "第1行指标“综合科技进步水平”（TECH_PROGRESS_RANK）的 单位：缺少必填字段",
       ],
       [
         "indicators[0].kind",
         1,
-        "indicators[0] (id TECH_PROGRESS_RANK).kind: must be one of: percent, count, amount, rank, index",
-        "第1行指标（TECH_PROGRESS_RANK）的 kind：应为以下之一：percent, count, amount, rank, index",
+        "Indicator 1 “Overall level of scientific and technological progress” (id TECH_PROGRESS_RANK), kind: must be percent, count, amount, rank or index",
+        "第1行指标“综合科技进步水平”（TECH_PROGRESS_RANK）的 指标类别：应为 percent（百分比）、count（个数）、amount（金额或数量）、rank（位次）或 index（其他指数）",
       ],
       [
         "indicators[1]",
         2,
-        "indicators[1] (id RD_INTENSITY): unknown field(s): atribute (check the spelling)",
-        "第2行指标（RD_INTENSITY）：未知字段：atribute（请检查拼写）",
+        "Indicator 2 “R&D expenditure as a share of GDP” (id RD_INTENSITY): unknown field(s): atribute (check the spelling)",
+        "第2行指标“R&D经费支出与GDP比重”（RD_INTENSITY）：未知字段：atribute（请检查拼写）",
       ],
     ]);
   });
 
-  it("a target of unknown kind, a bad year key, an empty name, a negative tolerance", () => {
+  it("a target of unknown kind, a bad year key, an empty name, a negative band", () => {
     const obj = seedObject();
     obj.indicators[1].target = { kind: "range", value: 1.47 };
     obj.indicators[2].actuals = { "23": { value: 4 } };
     obj.indicators[4].name.zh = "";
-    obj.indicators[5].target.tolerance = -1;
-    const en = issuesOf(parsePlanFile(JSON.stringify(obj))).map((i) => i.message.en);
-    expect(en).toEqual([
-      "indicators[1] (id RD_INTENSITY).target.kind: must be one of: level, cumulative, annualGrowth, text",
-      'indicators[2] (id ENTERPRISE_RD_SHARE).actuals.23: key "23" has the wrong format: expected a four-digit year such as 2023',
-      "indicators[4] (id HIGH_VALUE_PATENTS_PER_10K).name.zh: must not be empty",
-      "indicators[5] (id TECH_CONTRACT_TURNOVER).target.tolerance: must be >= 0",
+    obj.indicators[5].target.band = -1;
+    const issues = issuesOf(parsePlanFile(JSON.stringify(obj)));
+    expect(issues.map((i) => i.message.en)).toEqual([
+      "Indicator 2 “R&D expenditure as a share of GDP” (id RD_INTENSITY), target.kind: the target's kind must be level, cumulative (〔〕), annualGrowth (年均), relative (to another indicator) or text",
+      'Indicator 3 “R&D spending of enterprises above designated size as a share of their main business revenue” (id ENTERPRISE_RD_SHARE), actuals.23: key "23" has the wrong format: expected a four-digit year such as 2023',
+      "Indicator 5 “High-value invention patents per 10,000 population” (id HIGH_VALUE_PATENTS_PER_10K), name.zh: must not be empty",
+      "Indicator 6 “Turnover of technology market contracts” (id TECH_CONTRACT_TURNOVER), target.band: must be >= 0",
     ]);
+    expect(issues[0]!.message.zh).toBe(
+      "第2行指标“R&D经费支出与GDP比重”（RD_INTENSITY）的 目标 › 目标形式：目标形式应为 level（数值目标）、cumulative（〔〕累计目标）、annualGrowth（年均增长目标）、relative（相对另一指标的目标）或 text（定性目标）",
+    );
+  });
+
+  it("names the attribute and direction in staff's words, and reads 约束性/逆向 written in Chinese", () => {
+    const obj = seedObject();
+    obj.indicators[1].attribute = "约束性";
+    obj.indicators[1].direction = "正向";
+    obj.indicators[2].attribute = "required";
+    obj.indicators[3].direction = "sideways";
+    const issues = issuesOf(parsePlanFile(JSON.stringify(obj)));
+    expect(issues.map((i) => i.message.zh)).toEqual([
+      "第3行指标“规模以上企业R&D投入占主营业务收入比重”（ENTERPRISE_RD_SHARE）的 属性：应为“预期性”或“约束性”（也可写 expected / binding；规划未注明时写 null）",
+      "第4行指标“每万名从业人员中R&D人员数”（RD_PERSONNEL_PER_10K）的 方向：应为“正向”（越大越好，up）或“逆向”（越小越好，down）",
+    ]);
+    obj.indicators[2].attribute = "未注明";
+    obj.indicators[3].direction = "逆向";
+    const ok = parsePlanFile(JSON.stringify(obj));
+    if (!ok.ok) throw new Error(JSON.stringify(ok.issues));
+    expect(ok.plan.indicators[1]!.attribute).toBe("binding");
+    expect(ok.plan.indicators[2]!.attribute).toBeNull();
+    expect(ok.plan.indicators[3]!.direction).toBe("down");
+  });
+
+  it("a field of another target form says which form it belongs to", () => {
+    const obj = seedObject();
+    obj.indicators[3].target = { kind: "level", value: 40, comparator: ">=", obligation: "reach", mode: "reduction" };
+    expect(issuesOf(parsePlanFile(JSON.stringify(obj)))[0]!.message).toEqual({
+      zh: "第4行指标“每万名从业人员中R&D人员数”（RD_PERSONNEL_PER_10K）的 目标：数值目标（level）没有字段 mode；此形式可用的字段：value、comparator、obligation、approximate、band（mode 属于〔〕累计目标（cumulative））",
+      en: "Indicator 4 “R&D personnel per 10,000 employed persons” (id RD_PERSONNEL_PER_10K), target: a level target has no field mode; its fields are value, comparator, obligation, approximate, band (mode belongs to a cumulative (〔〕) target)",
+    });
   });
 
   it("a row without a usable id still gets its row number", () => {
@@ -161,12 +196,14 @@ describe("parsePlanFile: bad files name the field and the row, in zh and en", ()
       path: "indicators[6].id",
       row: 7,
       message: {
-        en: "indicators[6] (id 7 高新).id: wrong format: expected a code of letters, digits and _ . - starting with a letter",
-        zh: "第7行指标（7 高新）的 id：格式不正确：编号只能由字母、数字和 _ . - 组成，并以字母开头",
+        en: "Indicator 7 “Number of high-tech enterprises” (id 7 高新), id: wrong format: expected a code of letters, digits and _ . - starting with a letter",
+        zh: "第7行指标“高新技术企业数”（7 高新）的 指标代码：格式不正确：编号只能由字母、数字和 _ . - 组成，并以字母开头",
       },
     });
     delete obj.indicators[6].id;
-    expect(issuesOf(parsePlanFile(JSON.stringify(obj)))[0]!.message.zh).toBe("第7行指标的 id：缺少必填字段");
+    expect(issuesOf(parsePlanFile(JSON.stringify(obj)))[0]!.message.zh).toBe(
+      "第7行指标“高新技术企业数”的 指标代码：缺少必填字段",
+    );
   });
 
   it("duplicate ids and plan-level fields", () => {
@@ -176,26 +213,79 @@ describe("parsePlanFile: bad files name the field and the row, in zh and en", ()
     const issues = issuesOf(parsePlanFile(JSON.stringify(obj)));
     expect(issues.map((i) => [i.path, i.row, i.message.zh])).toEqual([
       ["source.date", undefined, "source.date：格式不正确：日期格式应为 2021-12-30"],
-      ["indicators[2].id", 3, "第3行指标（RD_INTENSITY）的 id：指标编号 RD_INTENSITY 重复"],
+      [
+        "indicators[2].id",
+        3,
+        "第3行指标“规模以上企业R&D投入占主营业务收入比重”（RD_INTENSITY）的 指标代码：指标编号 RD_INTENSITY 重复",
+      ],
     ]);
   });
 
   it("a format version this build does not read", () => {
     const obj = seedObject();
-    obj.formatVersion = 2;
+    obj.formatVersion = 3;
     expect(issuesOf(parsePlanFile(JSON.stringify(obj)))).toEqual([
       {
         path: "formatVersion",
         message: {
-          zh: "不支持的文件格式版本 formatVersion 2；本版本支持：1",
-          en: "formatVersion 2 is not supported; supported versions: 1",
+          zh: "不支持的文件格式版本 formatVersion 3；本版本支持：1, 2",
+          en: "formatVersion 3 is not supported; supported versions: 1, 2",
         },
       },
     ]);
     delete obj.formatVersion;
     expect(issuesOf(parsePlanFile(JSON.stringify(obj)))[0]!.message.en).toBe(
-      "formatVersion is missing; supported versions: 1",
+      "formatVersion is missing; supported versions: 1, 2",
     );
+  });
+
+  it("migrates a version 1 file, and says what it decided", () => {
+    const v1 = {
+      ...structuredClone(minimal),
+      formatVersion: 1,
+      indicators: [
+        {
+          ...structuredClone(minimal.indicators[0]!),
+          target: { kind: "level", value: 5.5, comparator: "<=" },
+          actuals: { "2021": { vintage: "2021年统计公报", value: 5.1 } },
+        },
+        {
+          ...structuredClone(minimal.indicators[0]!),
+          id: "RANK",
+          kind: "rank",
+          baseline: 5,
+          target: { kind: "level", value: 3, comparator: ">=" },
+          actuals: {},
+        },
+        {
+          ...structuredClone(minimal.indicators[0]!),
+          id: "SEA",
+          direction: "up",
+          baseline: 70.5,
+          target: { kind: "level", value: 70, comparator: "~", tolerance: 1 },
+          actuals: {},
+        },
+      ],
+    };
+    const r = parsePlanFile(JSON.stringify(v1));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.plan.formatVersion).toBe(2);
+    const [unemployment, rank, sea] = r.plan.indicators;
+    // A ceiling the baseline already keeps is a bound to keep; v1's vintage is where the figure came from.
+    expect(unemployment!.target).toEqual({ kind: "level", value: 5.5, comparator: "<=", obligation: "keep" });
+    expect(unemployment!.actuals["2021"]).toEqual({ value: 5.1, source: "2021年统计公报" });
+    // v1 wrote a rank "at least this good" as >= with a downward direction: the bound is <= 3.
+    expect(rank!.target).toEqual({ kind: "level", value: 3, comparator: "<=", obligation: "reach" });
+    // v1's ~ is 左右 on the good side, with its band.
+    expect(sea!.target).toEqual({
+      kind: "level",
+      value: 70,
+      comparator: ">=",
+      obligation: "keep",
+      approximate: true,
+      band: 1,
+    });
+    expect(r.notes.map((n) => n.indicatorId)).toEqual([null, "UNEMPLOYMENT", "SEA"]);
   });
 
   it("something other than a JSON object", () => {

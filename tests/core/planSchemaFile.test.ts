@@ -65,6 +65,11 @@ function check(schema: Schema, value: unknown, path = "$"): string[] {
         if (typeOf(value) === "object")
           errors.push(...checkObject(schema, key, value as Record<string, unknown>, path));
         break;
+      case "anyOf": {
+        const passing = (r as Schema[]).filter((s) => check(s, value, path).length === 0).length;
+        if (passing === 0) errors.push(`${path}: matches none of anyOf`);
+        break;
+      }
       case "oneOf": {
         const passing = (r as Schema[]).filter((s) => check(s, value, path).length === 0).length;
         if (passing !== 1) errors.push(`${path}: matches ${passing} of oneOf`);
@@ -124,10 +129,10 @@ describe("seeds/plan.schema.json", () => {
     delete broken.indicators[3].target;
     broken.indicators[0].kind = "ratio";
     broken.indicators[1].actuals = { "20x5": { value: 1 } };
-    broken.formatVersion = 2;
+    broken.formatVersion = 1;
     broken.extra = true;
     expect(check(schema, broken)).toEqual([
-      "$.formatVersion: expected 1",
+      "$.formatVersion: expected 2",
       "$.indicators[0].kind: not in enum",
       "$.indicators[1].actuals{20x5}: pattern ^(19|20|21)\\d\\d$",
       "$.indicators[3].target: required",

@@ -96,8 +96,8 @@ describe("seed plan: 张掖市“十四五”科技创新体系主要指标", ()
   it("keeps the goals stated only in the text as supplementary indicators", () => {
     const supplementary = seedPlan.indicators.filter((ind) => ind.supplementary);
     expect(supplementary.map((ind) => [ind.id, ind.target])).toEqual([
-      ["HIGH_VALUE_PATENTS_TOTAL", { kind: "level", value: 100, comparator: ">=" }],
-      ["HIGH_VALUE_PATENTS_PER_10K_GROWTH", { kind: "annualGrowth", value: 30 }],
+      ["HIGH_VALUE_PATENTS_TOTAL", { kind: "level", value: 100, comparator: ">=", obligation: "reach" }],
+      ["HIGH_VALUE_PATENTS_PER_10K_GROWTH", { kind: "annualGrowth", value: 30, comparator: ">=" }],
       ["TECH_PROGRESS_CONTRIBUTION", { kind: "text", text: { zh: "明显提升", en: "rise markedly" } }],
       ["VISION_2035", expect.objectContaining({ kind: "text" })],
     ]);
@@ -107,7 +107,7 @@ describe("seed plan: 张掖市“十四五”科技创新体系主要指标", ()
 
   it("records the plan's source and period", () => {
     expect(seedPlan).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       title: { zh: "张掖市“十四五”科技创新规划" },
       source: { issuer: { zh: "张掖市人民政府办公室" }, date: "2021-12-30" },
       baseYear: 2020,
