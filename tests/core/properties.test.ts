@@ -200,32 +200,75 @@ describe("properties", () => {
 });
 
 describe("evaluateIndicator never shows NaN or Infinity", () => {
-  it("for any finite figures in any year of the plan, every number is finite or a typed Failure", async () => {
+  it("for any finite figures in any year, any target form and figure form, at any evaluation year: every number is finite or a typed Failure", async () => {
     const { evaluateIndicator } = await import("../../src/core/indicatorEvaluation");
     const { indicator, makePlan } = await import("./fixtures");
-    const targets = fc.constantFrom(
-      { kind: "level" as const, value: 1.47, comparator: ">=" as const },
-      { kind: "level" as const, value: 3, comparator: "<=" as const },
-      { kind: "level" as const, value: 15, comparator: "~" as const },
-      { kind: "cumulative" as const, value: 13.5, mode: "reduction" as const },
-      { kind: "cumulative" as const, value: 1, mode: "increase" as const },
-      { kind: "annualGrowth" as const, value: 7 },
+    const approx = fc.record({
+      approximate: fc.boolean(),
+      band: fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: undefined }),
+    });
+    const targets = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom(1.47, 3, 15, 0),
+          fc.constantFrom(">=" as const, "<=" as const),
+          fc.constantFrom("reach" as const, "keep" as const),
+          approx,
+        )
+        .map(([value, comparator, obligation, a]) => ({
+          kind: "level" as const,
+          value,
+          comparator,
+          obligation,
+          ...clean(a),
+        })),
+      fc
+        .tuple(
+          fc.constantFrom(13.5, 1, 0, 100),
+          fc.constantFrom("reduction" as const, "increase" as const, "decrease" as const),
+          approx,
+        )
+        .map(([value, mode, a]) => ({ kind: "cumulative" as const, value, mode, ...clean(a) })),
+      fc
+        .tuple(fc.constantFrom(7, 0, -5), fc.constantFrom(">=" as const, "<=" as const), approx)
+        .map(([value, comparator, a]) => ({
+          kind: "annualGrowth" as const,
+          value,
+          comparator,
+          ...clean(a),
+        })),
+      fc.constant({
+        kind: "relative" as const,
+        relation: "above" as const,
+        reference: "REF",
+        text: { zh: "高于", en: "above" },
+      }),
+      fc.constant({ kind: "text" as const, text: { zh: "保持在合理区间", en: "reasonable" } }),
     );
+    const figuresOf = fc.dictionary(fc.integer({ min: 2019, max: 2025 }).map(String), anyFinite, { maxKeys: 7 });
     fc.assert(
       fc.property(
         targets,
+        fc.constantFrom("level" as const, "rate" as const, "change" as const),
         fc.option(anyFinite, { nil: null }),
-        fc.dictionary(fc.integer({ min: 2019, max: 2025 }).map(String), anyFinite, { maxKeys: 7 }),
-        fc.boolean(),
+        fc.option(fc.integer({ min: 2015, max: 2024 }), { nil: null }),
+        figuresOf,
+        figuresOf,
+        fc.option(fc.integer({ min: 2018, max: 2027 }), { nil: undefined }),
+        fc.constantFrom("binding" as const, "expected" as const, null),
         direction,
-        (target, baseline, figures, binding, dir) => {
+        (target, figures, baseline, baselineYear, own, ref, evaluationYear, attribute, dir) => {
           const p = makePlan([
             {
-              ...indicator({ id: "X", target, baseline, direction: dir, attribute: binding ? "binding" : "expected" }),
-              actuals: Object.fromEntries(Object.entries(figures).map(([y, value]) => [y, { value }])),
+              ...indicator({ id: "X", target, figures, baseline, baselineYear, direction: dir, attribute }),
+              actuals: Object.fromEntries(Object.entries(own).map(([y, value]) => [y, { value }])),
+            },
+            {
+              ...indicator({ id: "REF", figures: "rate" }),
+              actuals: Object.fromEntries(Object.entries(ref).map(([y, value]) => [y, { value }])),
             },
           ]);
-          const e = evaluateIndicator(p, p.indicators[0]!);
+          const e = evaluateIndicator(p, p.indicators[0]!, evaluationYear !== undefined ? { evaluationYear } : {});
           for (const f of [
             e.gap,
             e.requiredGrowth,
@@ -234,13 +277,20 @@ describe("evaluateIndicator never shows NaN or Infinity", () => {
             e.timeProgress,
             e.expected,
             e.realisedGrowth,
+            e.reference?.realisedGrowth ?? null,
           ]) {
             if (f) expect(wellFormed(f)).toBe(true);
           }
           for (const n of [e.targetValue, e.measured]) if (n !== null) expect(Number.isFinite(n)).toBe(true);
+          // A verdict or a reason, never neither (unless a manual one, which this generator has none of).
+          expect(e.status !== null || e.statusReason !== null).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
+
+function clean(a: { approximate: boolean; band: number | undefined }): { approximate?: true; band?: number } {
+  return a.approximate ? { approximate: true, ...(a.band !== undefined ? { band: a.band } : {}) } : {};
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { evaluateStatus, parseStatusLabel, statusLabel, type StatusInput } from "../../src/core/status";
+import {
+  evaluateStatus,
+  inferObligation,
+  isMet,
+  parseStatusLabel,
+  statusLabel,
+  type StatusInput,
+} from "../../src/core/status";
 import type { StatusCode } from "../../src/core/planSchema";
 
 /** 0 → 10 over 2020–2025, judged in 2022: time progress 0.4, so actual/10 is the completion progress. */
@@ -87,23 +94,41 @@ describe("targets the baseline already meets", () => {
   });
 });
 
-describe("approximate (左右) targets", () => {
-  const approx = { ...base, baseline: 10, target: 15, comparator: "~" as const };
+describe("approximate (左右) targets: isMet with a band", () => {
   it("within the default 5 % band counts as met", () => {
-    expect(code({ ...approx, actual: 14.25 })).toBe("achieved");
-    expect(code({ ...approx, actual: 14.2 })).not.toBe("achieved");
+    expect(isMet(14.25, 15, ">=", true)).toBe(true);
+    expect(isMet(14.2, 15, ">=", true)).toBe(false);
+    expect(isMet(15.75, 15, "<=", true)).toBe(true);
+    expect(isMet(15.8, 15, "<=", true)).toBe(false);
   });
   it("overshooting in the good direction is met too", () => {
-    expect(code({ ...approx, actual: 16 })).toBe("achieved");
+    expect(isMet(16, 15, ">=", true)).toBe(true);
+    expect(isMet(10, 15, "<=", true)).toBe(true);
   });
   it("an explicit band replaces the default", () => {
-    expect(code({ ...approx, actual: 14.2, approxTolerance: 1 })).toBe("achieved");
-    expect(code({ ...approx, actual: 14.5, approxTolerance: 0.1 })).not.toBe("achieved");
+    expect(isMet(14.2, 15, ">=", true, 1)).toBe(true);
+    expect(isMet(14.5, 15, ">=", true, 0.1)).toBe(false);
   });
-  it("70.5 → 70左右 (lower target, baseline already in band): achieved while it holds, lagging when it leaves", () => {
-    const sea = { ...base, baseline: 70.5, target: 70, comparator: "~" as const };
-    expect(code({ ...sea, actual: 69 })).toBe("achieved");
-    expect(code({ ...sea, actual: 66 })).toBe("lagging");
+  it("an exact target has no band", () => {
+    expect(isMet(14.99, 15, ">=")).toBe(false);
+    expect(isMet(14.99, 15, ">=", false, 5)).toBe(false);
+  });
+  it("a bound the baseline already meets is one to keep: 70.5 → 70左右", () => {
+    expect(inferObligation(70.5, 70, ">=", true)).toBe("keep");
+    expect(inferObligation(60, 70, ">=", true)).toBe("reach");
+    expect(inferObligation(null, 70, ">=", true)).toBe("reach");
+  });
+});
+
+describe("the value form infers the direction from baseline and target", () => {
+  it("10 → 6 is a cut: 8 is half way (as PLAN.PROGRESS(10, 8, 6) = 0.5)", () => {
+    const { direction: _given, ...noDirection } = base;
+    const r = evaluateStatus({ ...noDirection, baseline: 10, actual: 8, target: 6, year: 2023 });
+    expect(r.ok && r.value.progress).toBeCloseTo(0.5, 12);
+    expect(r.ok && r.value.code).toBe("onTrack");
+  });
+  it("a year before the base year is not started, not a verdict", () => {
+    expect(evaluateStatus({ ...base, year: 2019 })).toMatchObject({ ok: false, error: "na", code: "eval.notStarted" });
   });
 });
 

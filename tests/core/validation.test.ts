@@ -15,6 +15,7 @@ const plan = makePlan([
     kind: "percent",
     direction: "down",
     baseline: null,
+    figures: "change",
     target: { kind: "cumulative", value: 13.5, mode: "reduction" },
   }),
 ]);
@@ -213,7 +214,11 @@ describe("validatePlanData", () => {
       withActuals(seedRows.hiTechFirms, { "2021": 120, "2022": 500, "2030": 130 }),
       { ...seedRows.rank, baseline: 0 },
       { ...seedRows.contracts, baseline: null },
-      { ...seedRows.rdIntensity, direction: "up", target: { kind: "level", value: 5.5, comparator: "<=" } },
+      {
+        ...seedRows.rdIntensity,
+        direction: "up",
+        target: { kind: "level", value: 5.5, comparator: "<=", obligation: "reach" },
+      },
     ]);
     expect(validatePlanData(bad).map((f) => `${f.indicatorId}:${f.field}:${f.code}`)).toEqual([
       "HIGH_TECH_FIRMS:actual:validate.implausibleJump",

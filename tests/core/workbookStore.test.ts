@@ -63,7 +63,7 @@ describe("workbook store", () => {
     if (read.kind !== "unreadable") return;
     expect(read.issues[0]?.row).toBe(3);
     expect(read.message.zh).toMatch(/第3行指标/);
-    expect(read.message.en).toMatch(/indicators\[2\].*kind/);
+    expect(read.message.en).toMatch(/Indicator 3 .*kind/);
   });
 
   it("says a newer format needs a newer add-in; says so for text that is not the part at all", () => {
@@ -75,7 +75,31 @@ describe("workbook store", () => {
   });
 
   it("migrates a part from before versions and checksums, and a plan without formatVersion", () => {
-    const { formatVersion: _v, ...unversioned } = JSON.parse(serializePlanFile(seedPlan)) as Record<string, unknown>;
+    // Parts written before versions were numbered hold version 1 plans.
+    const unversioned = {
+      id: "old",
+      title: { zh: "旧", en: "Old" },
+      source: { document: { zh: "旧", en: "Old" }, issuer: { zh: "某局", en: "A bureau" }, date: "2021-12-30" },
+      baseYear: 2020,
+      targetYear: 2025,
+      indicators: seedPlan.indicators.map((ind) => ({
+        id: ind.id,
+        category: ind.category,
+        name: ind.name,
+        unit: ind.unit,
+        kind: ind.kind,
+        direction: ind.direction,
+        baseline: ind.baseline,
+        baselineYear: ind.baselineYear ?? 2020,
+        target:
+          ind.target.kind === "level"
+            ? { kind: "level", value: ind.target.value, comparator: ind.target.comparator }
+            : ind.target.kind === "annualGrowth"
+              ? { kind: "annualGrowth", value: ind.target.value }
+              : ind.target,
+        attribute: ind.attribute ?? "expected",
+      })),
+    };
     const xml = `<pt:planTracker xmlns:pt="${PLAN_NAMESPACE}"><pt:state>{"lang":"en"}</pt:state><pt:plan><![CDATA[${JSON.stringify(unversioned)}]]></pt:plan></pt:planTracker>`;
     const read = readStoreXml(xml);
     expect(read.kind).toBe("ok");
