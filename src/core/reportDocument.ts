@@ -33,6 +33,20 @@ export interface ReportColumn {
   width: number;
 }
 
+/**
+ * The number behind a cell's text, for renderers that keep numbers as numbers (the report sheet, so charts
+ * and formulas can use them). The text reads prefix + the value with `decimals` decimals (× 100 and a "%"
+ * when `percent`) + suffix, and equals the row's `cells[key]`. Prefix and suffix are the add-in's own words
+ * (〔 〕, ≥, 年均增长, （2023年）), never text from the plan.
+ */
+export interface ReportNumber {
+  value: number;
+  decimals: number;
+  percent?: boolean;
+  prefix?: string;
+  suffix?: string;
+}
+
 export interface ReportRow {
   indicatorId: string;
   /** The category (类别) the row belongs to; renderers may print a group line when it changes. */
@@ -41,6 +55,8 @@ export interface ReportRow {
   cells: Record<ReportColumnKey, string>;
   verdict: ReportVerdict;
   binding: boolean;
+  /** Optional: the numbers behind cells whose text is a number in the plan's notation (absent: text only). */
+  numbers?: Partial<Record<ReportColumnKey, ReportNumber>>;
 }
 
 export interface ReportCount {
@@ -56,6 +72,24 @@ export interface ReportProgressBar {
   progress: number | null;
   timeProgress: number | null;
   verdict: ReportVerdict;
+}
+
+/** One year of the path chart: the figure (null = none) and the value on the planned path (null = none). */
+export interface ReportPathPoint {
+  year: number;
+  actual: number | null;
+  planned: number | null;
+}
+
+/** A selected indicator's yearly figures against its planned path (from the baseline year to the target year). */
+export interface ReportPathChart {
+  indicatorId: string;
+  /** The indicator's name. */
+  title: string;
+  unit: string;
+  points: ReportPathPoint[];
+  /** The (adjusted) target at the target year, `label` in the plan's notation; null for text targets. */
+  target: { year: number; value: number; label: string } | null;
 }
 
 export interface ReportDocument {
@@ -78,4 +112,6 @@ export interface ReportDocument {
   /** Footnotes: adjusted targets, revised baselines, stale data, how progress is computed. */
   notes: string[];
   progressChart: ReportProgressBar[];
+  /** Optional: the path chart's data for one indicator (null or absent: no indicator with figures). */
+  pathChart?: ReportPathChart | null;
 }

@@ -89,11 +89,11 @@ export function evaluateStatus(input: StatusInput): Result<StatusEvaluation> {
   const { baseline, actual, target, baseYear, targetYear, year, binding } = input;
   const bad = checkFinite(baseline, actual, target, baseYear, targetYear, year, input.tolerance ?? 0);
   if (bad) return bad;
+  const time = timeProgress(baseYear, targetYear, year);
+  if (!time.ok) return time;
   if (year < baseYear) return fail("na", "eval.notStarted", { year, baseYear });
   const tolerance = Math.abs(input.tolerance ?? DEFAULT_TOLERANCE);
   const direction = input.direction ?? impliedDirection(baseline, target);
-  const time = timeProgress(baseYear, targetYear, year);
-  if (!time.ok) return time;
 
   const met = reaches(actual, target, direction);
   const baselineMet = reaches(baseline, target, direction);

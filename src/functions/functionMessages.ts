@@ -51,6 +51,10 @@ export const functionCatalogue = {
     zh: "已有目标年份的数据，不再需要每年增长。",
     en: "The target year's figure is in; no further yearly change is needed.",
   },
+  "row.targetMet": {
+    zh: "目标已实现，不再需要增长。",
+    en: "The target is met; no further change is needed.",
+  },
   "row.readFailed": {
     zh: "无法读取该单元格所在的指标行（{detail}）。",
     en: "Could not read the indicator row of that cell ({detail}).",

@@ -303,6 +303,8 @@ function rowFigure(row: TemplateRow, lang: Lang, ev: IndicatorEvaluation, figure
   if (ev.yearsLeft === 0 && (figure === "requiredGrowth" || figure === "requiredStep")) {
     return rowReason(row, lang, functionMessage("row.targetYearReached", lang));
   }
+  if ((figure === "requiredGrowth" || figure === "requiredStep") && ev.status?.code === "achieved")
+    return rowReason(row, lang, functionMessage("row.targetMet", lang));
   if (figure === "requiredGrowth" || figure === "requiredStep")
     return rowReason(row, lang, functionMessage("row.growthNotApplicable", lang));
   return rowReason(row, lang, evaluationReason(ev, lang));

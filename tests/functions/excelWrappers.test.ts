@@ -155,7 +155,8 @@ describe("row form through a fake Excel.run", () => {
       indicators: Array.from({ length: 1000 }, (_, i) => ({
         ...plan.indicators[6]!,
         id: `IND_${i}`,
-        actuals: { "2023": { value: 116 + (i % 40) } },
+        // Below the target (150) in every row: a met target has no required growth (an error, see rowForm.test.ts).
+        actuals: { "2023": { value: 116 + (i % 30) } },
       })),
     };
     const grid = templateGrid(big, "zh");
@@ -175,7 +176,7 @@ describe("row form through a fake Excel.run", () => {
     expect(book.runs).toBe(1);
     expect(book.syncs).toBe(1);
     expect(results[0]).toEqual([[34]]); // 150 − 116
-    expect(results[5 * 39]).toEqual([[150 - 155]]);
+    expect(results[5 * 29]).toEqual([[150 - 145]]);
   });
 
   it("follows edits of other cells of the row on the next calculation", async () => {

@@ -36,7 +36,9 @@ describe("functions.json as generated", () => {
       expect(fn.parameters.map((p) => p.description)).toEqual(spec.parameters.map((p) => p.description.en));
       for (const p of fn.parameters) {
         expect(p.type).toBe("any"); // text such as １．４７ must reach the core unchanged
-        expect(p.dimensionality ?? "scalar").toBe("scalar");
+        // PLAN.EVALUATE and PLAN.DATAYEAR take the template's rows as ranges.
+        const range = ["header_row", "row", "rows", "reference_row"].includes(p.name);
+        expect(p.dimensionality ?? "scalar", `${fn.id}.${p.name}`).toBe(range ? "matrix" : "scalar");
       }
     }
   });

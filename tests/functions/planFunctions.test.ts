@@ -244,6 +244,8 @@ describe("specs", () => {
       "ELAPSED",
       "EXPECTED",
       "STATUS",
+      "EVALUATE",
+      "DATAYEAR",
     ]);
     for (const f of PLAN_FUNCTIONS) {
       for (const text of [f.name, f.description, ...f.parameters.flatMap((p) => [p.name, p.description])]) {
@@ -263,8 +265,8 @@ describe("specs", () => {
     ]);
   });
 
-  it("each spec's own example gives the result it documents", () => {
-    for (const f of PLAN_FUNCTIONS) {
+  it("each spec's own example gives the result it documents (value functions; EVALUATE and DATAYEAR take ranges, see evaluate.test.ts)", () => {
+    for (const f of PLAN_FUNCTIONS.filter((s) => s.id !== "EVALUATE" && s.id !== "DATAYEAR")) {
       const m = /^=PLAN\.(\w+)\((.*)\)$/.exec(f.example.formula);
       expect(m?.[1]).toBe(f.id);
       const args = (m?.[2] ?? "").split(",").map((s) => Number(s.trim()));

@@ -4,19 +4,22 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluateIndicator } from "../../src/core/indicatorEvaluation";
-import type { TemplateRow } from "../../src/core/templateLayout";
+import type { TemplateRow } from "../../src/core/templateRow";
 import { planFunction, type CellResult, type PlanFunctionId } from "../../src/functions/planFunctions";
 import { planWithFigures, templateRowOf } from "./templateFixture";
 
 const plan = planWithFigures();
 
+/** A row as the host finds it: with the evaluation year its title block sets (default: the row's latest year). */
 function byRow(
   id: PlanFunctionId,
   row: TemplateRow | null,
   lang: "zh" | "en" = "zh",
   args: unknown[] = ["B5"],
+  evaluationYear?: number,
 ): CellResult {
-  return planFunction(id).evaluate(args, { lang, rowAt: (i) => (i === 0 ? row : null) });
+  const found = row ? { row, evaluationYear, evaluationYearInvalid: null, reference: null } : null;
+  return planFunction(id).evaluate(args, { lang, rowAt: (i) => (i === 0 ? found : null) });
 }
 
 describe("row form on the seed template", () => {
@@ -30,32 +33,39 @@ describe("row form on the seed template", () => {
     expect(byRow("STATUS", row, "en")).toBe("on track");
   });
 
-  it("agrees with the core's evaluateIndicator for every seed indicator that has a figure", () => {
-    for (const ind of plan.indicators) {
-      const ev = evaluateIndicator(plan, ind);
-      const row = templateRowOf(plan, ind.id);
-      const pairs: Array<[PlanFunctionId, typeof ev.gap]> = [
-        ["GAP", ev.gap],
-        ["GROWTH", ev.requiredGrowth],
-        ["STEP", ev.requiredStep],
-        ["PROGRESS", ev.progress],
-      ];
-      for (const [id, expected] of pairs) {
-        const got = byRow(id, row);
-        if (expected?.ok) expect(got, `${id} ${ind.id}`).toBeCloseTo(expected.value, 12);
-        else expect(got, `${id} ${ind.id}`).toMatchObject({ error: expect.stringMatching(/^#/) });
+  it("agrees with the core's evaluateIndicator for every seed indicator, at 2022, 2023 and 2025", () => {
+    for (const year of [2022, 2023, 2025]) {
+      for (const ind of plan.indicators) {
+        const ev = evaluateIndicator(plan, ind, { evaluationYear: year });
+        const row = templateRowOf(plan, ind.id);
+        const pairs: Array<[PlanFunctionId, typeof ev.gap]> = [
+          ["GAP", ev.gap],
+          ["GROWTH", ev.requiredGrowth],
+          ["STEP", ev.requiredStep],
+          ["PROGRESS", ev.progress],
+        ];
+        for (const [id, expected] of pairs) {
+          const got = byRow(id, row, "zh", ["B5"], year);
+          if (expected?.ok) expect(got, `${id} ${ind.id} ${year}`).toBeCloseTo(expected.value, 12);
+          else expect(got, `${id} ${ind.id} ${year}`).toMatchObject({ error: expect.stringMatching(/^#/) });
+        }
+        const status = byRow("STATUS", row, "zh", ["B5"], year);
+        if (ev.status) expect(status, `${ind.id} ${year}`).toBe(ev.status.label.zh);
+        else expect(status, `${ind.id} ${year}`).toMatchObject({ error: "#N/A" });
       }
-      const status = byRow("STATUS", row);
-      if (ev.status) expect(status).toBe(ev.status.label.zh);
-      else expect(status).toMatchObject({ error: "#N/A" });
     }
+  });
+
+  it("a row whose latest figure is older than the evaluation year is stale, with its data year", () => {
+    expect(byRow("STATUS", templateRowOf(plan, "RD_INTENSITY"), "zh", ["B5"], 2025)).toBe("数据滞后（2023年）");
+    expect(byRow("STATUS", templateRowOf(plan, "RD_INTENSITY"), "en", ["B5"], 2025)).toBe("data stale (2023)");
   });
 
   it("a lagging indicator and a slipping rank", () => {
     expect(byRow("STATUS", templateRowOf(plan, "HIGH_TECH_ENTERPRISES"))).toBe("滞后");
     const rank = templateRowOf(plan, "TECH_PROGRESS_RANK");
     expect(byRow("GAP", rank)).toBe(1); // 4th against a ceiling of 3rd
-    expect(byRow("STEP", rank)).toBeCloseTo(-1 / 3, 12);
+    expect(byRow("STEP", rank)).toBeCloseTo(-1 / 2, 12);
     expect(byRow("GROWTH", rank)).toMatchObject({ error: "#N/A", message: expect.stringContaining("位次") });
     expect(byRow("STATUS", rank)).toBe("滞后");
   });
@@ -72,11 +82,14 @@ describe("row form on the seed template", () => {
     expect(byRow("STATUS", { ...row, manualStatus: "achieved" })).toBe("提前实现");
   });
 
-  it("an indicator with the target year's figure in needs no further growth", () => {
+  it("an indicator whose target is met needs no further growth; in the target year it reads 已完成", () => {
     const row = templateRowOf(plan, "PROVINCIAL_INCUBATORS");
     expect(byRow("GAP", row)).toBe(0);
-    expect(byRow("STATUS", row)).toBe("已完成");
-    expect(byRow("GROWTH", row)).toMatchObject({ error: "#N/A", message: expect.stringContaining("目标年份") });
+    expect(byRow("STATUS", row)).toBe("提前实现");
+    expect(byRow("GROWTH", row)).toMatchObject({ error: "#N/A", message: expect.stringContaining("已实现") });
+    const final = { ...row, actuals: [{ year: 2025, value: 10 }], enteredYears: [2025] };
+    expect(byRow("STATUS", final)).toBe("已完成");
+    expect(byRow("GROWTH", final)).toMatchObject({ error: "#N/A", message: expect.stringContaining("目标年份") });
   });
 
   it("no figure yet, or a qualitative target: #N/A that names the indicator", () => {

@@ -1,22 +1,20 @@
 /** A seed-plan template as the pane inserts it, with a few figures typed in, as a grid of cells. */
 import type { Indicator, Plan } from "../../src/core/planSchema";
 import { seedPlan } from "../../src/core/seedPlan";
-import {
-  buildHeaderRow,
-  indicatorRowValues,
-  readTemplateRow,
-  templateColumns,
-  type TemplateRow,
-} from "../../src/core/templateLayout";
+import { buildHeaderRow, indicatorRowValues, templateColumns } from "../../src/core/templateLayout";
+import { readTemplateRow, type TemplateRow } from "../../src/core/templateRow";
 import type { Lang } from "../../src/core/messages";
 
-/** Figures typed for the test: RD_INTENSITY on track, HIGH_TECH_ENTERPRISES lagging, the rank slipping. */
+/**
+ * Figures typed for the test, all up to 2023 (the table's evaluation year): RD_INTENSITY on track,
+ * HIGH_TECH_ENTERPRISES lagging, the rank slipping out of the bound it keeps, incubators reached early.
+ */
 export const typedActuals: Record<string, Record<string, number>> = {
   RD_INTENSITY: { "2021": 1.25, "2023": 1.38 },
-  TECH_PROGRESS_RANK: { "2022": 4 },
+  TECH_PROGRESS_RANK: { "2023": 4 },
   HIGH_TECH_ENTERPRISES: { "2023": 120 },
-  HIGH_VALUE_PATENTS_PER_10K_GROWTH: { "2022": 0.35 },
-  PROVINCIAL_INCUBATORS: { "2025": 10 },
+  HIGH_VALUE_PATENTS_PER_10K_GROWTH: { "2023": 0.35 },
+  PROVINCIAL_INCUBATORS: { "2023": 10 },
 };
 
 export function planWithFigures(): Plan {

@@ -13,14 +13,11 @@ import {
   indicatorRowValues,
   isTemplateHeader,
   mapHeaders,
-  parseBinding,
-  parseDirection,
-  parsePath,
-  readTemplateRow,
   templateColumns,
-  templateRowToIndicator,
   type ColumnKey,
 } from "../../src/core/templateLayout";
+import { readTemplateRow, templateRowToIndicator } from "../../src/core/templateRow";
+import { parseBinding, parseDirection, parsePath } from "../../src/core/templateWords";
 
 const plan = { baseYear: 2020, targetYear: 2025 };
 
@@ -59,38 +56,48 @@ describe("layout", () => {
       "属性",
       "基期年",
       "基期值",
+      "修订基期值",
       "目标年",
       "目标值",
+      "调整后目标",
       "2021年",
       "2022年",
       "2023年",
       "2024年",
       "2025年",
-      "最新年份",
-      "最新值",
+      "人工状态",
+      "说明",
+      "牵头单位",
+      "责任单位",
+      "指标代码",
+      "指标类别",
+      "方向",
+      "目标形式",
+      "目标比较",
+      "约数",
+      "容差",
+      "目标要求",
+      "数据口径",
+      "参照指标",
+      "年度目标",
+      "修订基期年",
+      "数据年份",
+      "实际值",
       "差距",
       "年均需增长",
       "每年需提高",
       "完成进度",
       "时间进度",
       "状态",
-      "人工状态",
-      "说明",
-      "指标代码",
-      "指标类别",
-      "方向",
-      "目标形式",
-      "目标比较",
-      "容差",
     ]);
     const en = buildHeaderRow(plan, "en");
-    expect(en.slice(9, 14)).toEqual(["2021", "2022", "2023", "2024", "2025"]);
+    expect(en.slice(11, 16)).toEqual(["2021", "2022", "2023", "2024", "2025"]);
     expect(en).toContain("Manual status");
     expect(new Set(en).size).toBe(en.length);
     expect(new Set(buildHeaderRow(plan, "zh")).size).toBe(en.length);
   });
 
-  it("gives each column a role, and the row functions to the computed columns that use them", () => {
+  it("gives each column a role, the computed columns their PLAN.EVALUATE field, and puts them last (after all they read)", () => {
     const cols = templateColumns(plan);
     expect(cols.filter((c) => c.role === "input").map((c) => c.key)).toEqual([
       "y2021",
@@ -101,14 +108,19 @@ describe("layout", () => {
       "manualStatus",
       "manualNote",
     ]);
-    expect(cols.filter((c) => c.rowFunction).map((c) => [c.key, c.rowFunction])).toEqual([
-      ["gap", "GAP"],
-      ["growth", "GROWTH"],
-      ["step", "STEP"],
-      ["progress", "PROGRESS"],
-      ["status", "STATUS"],
+    expect(cols.filter((c) => c.field).map((c) => [c.key, c.field])).toEqual([
+      ["latestYear", "dataYear"],
+      ["latest", "value"],
+      ["gap", "gap"],
+      ["growth", "growth"],
+      ["step", "step"],
+      ["progress", "progress"],
+      ["elapsed", "elapsed"],
+      ["status", "status"],
     ]);
-    expect(cols.filter((c) => c.role === "plan")).toHaveLength(9);
+    const firstComputed = cols.findIndex((c) => c.role === "computed");
+    expect(cols.slice(firstComputed).every((c) => c.role === "computed")).toBe(true);
+    expect(cols.filter((c) => c.role === "plan")).toHaveLength(13);
     expect(cols.find((c) => c.key === "y2023")?.year).toBe(2023);
     expect(columnHeader("y2023", "zh")).toBe("2023年");
     expect(columnHeader("target", "en")).toBe("Target");
@@ -146,6 +158,10 @@ describe("readTemplateRow", () => {
   const zh = buildHeaderRow(plan, "zh");
   const en = buildHeaderRow(plan, "en");
 
+  it("still recognises the headers of the version 1 template (最新年份, 最新值)", () => {
+    expect(mapHeaders(["指标", "最新年份", "最新值", "Latest year"])).toEqual({ name: 0, latestYear: 1, latest: 2 });
+  });
+
   it("reads a row under Chinese headers", () => {
     const row = readTemplateRow(zh, rowCells(zh, rd))!;
     expect(row).toMatchObject({
@@ -170,7 +186,8 @@ describe("readTemplateRow", () => {
       { year: 2021, value: 1.25 },
       { year: 2022, value: 1.31 },
     ]);
-    expect(row.latest).toEqual({ year: 2022, value: 1.31 });
+    expect(row.enteredYears).toEqual([2021, 2022]);
+    expect(row.yearColumns).toEqual([2021, 2022, 2023, 2024, 2025]);
   });
 
   it("reads the same row under English headers", () => {
@@ -180,7 +197,10 @@ describe("readTemplateRow", () => {
       target: 1.47,
       binding: true,
       attribute: "binding",
-      latest: { year: 2022, value: 1.31 },
+      actuals: [
+        { year: 2021, value: 1.25 },
+        { year: 2022, value: 1.31 },
+      ],
     });
     expect(row.headers.target).toBe("Target");
   });
@@ -192,7 +212,7 @@ describe("readTemplateRow", () => {
       order.map((i) => zh[i]),
       order.map((i) => cells[i]),
     )!;
-    expect(row).toMatchObject({ id: "RD_INTENSITY", baseline: 1.2, target: 1.47, latest: { year: 2022, value: 1.31 } });
+    expect(row).toMatchObject({ id: "RD_INTENSITY", baseline: 1.2, target: 1.47, enteredYears: [2021, 2022] });
   });
 
   it("takes defaults for missing optional columns and reports what is unreadable", () => {
@@ -201,12 +221,17 @@ describe("readTemplateRow", () => {
     expect(row).toMatchObject({
       name: "高新技术企业数",
       direction: "up",
-      attribute: "expected",
+      // Not stated: unknown, never 预期性 by default.
+      attribute: null,
+      binding: false,
       kind: null,
       targetForm: "level",
       comparator: null,
+      obligation: null,
+      figures: null,
       target: 150,
-      latest: null,
+      actuals: [],
+      enteredYears: [2021],
     });
     expect(row.problems).toEqual([{ key: "y2021", header: "2021年", text: "abc" }]);
   });
@@ -311,13 +336,66 @@ describe("round trip: plan → cells → row → indicator", () => {
     });
   }
 
-  it("names the column that makes a row unusable", () => {
+  it("names the column that makes a row unusable; a blank base year is unknown, not a problem", () => {
     const headers = buildHeaderRow(plan, "zh");
     const missingTarget = readTemplateRow(headers, rowCells(headers, { ...rd, target: "" }))!;
     expect(templateRowToIndicator(missingTarget)).toEqual({ ok: false, reason: "missing", key: "target" });
     const badBaseline = readTemplateRow(headers, rowCells(headers, { ...rd, baseline: "n/a" }))!;
     expect(templateRowToIndicator(badBaseline)).toEqual({ ok: false, reason: "invalid", key: "baseline", text: "n/a" });
     const noYear = readTemplateRow(headers, rowCells(headers, { ...rd, baselineYear: "" }))!;
-    expect(templateRowToIndicator(noYear)).toMatchObject({ ok: false, key: "baselineYear" });
+    expect(templateRowToIndicator(noYear)).toMatchObject({ ok: true, indicator: { baselineYear: null } });
+    // A figure the kind does not allow (a share of 930 %) is a cell to fix, as in validation.
+    const wild = readTemplateRow(headers, rowCells(headers, { ...rd, y2023: 930 }))!;
+    expect(wild.problems).toEqual([{ key: "y2023", header: "2023年", text: "930" }]);
+    expect(templateRowToIndicator(wild)).toEqual({ ok: false, reason: "invalid", key: "y2023", text: "930" });
+  });
+
+  it("reads the v2 columns: revised baseline, adjusted target, keep, 约, figures, reference, yearly targets, units", () => {
+    const zh = buildHeaderRow(plan, "zh");
+    const row = readTemplateRow(
+      zh,
+      rowCells(zh, {
+        ...rd,
+        revisedBaseline: 1.3,
+        adjustedTarget: 1.5,
+        obligation: "保持",
+        approximate: "是",
+        approxTolerance: 0.05,
+        figures: "水平值",
+        yearlyTargets: "2023:>=1.35; 2024:≈>=1.4±0.02",
+        leadUnit: "市科技局",
+        coUnits: "市统计局、市财政局",
+      }),
+    )!;
+    expect(row.problems).toEqual([]);
+    const model = templateRowToIndicator(row);
+    if (!model.ok) throw new Error(model.key);
+    expect(model.indicator).toMatchObject({
+      baselineRevisions: [{ value: 1.3 }],
+      target: { kind: "level", value: 1.47, comparator: ">=", obligation: "keep", approximate: true, band: 0.05 },
+      targetAdjustments: [{ target: { kind: "level", value: 1.5, comparator: ">=", obligation: "keep" } }],
+      figures: "level",
+      yearlyTargets: {
+        "2023": { value: 1.35, comparator: ">=" },
+        "2024": { value: 1.4, comparator: ">=", approximate: true, band: 0.02 },
+      },
+      leadUnit: "市科技局",
+      coUnits: ["市统计局", "市财政局"],
+    });
+    const relative = readTemplateRow(
+      zh,
+      rowCells(zh, { ...rd, targetForm: "relativeAbove", target: "高于GDP增长", reference: "GDP" }),
+    )!;
+    const rel = templateRowToIndicator(relative);
+    expect(rel.ok && rel.indicator.target).toEqual({
+      kind: "relative",
+      relation: "above",
+      reference: "GDP",
+      text: { zh: "高于GDP增长", en: "高于GDP增长" },
+    });
+    const noRef = readTemplateRow(zh, rowCells(zh, { ...rd, targetForm: "relativeAbove", target: "高于GDP增长" }))!;
+    expect(templateRowToIndicator(noRef)).toEqual({ ok: false, reason: "missing", key: "reference" });
+    const badYearly = readTemplateRow(zh, rowCells(zh, { ...rd, yearlyTargets: "2023 about 1.35" }))!;
+    expect(badYearly.problems.map((p) => p.key)).toEqual(["yearlyTargets"]);
   });
 });
