@@ -468,7 +468,14 @@ export class ChartAxes extends ClientObject<ChartState> {
 
 export class ChartAxis extends ClientObject<ChartState> {
   protected readonly className = "ChartAxis";
-  protected readonly scalarProperties = ["type", "minimum", "maximum", "majorUnit", "numberFormat"] as const;
+  protected readonly scalarProperties = [
+    "type",
+    "minimum",
+    "maximum",
+    "majorUnit",
+    "numberFormat",
+    "linkNumberFormat",
+  ] as const;
   private titleProxy?: ChartAxisTitle;
 
   constructor(
@@ -491,6 +498,8 @@ export class ChartAxis extends ClientObject<ChartState> {
         return this.kind;
       case "numberFormat":
         return this.kind === "Value" ? valueAxisNumberFormat(model, chart) : (axis.numberFormat ?? "General");
+      case "linkNumberFormat":
+        return axis.numberFormat === null;
       default: {
         if (this.kind !== "Value") return null; // a category axis has no scale
         const bounds = axisBounds(chartValues(model, chart), axis);
@@ -542,7 +551,23 @@ export class ChartAxis extends ClientObject<ChartState> {
     return this.get("majorUnit");
   }
 
-  /** Tick-label number format (ExcelApi 1.8); linked to the source cells' format until set. */
+  /** linkNumberFormat (ExcelApi 1.9): true while the labels take the source cells' format; false keeps the current one. */
+  get linkNumberFormat(): boolean {
+    return this.get("linkNumberFormat");
+  }
+  set linkNumberFormat(v: boolean) {
+    this.set_("linkNumberFormat", v, (chart, linked) => {
+      if (typeof linked !== "boolean") fail(ErrorCodes.invalidArgument, "linkNumberFormat is true or false.");
+      const axis = this.state(chart);
+      if (linked) axis.numberFormat = null;
+      else if (axis.numberFormat === null)
+        axis.numberFormat = this.kind === "Value" ? valueAxisNumberFormat(this.context.core.model, chart) : "General";
+      this.context.core.model.touch();
+    });
+    this.loaded.delete("numberFormat");
+  }
+
+  /** Tick-label number format (ExcelApi 1.8); linked to the source cells' format until set (then linkNumberFormat is false). */
   get numberFormat(): string {
     return this.get("numberFormat");
   }
@@ -552,6 +577,7 @@ export class ChartAxis extends ClientObject<ChartState> {
       this.state(chart).numberFormat = format;
       this.context.core.model.touch();
     });
+    this.loaded.delete("linkNumberFormat");
   }
 }
 

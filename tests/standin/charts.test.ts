@@ -260,6 +260,27 @@ describe("Chart properties (excel.chart, excel.charttitle, excel.chartlegend, ex
     });
   });
 
+  it("the value axis number format is linked to the source cells until set (excel.chartaxis#linkNumberFormat)", async () => {
+    useStandin();
+    await Excel.run(async (context) => {
+      const sheet = await writeTable(context);
+      sheet.getRange("B2:D2").numberFormat = [["0.00%", "0.00%", "0.00%"]];
+      const chart = sheet.charts.add("Line", sheet.getRange("A1:D2"), "Rows");
+      const axis = chart.axes.valueAxis.load("numberFormat, linkNumberFormat");
+      await context.sync();
+      expect([axis.numberFormat, axis.linkNumberFormat]).toEqual(["0.00%", true]);
+      axis.numberFormat = "0%";
+      axis.load("numberFormat, linkNumberFormat");
+      await context.sync();
+      expect([axis.numberFormat, axis.linkNumberFormat]).toEqual(["0%", false]);
+      axis.linkNumberFormat = true;
+      sheet.getRange("B2:D2").numberFormat = [["0.0", "0.0", "0.0"]];
+      axis.load("numberFormat");
+      await context.sync();
+      expect(axis.numberFormat).toBe("0.0");
+    });
+  });
+
   it("rejects a bad legend position, marker style, axis bound and series name longer than 255 characters", async () => {
     useStandin();
     const cases: Array<(chart: Excel.Chart) => void> = [

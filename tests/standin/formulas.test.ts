@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { requiredAnnualGrowth } from "../../src/core/indicatorMath";
 import { seedPlan } from "../../src/core/seedPlan";
-import { buildHeaderRow, indicatorRowValues, readTemplateRow, templateColumns } from "../../src/core/templateLayout";
+import { buildHeaderRow, indicatorRowValues, templateColumns } from "../../src/core/templateLayout";
+import { readTemplateRow } from "../../src/core/templateRow";
 import { planFunction } from "../../src/functions/planFunctions";
 import type { CellView } from "../../dev/standin";
 import { useStandin } from "./setup";
