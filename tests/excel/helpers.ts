@@ -37,7 +37,7 @@ export function syntheticPlan(count: number): Plan {
   for (let i = 0; i < count; i++) {
     const kind = kinds[i % kinds.length]!;
     const n = i + 1;
-    const base: Omit<Indicator, "target" | "actuals"> = {
+    const base: Omit<Indicator, "target" | "actuals" | "figures"> = {
       id: `IND_${n}`,
       number: String(n),
       category: { zh: `类别${(i % 7) + 1}`, en: `Group ${(i % 7) + 1}` },
@@ -56,12 +56,17 @@ export function syntheticPlan(count: number): Plan {
     };
     const target =
       kind === "rank"
-        ? { kind: "level" as const, value: 5, comparator: "<=" as const }
+        ? { kind: "level" as const, value: 5, comparator: "<=" as const, obligation: "reach" as const }
         : i % 11 === 5
-          ? { kind: "annualGrowth" as const, value: 5 }
+          ? { kind: "annualGrowth" as const, value: 5, comparator: ">=" as const }
           : i % 13 === 7
             ? { kind: "text" as const, text: { zh: "明显提升", en: "rise markedly" } }
-            : { kind: "level" as const, value: kind === "percent" ? 30 : 200 + i, comparator: ">=" as const };
+            : {
+                kind: "level" as const,
+                value: kind === "percent" ? 30 : 200 + i,
+                comparator: ">=" as const,
+                obligation: "reach" as const,
+              };
     indicators.push({
       ...base,
       target,

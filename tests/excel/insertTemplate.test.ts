@@ -4,11 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { plan as planSchema } from "../../src/core/planSchema";
-import { buildHeaderRow } from "../../src/core/templateLayout";
+import { buildHeaderRow, templateColumns, type ColumnKey } from "../../src/core/templateLayout";
+import { columnLetters } from "../../src/excel/a1";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { measure, seedPlan, syntheticPlan, useHost } from "./helpers";
 
 const SHEET = "规划指标";
+const columns = templateColumns(seedPlan);
+/** The cell of a column (by key, from the layout) in a sheet row: never a hard-coded letter. */
+const at = (key: ColumnKey, row: number) => `${columnLetters(columns.findIndex((c) => c.key === key))}${row}`;
+const LAST = columnLetters(columns.length - 1);
 
 describe("insertTemplate: round trips", () => {
   const host = useHost();
@@ -27,7 +32,7 @@ describe("insertTemplate: round trips", () => {
     expect(firstLarge.syncs).toBe(first.syncs);
     expect(againLarge.syncs).toBe(again.syncs);
     expect(Math.max(first.syncs, again.syncs)).toBeLessThanOrEqual(3);
-    expect(host.standin.workbook.tables("规划指标 (2)")[0]?.address).toBe("A5:AD1005");
+    expect(host.standin.workbook.tables("规划指标 (2)")[0]?.address).toBe(`A5:${LAST}1005`);
   }, 120_000);
 });
 
@@ -40,46 +45,78 @@ describe("insertTemplate: the sheet", () => {
     expect(result).toMatchObject({ created: true, sheetName: SHEET, indicatorCount: seedPlan.indicators.length });
     expect(wb.cell(SHEET, "A1").text).toBe(seedPlan.title.zh);
     expect(wb.cell(SHEET, "A2").text).toContain("2021-12-30");
-    expect(wb.cell(SHEET, "B3").fill).toBe(wb.cell(SHEET, "J6").ownFill); // legend swatch = input fill
+    expect(wb.cell(SHEET, "E3").fill).toBe(wb.cell(SHEET, at("y2021", 6)).ownFill); // legend swatch = input fill
+    // The evaluation year: B3 staff's (blank = automatic, an input), C3 the year in use (a formula).
+    expect(wb.cell(SHEET, "A3").text).toBe("评估年份");
+    expect(wb.cell(SHEET, "B3").ownFill).toBe(wb.cell(SHEET, at("y2021", 6)).ownFill);
+    expect(wb.cell(SHEET, "C3").input).toBe(
+      `=IF(B3<>"",B3,PLAN.DATAYEAR($A$5:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$5,$A$6:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$${5 + seedPlan.indicators.length}))`,
+    );
     // The header is the layout's (its order is pinned in tests/functions/templateLayout.test.ts), every column.
     const headers = buildHeaderRow(seedPlan, "zh");
     headers.forEach((h, i) => expect(wb.cellAt(SHEET, 4, i).text).toBe(h));
-    expect(wb.tables(SHEET)[0]?.address).toBe(`A5:AD${5 + seedPlan.indicators.length}`);
+    expect(wb.tables(SHEET)[0]?.address).toBe(`A5:${LAST}${5 + seedPlan.indicators.length}`);
     // Inputs filled light and validated (warnings with an input message); computed cells grey formulas.
-    expect(wb.cell(SHEET, "J7").ownFill).not.toBe(wb.cell(SHEET, "Q7").ownFill);
-    expect(wb.cell(SHEET, "J7").validation?.prompt?.title).toBe("百分比（0–100）");
-    expect(wb.checkInput(SHEET, "J7", "150")).toMatchObject({ ok: false, style: "Warning" });
-    expect(wb.checkInput(SHEET, "J12", "1.5")).toMatchObject({ ok: false, style: "Warning" }); // 高新技术企业数: whole number
-    expect(wb.checkInput(SHEET, "W7", "滞后")).toEqual({ ok: true });
-    expect(wb.checkInput(SHEET, "W7", "还行")).toMatchObject({ ok: false, style: "Warning" });
-    expect(wb.cell(SHEET, "Q7").input).toMatch(/^=IF\(P7="","",PLAN\.GAP\(P7,I7,"up"\)\)$/);
-    expect(wb.cell(SHEET, "R7").numberFormat).toBe("0.0%");
+    expect(wb.cell(SHEET, at("y2021", 7)).ownFill).not.toBe(wb.cell(SHEET, at("gap", 7)).ownFill);
+    expect(wb.cell(SHEET, at("y2021", 7)).validation?.prompt?.title).toBe("百分比（0–100）");
+    expect(wb.checkInput(SHEET, at("y2021", 7), "150")).toMatchObject({ ok: false, style: "Warning" });
+    // 高新技术企业数: a whole number
+    expect(wb.checkInput(SHEET, at("y2021", 12), "1.5")).toMatchObject({ ok: false, style: "Warning" });
+    expect(wb.checkInput(SHEET, at("manualStatus", 7), "滞后")).toEqual({ ok: true });
+    expect(wb.checkInput(SHEET, at("manualStatus", 7), "还行")).toMatchObject({ ok: false, style: "Warning" });
+    // Every computed cell is the one evaluation of its row, at C3's year: not volatile, no circular reference.
+    const lastRead = columnLetters(columns.findIndex((c) => c.role === "computed") - 1);
+    expect(wb.cell(SHEET, at("gap", 7)).input).toBe(`=PLAN.EVALUATE($A$5:$${lastRead}$5,$A7:$${lastRead}7,"gap",$C$3)`);
+    expect(wb.cell(SHEET, at("status", 7)).input).toBe(
+      `=PLAN.EVALUATE($A$5:$${lastRead}$5,$A7:$${lastRead}7,"status",$C$3)`,
+    );
+    expect(wb.cell(SHEET, at("growth", 7)).numberFormat).toBe("0.0%");
     expect(wb.sheets().find((s) => s.name === SHEET)?.freeze).toMatchObject({ rows: 5 });
   });
 
-  it("computes from the figures staff type, at the year of the latest figure", async () => {
+  it("computes from the figures staff type, at the evaluation year (C3: the latest year entered, or B3)", async () => {
     await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "J7", "1.3");
-    wb.setCellInput(SHEET, "K7", "1.35");
-    expect(wb.cell(SHEET, "O7").value).toBe(2022); // 最新年份
-    expect(wb.cell(SHEET, "P7").value).toBe(1.35);
-    expect(wb.cell(SHEET, "Q7").value).toBeCloseTo(0.12, 10);
-    expect(wb.cell(SHEET, "U7").value).toBeCloseTo(0.4, 10); // (2022 − 2020) / 5
-    expect(wb.cell(SHEET, "V7").text).toBe("快于预期");
-    wb.setCellInput(SHEET, "L7", "1.2");
-    expect(wb.cell(SHEET, "V7").text).toBe("滞后");
+    wb.setCellInput(SHEET, at("y2021", 7), "1.3");
+    wb.setCellInput(SHEET, at("y2022", 7), "1.35");
+    expect(wb.cell(SHEET, "C3").value).toBe(2022);
+    expect(wb.cell(SHEET, at("latestYear", 7)).value).toBe(2022); // 数据年份
+    expect(wb.cell(SHEET, at("latest", 7)).value).toBe(1.35);
+    expect(wb.cell(SHEET, at("gap", 7)).value).toBeCloseTo(0.12, 10);
+    expect(wb.cell(SHEET, at("elapsed", 7)).value).toBeCloseTo(0.4, 10); // (2022 − 2020) / 5
+    expect(wb.cell(SHEET, at("status", 7)).text).toBe("快于预期");
+    wb.setCellInput(SHEET, at("y2023", 7), "1.2");
+    expect(wb.cell(SHEET, at("status", 7)).text).toBe("滞后");
+    // Another row reported in 2023 makes 2023 the year: a row last reported in 2022 is stale.
+    wb.setCellInput(SHEET, at("y2023", 7), "");
+    wb.setCellInput(SHEET, at("y2023", 12), "130");
+    expect(wb.cell(SHEET, "C3").value).toBe(2023);
+    expect(wb.cell(SHEET, at("status", 7)).text).toBe("数据滞后（2022年）");
+    // Staff choose 2022 in B3: the row is judged again, and the 2023 figure waits.
+    wb.setCellInput(SHEET, "B3", "2022");
+    expect(wb.cell(SHEET, at("status", 7)).text).toBe("快于预期");
+    expect(wb.cell(SHEET, at("status", 12)).text).toBe("");
+  });
+
+  it("a figure neither the sheet nor the pane can read is a cell to fix, not another year's figure", async () => {
+    await insertTemplate(seedPlan, "zh");
+    const wb = host.standin.workbook;
+    wb.setCellInput(SHEET, at("y2021", 7), "1.3");
+    wb.setCellInput(SHEET, at("y2022", 7), "约1.35");
+    expect(wb.cell(SHEET, at("status", 7)).text).toBe("待修正（2022年：约1.35）");
+    expect(wb.cell(SHEET, at("gap", 7)).text).toBe("#VALUE!");
+    expect(wb.cell(SHEET, at("gap", 7)).errorMessage).toContain("约1.35");
   });
 
   it("shows each target in the plan's own notation (前3位, 年均增长) while the cell keeps its number", async () => {
     await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
     const rowOf = (id: string) => 6 + seedPlan.indicators.findIndex((ind) => ind.id === id);
-    const rank = wb.cell(SHEET, `I${rowOf("TECH_PROGRESS_RANK")}`);
+    const rank = wb.cell(SHEET, at("target", rowOf("TECH_PROGRESS_RANK")));
     expect(rank).toMatchObject({ value: 3, text: "前3位" });
-    const growthTarget = wb.cell(SHEET, `I${rowOf("HIGH_VALUE_PATENTS_PER_10K_GROWTH")}`);
+    const growthTarget = wb.cell(SHEET, at("target", rowOf("HIGH_VALUE_PATENTS_PER_10K_GROWTH")));
     expect(growthTarget).toMatchObject({ value: 30, text: "年均增长 30.0%" });
-    expect(wb.cell(SHEET, `I${rowOf("RD_INTENSITY")}`).text).toBe("1.47");
+    expect(wb.cell(SHEET, at("target", rowOf("RD_INTENSITY"))).text).toBe("1.47");
   });
 
   it("writes an English sheet in an English workbook, with the English status words", async () => {
@@ -87,11 +124,12 @@ describe("insertTemplate: the sheet", () => {
     const wb = host.standin.workbook;
     expect(result.sheetName).toBe("Plan indicators");
     expect(wb.cell("Plan indicators", "C5").text).toBe("Indicator");
-    wb.setCellInput("Plan indicators", "J7", "1.3");
-    expect(wb.cell("Plan indicators", "V7").text).toBe("ahead");
-    expect(wb.cell("Plan indicators", "I6").text).toBe("top 3"); // 综合科技进步水平, a rank
+    expect(wb.cell("Plan indicators", "A3").text).toBe("Evaluation year");
+    wb.setCellInput("Plan indicators", at("y2021", 7), "1.3");
+    expect(wb.cell("Plan indicators", at("status", 7)).text).toBe("ahead");
+    expect(wb.cell("Plan indicators", at("target", 6)).text).toBe("top 3"); // 综合科技进步水平, a rank
     const growthRow = 6 + seedPlan.indicators.findIndex((ind) => ind.id === "HIGH_VALUE_PATENTS_PER_10K_GROWTH");
-    expect(wb.cell("Plan indicators", `I${growthRow}`).text).toBe("+30.0% a year");
+    expect(wb.cell("Plan indicators", at("target", growthRow)).text).toBe("+30.0% a year");
   });
 
   it("never clobbers a sheet of the same name: the template gets the next free name", async () => {
@@ -109,38 +147,42 @@ describe("insertTemplate: running it again", () => {
   it("keeps every value staff entered and refreshes the plan columns", async () => {
     await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "J7", "1.3");
-    wb.setCellInput(SHEET, "K12", "130");
-    wb.setCellInput(SHEET, "W8", "滞后");
-    wb.setCellInput(SHEET, "X8", "统计口径调整");
+    wb.setCellInput(SHEET, at("y2021", 7), "1.3");
+    wb.setCellInput(SHEET, at("y2022", 12), "130");
+    wb.setCellInput(SHEET, at("manualStatus", 8), "滞后");
+    wb.setCellInput(SHEET, at("manualNote", 8), "统计口径调整");
+    wb.setCellInput(SHEET, "B3", "2021");
     // The plan's own update: a new target for R&D intensity.
     const updated = planSchema.parse({
       ...seedPlan,
       indicators: seedPlan.indicators.map((i) =>
-        i.id === "RD_INTENSITY" ? { ...i, target: { kind: "level", value: 1.6, comparator: ">=" } } : i,
+        i.id === "RD_INTENSITY"
+          ? { ...i, target: { kind: "level", value: 1.6, comparator: ">=", obligation: "reach" } }
+          : i,
       ),
     });
     const result = await insertTemplate(updated, "zh");
     expect(result).toMatchObject({ created: false, sheetName: SHEET, added: 0, kept: [] });
-    expect(wb.cell(SHEET, "J7").value).toBe(1.3);
-    expect(wb.cell(SHEET, "K12").value).toBe(130);
-    expect(wb.cell(SHEET, "W8").text).toBe("滞后");
-    expect(wb.cell(SHEET, "X8").text).toBe("统计口径调整");
-    expect(wb.cell(SHEET, "I7").value).toBe(1.6);
-    expect(wb.cell(SHEET, "Q7").value).toBeCloseTo(0.3, 10);
+    expect(wb.cell(SHEET, at("y2021", 7)).value).toBe(1.3);
+    expect(wb.cell(SHEET, at("y2022", 12)).value).toBe(130);
+    expect(wb.cell(SHEET, at("manualStatus", 8)).text).toBe("滞后");
+    expect(wb.cell(SHEET, at("manualNote", 8)).text).toBe("统计口径调整");
+    expect(wb.cell(SHEET, "B3").value).toBe(2021);
+    expect(wb.cell(SHEET, at("target", 7)).value).toBe(1.6);
+    expect(wb.cell(SHEET, at("gap", 7)).value).toBeCloseTo(0.3, 10);
     expect(wb.sheets().map((s) => s.name)).toEqual(["Sheet1", SHEET]);
   });
 
   it("never overwrites a non-empty cell the add-in did not write, and says which it kept", async () => {
     await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "Q7", "见说明"); // typed over a computed cell
-    wb.setCellInput(SHEET, "I8", "'5.5左右"); // a target rewritten by hand
+    wb.setCellInput(SHEET, at("gap", 7), "见说明"); // typed over a computed cell
+    wb.setCellInput(SHEET, at("target", 8), "'5.5左右"); // a target rewritten by hand
     const result = await insertTemplate(seedPlan, "zh");
-    expect(wb.cell(SHEET, "Q7").text).toBe("见说明");
-    expect(wb.cell(SHEET, "I8").text).toBe("5.5左右");
-    expect(result.kept.map((k) => k.address).sort()).toEqual(["I8", "Q7"]);
-    expect(result.kept.find((k) => k.address === "I8")).toMatchObject({
+    expect(wb.cell(SHEET, at("gap", 7)).text).toBe("见说明");
+    expect(wb.cell(SHEET, at("target", 8)).text).toBe("5.5左右");
+    expect(result.kept.map((k) => k.address).sort()).toEqual([at("gap", 7), at("target", 8)].sort());
+    expect(result.kept.find((k) => k.address === at("target", 8))).toMatchObject({
       indicatorId: "ENTERPRISE_RD_SHARE",
       header: "目标值",
       current: "5.5左右",
@@ -152,12 +194,15 @@ describe("insertTemplate: running it again", () => {
     const fewer = planSchema.parse({ ...seedPlan, indicators: seedPlan.indicators.slice(0, 3) });
     await insertTemplate(fewer, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "J6", "3");
+    wb.setCellInput(SHEET, at("y2021", 6), "3");
     const result = await insertTemplate(seedPlan, "zh");
     expect(result.added).toBe(seedPlan.indicators.length - 3);
-    expect(wb.cell(SHEET, "J6").value).toBe(3);
+    expect(wb.cell(SHEET, at("y2021", 6)).value).toBe(3);
     expect(wb.cell(SHEET, "C9").text).toBe(seedPlan.indicators[3]!.name.zh);
-    expect(wb.tables(SHEET)[0]?.address).toBe(`A5:AD${5 + seedPlan.indicators.length}`);
-    expect(wb.cell(SHEET, "J9").validation?.prompt).not.toBeNull();
+    expect(wb.tables(SHEET)[0]?.address).toBe(`A5:${LAST}${5 + seedPlan.indicators.length}`);
+    expect(wb.cell(SHEET, at("y2021", 9)).validation?.prompt).not.toBeNull();
+    // C3 follows the table's new extent, so the appended rows count for the evaluation year.
+    const lastRead = columnLetters(columns.findIndex((c) => c.role === "computed") - 1);
+    expect(wb.cell(SHEET, "C3").input).toContain(`$A$6:$${lastRead}$${5 + seedPlan.indicators.length}`);
   });
 });
