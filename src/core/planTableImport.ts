@@ -41,16 +41,7 @@ export type Message = { zh: string; en: string };
 
 /** What a column of the table holds. */
 export type CellRole =
-  | "category"
-  | "group"
-  | "number"
-  | "name"
-  | "unit"
-  | "baseline"
-  | "targetYear"
-  | "cumulative"
-  | "attribute"
-  | "other";
+  "category" | "group" | "number" | "name" | "unit" | "baseline" | "targetYear" | "cumulative" | "attribute" | "other";
 
 /** One cell of a row as printed, with its column's header as printed. */
 export interface OriginalCell {
@@ -178,6 +169,10 @@ const DASH_ONLY = /^[-‐‑‒–—―─/\\／＼]+$/;
 const NONE_WORDS = new Set(["无", "暂无", "不适用", "n/a", "na"]);
 
 /** A cell that says "nothing here": blank, —, -, /, 无. */
+export function isEmptyCell(text: string): boolean {
+  return isNone(text);
+}
+
 function isNone(text: string): boolean {
   const c = compact(text);
   return c === "" || DASH_ONLY.test(c) || NONE_WORDS.has(c);
@@ -336,14 +331,19 @@ export function splitIndicatorName(
   // Footnote digits glued between Chinese characters or at the end: only when the notes have that note.
   const known = opts.footnoteNumbers;
   if (known && known.size > 0) {
-    s = s.replace(/(\p{Script=Han})([0-9０-９]{1,2})(?=(\p{Script=Han}|$|[(（]))/gu, (all, before: string, digits, _n, offset) => {
-      const d = halfWidth(digits as string);
-      const after = s.slice((offset as number) + all.length);
-      if (!known.has(d) || UNIT_MEASURE_AFTER.test(after)) return all;
-      footnotes.push(d);
-      return before;
-    });
+    s = s.replace(
+      /(\p{Script=Han})([0-9０-９]{1,2})(?=(\p{Script=Han}|$|[(（]))/gu,
+      (all, before: string, digits, _n, offset) => {
+        const d = halfWidth(digits as string);
+        const after = s.slice((offset as number) + all.length);
+        if (!known.has(d) || UNIT_MEASURE_AFTER.test(after)) return all;
+        footnotes.push(d);
+        return before;
+      },
+    );
   }
+  // Nothing left but marks ("1.", "[1]", "*"): the printed text is the name.
+  if (s.trim() === "") return { number: null, name: cell.trim(), unit: "", footnotes: [], starred: false };
   return { number, name: s.trim(), unit, footnotes, starred };
 }
 
@@ -373,15 +373,18 @@ export function readTableNotes(lines: readonly string[]): TableNotes {
   const half = halfWidth(text);
   const star = /[*＊](?:号)?(?:的|指标)?[^0-9\n]{0,14}?((?:19|20|21)\d\d)\s*年/.exec(half);
   const footnotes = new Map<string, string>();
-  for (const line of lines) {
-    const l = halfWidth(line).replace(/^\s*(注|说明|备注|附注|note)\s*[:：]?\s*/i, "");
+  for (const printed of lines) {
+    // halfWidth keeps every character's position, so positions found in it slice the printed line.
+    const lead = /^\s*((注|说明|备注|附注|note)\s*[:：]?)?\s*/i.exec(halfWidth(printed))![0].length;
+    const line = printed.slice(lead);
+    const l = halfWidth(line);
+    const take = (start: number, end: number) => line.slice(start, end).trim();
     // ① … ② …
     const circled = [...l.matchAll(new RegExp(`[${CIRCLED}]`, "g"))];
     if (circled.length > 0) {
       circled.forEach((m, i) => {
-        const start = m.index! + 1;
         const end = i + 1 < circled.length ? circled[i + 1]!.index! : l.length;
-        footnotes.set(String(CIRCLED.indexOf(m[0]) + 1), l.slice(start, end).trim());
+        footnotes.set(String(CIRCLED.indexOf(m[0]) + 1), take(m.index! + 1, end));
       });
       continue;
     }
@@ -391,9 +394,8 @@ export function readTableNotes(lines: readonly string[]): TableNotes {
     );
     if (bracketed.length > 0) {
       bracketed.forEach((m, i) => {
-        const start = m.index! + m[0].length;
         const end = i + 1 < bracketed.length ? bracketed[i + 1]!.index! : l.length;
-        footnotes.set(m[1]!, l.slice(start, end).trim());
+        footnotes.set(m[1]!, take(m.index! + m[0].length, end));
       });
       continue;
     }
@@ -410,7 +412,7 @@ export function readTableNotes(lines: readonly string[]): TableNotes {
     }
     numbered.forEach((m, i) => {
       const end = i + 1 < numbered.length ? numbered[i + 1]!.index : l.length;
-      footnotes.set(String(m.n), l.slice(m.index + m.length, end).trim());
+      footnotes.set(String(m.n), take(m.index + m.length, end));
     });
   }
   return { text, starYear: star ? Number(star[1]) : null, footnotes };
@@ -426,8 +428,10 @@ interface Layout {
   headerRow: number;
   bodyStart: number;
   width: number;
-  /** Combined header text per column, as printed. */
+  /** Combined header text per column, as printed (“十四五”目标 2025年 for a two-row header). */
   headers: string[];
+  /** The header staff know the column by: the lower row of a two-row header (2025年, 年均[累计]). */
+  labels: string[];
   category?: number;
   group?: number;
   number?: number;
@@ -445,16 +449,7 @@ interface Layout {
 }
 
 type HeaderRole =
-  | "category"
-  | "number"
-  | "name"
-  | "unit"
-  | "attribute"
-  | "cumulative"
-  | "year"
-  | "base"
-  | "target"
-  | "other";
+  "category" | "number" | "name" | "unit" | "attribute" | "cumulative" | "year" | "base" | "target" | "other";
 
 function headerRole(h: string): HeaderRole {
   const c = compact(h);
@@ -492,7 +487,9 @@ export function periodOf(text: string): { baseYear: number; targetYear: number }
   return { baseYear, targetYear: baseYear + 5 };
 }
 
-function isSubHeader(row: readonly unknown[]): boolean {
+/** The lower row of a two-row header: header words only, and nothing under the 指标 cell. */
+function isSubHeader(row: readonly unknown[], nameColumn: number): boolean {
+  if (raw(row[nameColumn]) !== "") return false;
   const texts = row.map(raw).filter((t) => t !== "");
   if (texts.length === 0) return false;
   const roles = texts.map(headerRole);
@@ -506,9 +503,16 @@ function findLayout(rows: readonly (readonly unknown[])[]): Layout | null {
     const top = Array.from({ length: width }, (_v, c) => raw(rows[r]?.[c]));
     if (!top.some((h) => headerRole(h) === "name")) continue;
     let headers = top;
+    let labels = top;
     let bodyStart = r + 1;
     const next = rows[r + 1];
-    if (next && isSubHeader(next)) {
+    if (
+      next &&
+      isSubHeader(
+        next,
+        top.findIndex((h) => headerRole(h) === "name"),
+      )
+    ) {
       const bottom = Array.from({ length: width }, (_v, c) => raw(next[c]));
       // A top cell spans the empty top cells to its right that have a bottom cell (“十四五”目标 over 2025年 | 年均[累计]).
       let spanning = "";
@@ -519,15 +523,22 @@ function findLayout(rows: readonly (readonly unknown[])[]): Layout | null {
         const over = t !== "" ? t : spanning;
         return over !== "" && headerRole(over) !== "name" ? `${over} ${b}` : b;
       });
+      labels = top.map((t, c) => bottom[c] || t);
       bodyStart = r + 2;
     }
-    const layout = layoutFrom(headers, r, bodyStart, width);
+    const layout = layoutFrom(headers, labels, r, bodyStart, width);
     if (layout) return layout;
   }
   return null;
 }
 
-function layoutFrom(headers: string[], headerRow: number, bodyStart: number, width: number): Layout | null {
+function layoutFrom(
+  headers: string[],
+  labels: string[],
+  headerRow: number,
+  bodyStart: number,
+  width: number,
+): Layout | null {
   const roles = headers.map(headerRole);
   const first = (role: HeaderRole) => {
     const i = roles.indexOf(role);
@@ -590,9 +601,17 @@ function layoutFrom(headers: string[], headerRow: number, bodyStart: number, wid
   const cumulative = first("cumulative");
   if (target === undefined && cumulative === undefined) return null;
   const used = new Set(
-    [category, group, ...block, first("number"), first("unit"), first("attribute"), baseline, target, cumulative].filter(
-      (c): c is number => c !== undefined,
-    ),
+    [
+      category,
+      group,
+      ...block,
+      first("number"),
+      first("unit"),
+      first("attribute"),
+      baseline,
+      target,
+      cumulative,
+    ].filter((c): c is number => c !== undefined),
   );
   const cumHeader = cumulative !== undefined ? compact(headers[cumulative]!) : "";
   return {
@@ -600,6 +619,7 @@ function layoutFrom(headers: string[], headerRow: number, bodyStart: number, wid
     bodyStart,
     width,
     headers,
+    labels,
     category,
     group,
     number: first("number"),
@@ -694,7 +714,23 @@ const PREFIXES: Array<{ words: string[]; apply: (b: Bound) => void }> = [
     },
   },
   {
-    words: ["≥", ">=", "≧", ">", "高于", "超过", "大于", "达到", "提高到", "提升到", "增加到", "增长到", "突破", "力争达到", "力争"],
+    words: [
+      "≥",
+      ">=",
+      "≧",
+      ">",
+      "高于",
+      "超过",
+      "大于",
+      "达到",
+      "提高到",
+      "提升到",
+      "增加到",
+      "增长到",
+      "突破",
+      "力争达到",
+      "力争",
+    ],
     apply: (b) => (b.comparator = ">="),
   },
   {
@@ -772,7 +808,7 @@ function plainFigures(name: string, unit: string): FigureForm {
 
 const SEPARATORS = /[、,，;；]/;
 const RELATIVE_ABOVE = /^(?:要|应)?(?:略)?(?:高于|快于|不低于|超过|跑赢)(.+)$/;
-const RELATIVE_IN_STEP = /^(?:与|同|和)(.+?)(?:增长)?(?:基本)?(?:同步|相同步|保持同步)$/;
+const RELATIVE_IN_STEP = /^(?:与|同|和)(.+?)(?:基本)?(?:保持)?同步$/;
 
 /**
  * What one target cell says, in the context of its row and column. "none" for an empty or dash cell;
@@ -804,13 +840,21 @@ export function readTargetCell(text: string, ctx: TargetContext): TargetReading 
         "level",
         mode === "decrease" ? "down" : "up",
         ctx.kind,
+        [
+          {
+            zh: `“${printed}”：规划期内累计${mode === "decrease" ? "降低" : "提高"} ${fmt(inner.value)} 个百分点，各年填水平值`,
+            en: `“${printed}”: a ${mode === "decrease" ? "fall" : "rise"} of ${fmt(inner.value)} percentage points over the period; type each year's level`,
+          },
+        ],
       );
     }
     return { state: "unread", why: unreadWhy(printed) };
   }
 
   // 前3位, 全国前17位: a rank.
-  const rank = /^(保持|稳定在|进入|位居|居|保持在)?(?:全国|全省|全市|全区)?(?:前|第)(\d+)(?:位|名)(以内|左右)?$/.exec(s);
+  const rank = /^(保持|稳定在|进入|位居|居|保持在)?(?:全国|全省|全市|全区)?(?:前|第)(\d+)(?:位|名)(以内|左右)?$/.exec(
+    s,
+  );
   if (rank) {
     const value = Number(rank[2]);
     const keep = rank[1] === "保持" || rank[1] === "稳定在" || rank[1] === "保持在" || rank[3] === "以内";
@@ -847,19 +891,19 @@ export function readTargetCell(text: string, ctx: TargetContext): TargetReading 
 
   // 高于GDP增长, 与经济增长基本同步: relative to another row of the table.
   if (!hasDigit(s)) {
-    const above = RELATIVE_ABOVE.exec(s);
-    const inStep = RELATIVE_IN_STEP.exec(s);
+    const words = halfWidth(printed).replace(/\s+/g, "");
+    const above = RELATIVE_ABOVE.exec(words);
+    const inStep = RELATIVE_IN_STEP.exec(words);
     const hit = inStep
       ? { relation: "inStep" as const, ref: inStep[1]! }
       : above
         ? { relation: "above" as const, ref: above[1]! }
         : null;
     if (hit && hit.ref.length <= 20 && !SEPARATORS.test(hit.ref)) {
-      const ref = hit.ref.replace(/^(?:同期)?/, "");
       return {
         state: "relative",
         relation: hit.relation,
-        referenceText: /增长|增速/.test(ref) || hit.relation === "inStep" ? ref : ref,
+        referenceText: hit.ref.replace(/^同期/, ""),
         figures: plainFigures(ctx.name, ctx.unit),
       };
     }
@@ -1030,9 +1074,7 @@ function readNumberTarget(s: string, ctx: TargetContext): Extract<TargetReading,
 // Baselines
 
 type BaselineReading =
-  | { state: "none" }
-  | { state: "read"; value: number; starred: boolean; approximate: boolean }
-  | { state: "unread" };
+  { state: "none" } | { state: "read"; value: number; starred: boolean; approximate: boolean } | { state: "unread" };
 
 function readBaseline(text: string): BaselineReading {
   if (isNone(text)) return { state: "none" };
@@ -1120,7 +1162,9 @@ interface Group {
 
 /** Reads a plan's indicator table as printed; every row with a name becomes a draft to confirm. */
 export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: TableImportOptions = {}): TableImport {
-  const table: readonly (readonly unknown[])[] = Array.isArray(rows) ? rows.map((r) => (Array.isArray(r) ? r : [])) : [];
+  const table: readonly (readonly unknown[])[] = Array.isArray(rows)
+    ? rows.map((r) => (Array.isArray(r) ? r : []))
+    : [];
   const layout = findLayout(table);
   if (!layout) {
     return {
@@ -1137,7 +1181,12 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
   // Title above the header; note lines at the bottom (and the footnote numbers they define).
   const titleLines = table
     .slice(0, layout.headerRow)
-    .map((r) => r.map(raw).filter((t) => t !== "").join(" "))
+    .map((r) =>
+      r
+        .map(raw)
+        .filter((t) => t !== "")
+        .join(" "),
+    )
     .filter((t) => t !== "");
   const body: Array<{ index: number; cells: string[] }> = [];
   const noteLines: string[] = [];
@@ -1148,13 +1197,10 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
     if (filled.length === 0) continue;
     if (filled.length === 1) {
       const only = filled[0]!;
-      const inName = cells[layout.name] === only && layout.category !== layout.name;
-      if (NOTE_START.test(only) || (inNotes && !inName) || (!inName && MARKER_START.test(only))) {
+      const inName = cells[layout.name] !== "";
+      const marker = MARKER_START.test(only);
+      if (NOTE_START.test(only) || (inNotes && marker) || (!inName && (inNotes || marker))) {
         inNotes = true;
-        noteLines.push(only);
-        continue;
-      }
-      if (inNotes && inName && (NOTE_START.test(only) || MARKER_START.test(only))) {
         noteLines.push(only);
         continue;
       }
@@ -1211,7 +1257,10 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
       en: "The note mentions * but no year could be read from it; baselines marked * need their year filled in.",
     });
 
-  const header = (c: number | undefined) => (c === undefined ? "" : layout.headers[c]!);
+  const header = (c: number | undefined) => (c === undefined ? "" : layout.labels[c]!);
+  /** A header for messages and notes: 〔累计〕1 → 〔累计〕 (the footnote digit dropped). */
+  const label = (c: number | undefined) =>
+    (c === undefined ? "" : layout.labels[c]!).replace(/([^\d\s])\d{1,2}$/, "$1");
   const drafts: IndicatorDraft[] = [];
   let category = "";
   let group: Group | null = null;
@@ -1223,7 +1272,14 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
     const catText = layout.category !== undefined && layout.category !== layout.name ? at(layout.category) : "";
     const groupText = layout.group !== undefined ? at(layout.group) : "";
     const leafText = at(layout.name);
-    const dataCols = [layout.number, layout.unit, layout.baseline, layout.targetYear, layout.cumulative, layout.attribute];
+    const dataCols = [
+      layout.number,
+      layout.unit,
+      layout.baseline,
+      layout.targetYear,
+      layout.cumulative,
+      layout.attribute,
+    ];
     const hasData = dataCols.some((c) => c !== undefined && at(c) !== "");
 
     if (catText !== "") {
@@ -1246,9 +1302,12 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
       };
       freshGroup = true;
     }
+    const hasValues = [layout.baseline, layout.targetYear, layout.cumulative].some(
+      (c) => c !== undefined && at(c) !== "",
+    );
     // A row with only a category (or group) heading and nothing else: it names what follows.
-    if (leafText === "" && !hasData && (catText !== "" || (groupText !== "" && !group?.composite))) continue;
-    if (leafText === "" && !hasData) {
+    if (leafText === "" && !hasData && (catText !== "" || groupText !== "")) continue;
+    if (leafText === "" && !freshGroup && !hasValues) {
       warnings.push({
         zh: `第${sheetRow}行没有指标名称和数值（“${cells.filter((t) => t !== "").join(" ")}”），未作为指标读入。`,
         en: `Row ${sheetRow} has no indicator name and no values (“${cells.filter((t) => t !== "").join(" ")}”) and was not read as an indicator.`,
@@ -1258,7 +1317,10 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
 
     // The name: the leaf, a part of a composite group, or the group itself.
     const unitCell = at(layout.unit);
-    const leaf = splitIndicatorName(leafText, { footnoteNumbers, unitInName: layout.unit === undefined || isNone(unitCell) });
+    const leaf = splitIndicatorName(leafText, {
+      footnoteNumbers,
+      unitInName: layout.unit === undefined || isNone(unitCell),
+    });
     let name = leaf.name;
     let number = leaf.number;
     let unit = leaf.unit;
@@ -1306,11 +1368,10 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
     if (numberCell !== "") number = halfWidth(numberCell).replace(/[.、]$/, "");
     addCell("unit", layout.unit, unitCell);
     if (layout.unit !== undefined && !isNone(unitCell)) unit = unitCell;
-    if (layout.unit !== undefined && isNone(unitCell) && unitCell !== "" && unit === "") unit = "";
 
     let kind = guessKind(unit, name);
     const draftName = name;
-    const label = { sheetRow, name: draftName };
+    const rowAt = { sheetRow, name: draftName };
     if (nameFromAbove)
       rowProblems.push({
         field: "name",
@@ -1417,16 +1478,16 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
         : null;
     const holds = (x: TargetReading | null): x is Exclude<TargetReading, { state: "none" }> =>
       x !== null && x.state !== "none";
-    let primary: { cell: TargetCell; reading: Exclude<TargetReading, { state: "none" }>; text: string } | null = null;
-    let secondary: { cell: TargetCell; reading: Exclude<TargetReading, { state: "none" }>; text: string } | null = null;
-    if (holds(fromYear)) primary = { cell: "targetYear", reading: fromYear, text: targetYearText };
-    if (holds(fromCumulative)) {
-      const entry = { cell: "cumulative" as const, reading: fromCumulative, text: cumulativeText };
-      if (!primary || (primary.reading.state === "unread" && fromCumulative.state !== "unread")) {
-        secondary = primary;
-        primary = entry;
-      } else secondary = entry;
-    }
+    // The cell that holds the target: a number before a comparison, before words, before what cannot be read.
+    const score = (x: Exclude<TargetReading, { state: "none" }>) =>
+      x.state === "read" ? (x.target.kind === "text" ? 1 : 3) : x.state === "relative" ? 2 : 0;
+    type Held = { cell: TargetCell; reading: Exclude<TargetReading, { state: "none" }>; text: string };
+    const held: Held[] = [];
+    if (holds(fromYear)) held.push({ cell: "targetYear", reading: fromYear, text: targetYearText });
+    if (holds(fromCumulative)) held.push({ cell: "cumulative", reading: fromCumulative, text: cumulativeText });
+    if (held.length === 2 && score(held[1]!.reading) > score(held[0]!.reading)) held.reverse();
+    const primary: Held | null = held[0] ?? null;
+    const secondary: Held | null = held[1] ?? null;
 
     let target: Target | null = null;
     let figures: FigureForm = "level";
@@ -1436,23 +1497,26 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
     if (!primary) {
       rowProblems.push({
         field: "target",
-        header: [header(layout.targetYear), header(layout.cumulative)].filter((h) => h !== "").join(" / "),
+        header: [label(layout.targetYear), label(layout.cumulative)].filter((h) => h !== "").join(" / "),
         text: "",
         what: {
-          zh: `没有目标：${[header(layout.targetYear), header(layout.cumulative)].filter((h) => h !== "").join("列和")}列都是空的；${CHOOSE_TARGET.zh}`,
-          en: `no target: the ${[header(layout.targetYear), header(layout.cumulative)].filter((h) => h !== "").join(" and ")} cells are empty; ${CHOOSE_TARGET.en}`,
+          zh: `没有目标：${[label(layout.targetYear), label(layout.cumulative)].filter((h) => h !== "").join("列和")}列都是空的；${CHOOSE_TARGET.zh}`,
+          en: `no target: the ${[label(layout.targetYear), label(layout.cumulative)].filter((h) => h !== "").join(" and ")} cells are empty; ${CHOOSE_TARGET.en}`,
         },
         blocking: true,
       });
     } else {
       const p = primary.reading;
-      const h = header(primary.cell === "targetYear" ? layout.targetYear : layout.cumulative);
+      const h = label(primary.cell === "targetYear" ? layout.targetYear : layout.cumulative);
       if (p.state === "unread") {
         rowProblems.push({
           field: "target",
           header: h,
           text: primary.text,
-          what: { zh: `“${h}”列的${p.why.zh}；${CHOOSE_TARGET.zh}`, en: `in the ${h} column, ${p.why.en}; ${CHOOSE_TARGET.en}` },
+          what: {
+            zh: `“${h}”列的${p.why.zh}；${CHOOSE_TARGET.zh}`,
+            en: `in the ${h} column, ${p.why.en}; ${CHOOSE_TARGET.en}`,
+          },
           blocking: true,
         });
       } else if (p.state === "relative") {
@@ -1470,7 +1534,7 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
           rowProblems.push({ field: "target", header: h, text: primary.text, what: doubt, blocking: false });
       }
       if (secondary) {
-        const sh = header(secondary.cell === "targetYear" ? layout.targetYear : layout.cumulative);
+        const sh = label(secondary.cell === "targetYear" ? layout.targetYear : layout.cumulative);
         const check = secondCheck(target, secondary.reading, baseline);
         noteParts.push(`${sh}：${secondary.text}`);
         if (check === "consistent")
@@ -1541,7 +1605,7 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
         : null,
       note: noteParts.length > 0 ? noteParts.join("；") : null,
       notes: rowNotes,
-      problems: rowProblems.map(({ what, ...p }) => problem(label, p.field, p.header, p.text, what, p.blocking)),
+      problems: rowProblems.map(({ what, ...p }) => problem(rowAt, p.field, p.header, p.text, what, p.blocking)),
     };
     drafts.push(draft);
   }
@@ -1660,7 +1724,8 @@ export function planFromDrafts(drafts: readonly IndicatorDraft[], meta: PlanMeta
   const included = drafts.filter((d) => !d.excluded);
   const issues: PlanFileIssue[] = [];
   included.forEach((d, i) => {
-    for (const message of draftBlockers(d, drafts)) issues.push({ path: `indicators[${i}].target`, row: i + 1, message });
+    for (const message of draftBlockers(d, drafts))
+      issues.push({ path: `indicators[${i}].target`, row: i + 1, message });
   });
   if (included.length === 0)
     issues.push({
