@@ -91,10 +91,13 @@ function headerRange(frame: TableFrame): string {
   return `$${frame.firstLetter}$${frame.headerRow}:$${frame.lastInputLetter}$${frame.headerRow}`;
 }
 
-/** C3: the year staff typed in B3, else the latest year anything is entered in the table. */
+/**
+ * C3: the year staff typed in B3, else the latest year anything is entered in the table; blank
+ * before the first figure (PLAN.DATAYEAR's #N/A would otherwise reach every computed cell).
+ */
 export function evaluationYearFormula(frame: TableFrame, lastBodyRow: number): string {
   const body = `$${frame.firstLetter}$${frame.headerRow + 1}:$${frame.lastInputLetter}$${Math.max(lastBodyRow, frame.headerRow + 1)}`;
-  return `=IF(${EVALUATION_YEAR_INPUT}<>"",${EVALUATION_YEAR_INPUT},PLAN.DATAYEAR(${headerRange(frame)},${body}))`;
+  return `=IF(${EVALUATION_YEAR_INPUT}<>"",${EVALUATION_YEAR_INPUT},IFERROR(PLAN.DATAYEAR(${headerRange(frame)},${body}),""))`;
 }
 
 /**

@@ -3,6 +3,8 @@ import { afterEach, beforeEach } from "vitest";
 import { createStandin, installStandin, type Standin } from "../../dev/standin";
 import { plan as planSchema, type Indicator, type Plan, type PlanInput } from "../../src/core/planSchema";
 import { seedPlan } from "../../src/core/seedPlan";
+import { templateColumns, type ColumnKey } from "../../src/core/templateLayout";
+import { columnLetters } from "../../src/excel/a1";
 
 export interface HostFixture {
   standin: Standin;
@@ -77,3 +79,10 @@ export function syntheticPlan(count: number): Plan {
 }
 
 export { seedPlan };
+
+/** The A1 address of a template column (by key, from the layout) in a sheet row: never a hard-coded letter. */
+export function cellOf(plan: Pick<Plan, "baseYear" | "targetYear">, key: ColumnKey, row: number): string {
+  const i = templateColumns(plan).findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`no column ${key}`);
+  return `${columnLetters(i)}${row}`;
+}

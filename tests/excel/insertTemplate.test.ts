@@ -50,7 +50,7 @@ describe("insertTemplate: the sheet", () => {
     expect(wb.cell(SHEET, "A3").text).toBe("评估年份");
     expect(wb.cell(SHEET, "B3").ownFill).toBe(wb.cell(SHEET, at("y2021", 6)).ownFill);
     expect(wb.cell(SHEET, "C3").input).toBe(
-      `=IF(B3<>"",B3,PLAN.DATAYEAR($A$5:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$5,$A$6:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$${5 + seedPlan.indicators.length}))`,
+      `=IF(B3<>"",B3,IFERROR(PLAN.DATAYEAR($A$5:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$5,$A$6:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$${5 + seedPlan.indicators.length}),""))`,
     );
     // The header is the layout's (its order is pinned in tests/functions/templateLayout.test.ts), every column.
     const headers = buildHeaderRow(seedPlan, "zh");

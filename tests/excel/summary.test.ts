@@ -9,7 +9,7 @@ import { statusLabel } from "../../src/core/status";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
 import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
-import { seedPlan, useHost } from "./helpers";
+import { cellOf, seedPlan, useHost } from "./helpers";
 
 const SHEET = "规划指标";
 
@@ -40,10 +40,9 @@ describe("the state of the plan", () => {
   async function typed() {
     const { tableName } = await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    const columnOfYear: Record<string, string> = { "2021": "J", "2022": "K", "2023": "L", "2024": "M", "2025": "N" };
     seedPlan.indicators.forEach((ind, i) => {
       for (const [year, value] of Object.entries(FIGURES[ind.id] ?? {}))
-        wb.setCellInput(SHEET, `${columnOfYear[year]}${6 + i}`, String(value));
+        wb.setCellInput(SHEET, cellOf(seedPlan, `y${Number(year)}`, 6 + i), String(value));
     });
     return tableName;
   }
@@ -53,6 +52,8 @@ describe("the state of the plan", () => {
     const { summary, sheet } = evaluateSnapshot(await readTemplate(tableName));
     const expected = summarizePlan(withFigures(seedPlan));
     expect(summary.dataYear).toBe(2023);
+    expect(summary.evaluationYear).toBe(2023);
+    expect(summary.counts.stale).toBe(6);
     expect(summary.counts).toEqual(expected.counts);
     expect(summary.evaluations.map((e) => e.indicatorId)).toEqual(expected.evaluations.map((e) => e.indicatorId));
     summary.evaluations.forEach((e, i) => {
@@ -84,28 +85,31 @@ describe("the state of the plan", () => {
     seedPlan.indicators.forEach((ind, i) => {
       const e = byId.get(ind.id)!;
       const row = 6 + i;
+      const at = (key: Parameters<typeof cellOf>[1]) => wb.cell(SHEET, cellOf(seedPlan, key, row));
       if (!e.latest) {
-        expect(wb.cell(SHEET, `V${row}`).text).toBe("");
+        expect(at("status").text).toBe("");
         return;
       }
-      expect(wb.cell(SHEET, `O${row}`).value).toBe(e.latest.year);
-      if (e.gap?.ok) expect(wb.cell(SHEET, `Q${row}`).value as number).toBeCloseTo(e.gap.value, 9);
-      if (e.requiredGrowth?.ok)
-        expect(wb.cell(SHEET, `R${row}`).value as number).toBeCloseTo(e.requiredGrowth.value, 9);
-      if (e.timeProgress?.ok) expect(wb.cell(SHEET, `U${row}`).value as number).toBeCloseTo(e.timeProgress.value, 9);
-      if (e.progress?.ok && ind.target.kind === "level")
-        expect(wb.cell(SHEET, `T${row}`).value as number).toBeCloseTo(e.progress.value, 9);
+      expect(at("latestYear").value).toBe(e.latest.year);
+      if (e.gap?.ok) expect(at("gap").value as number).toBeCloseTo(e.gap.value, 9);
+      if (e.requiredGrowth?.ok) expect(at("growth").value as number).toBeCloseTo(e.requiredGrowth.value, 9);
+      if (e.timeProgress?.ok) expect(at("elapsed").value as number).toBeCloseTo(e.timeProgress.value, 9);
+      if (e.progress?.ok) expect(at("progress").value as number).toBeCloseTo(e.progress.value, 9);
       if (e.status)
-        expect(wb.cell(SHEET, `V${row}`).text).toBe(
-          statusLabel(e.status.code, "zh", { year: e.latest.year, targetYear: seedPlan.targetYear }),
+        expect(at("status").text).toBe(
+          statusLabel(e.status.code, "zh", {
+            year: e.evaluationYear,
+            targetYear: seedPlan.targetYear,
+            dataYear: e.latest.year,
+          }),
         );
     });
   });
 
   it("a manual status in the sheet overrides the computed one, in the sheet and in the summary", async () => {
     const tableName = await typed();
-    host.standin.workbook.setCellInput(SHEET, "W7", "滞后");
-    expect(host.standin.workbook.cell(SHEET, "V7").text).toBe("滞后");
+    host.standin.workbook.setCellInput(SHEET, cellOf(seedPlan, "manualStatus", 7), "滞后");
+    expect(host.standin.workbook.cell(SHEET, cellOf(seedPlan, "status", 7)).text).toBe("滞后");
     const { summary } = evaluateSnapshot(await readTemplate(tableName));
     const rd = summary.evaluations.find((e) => e.indicatorId === "RD_INTENSITY")!;
     expect(rd.status).toMatchObject({ code: "lagging", source: "override" });
@@ -115,17 +119,22 @@ describe("the state of the plan", () => {
 describe("every target form of the plan model", () => {
   const host = useHost();
 
-  it("shows the core's status for 左右, 〔〕 reduction, 年均 and text targets, and nothing before data", async () => {
+  it("sheet and pane show the core's status for every v2 target form, and nothing before data", async () => {
     const base = seedPlan.indicators[1]!;
     const plan = planSchema.parse({
       ...seedPlan,
       id: "forms",
       indicators: [
-        { ...base, id: "APPROX", target: { kind: "level", value: 1.47, comparator: "~", tolerance: 0.05 } },
+        {
+          ...base,
+          id: "APPROX",
+          target: { kind: "level", value: 1.47, comparator: ">=", obligation: "reach", approximate: true, band: 0.05 },
+        },
         {
           ...base,
           id: "CUT",
           kind: "percent",
+          figures: "change",
           baseline: null,
           target: { kind: "cumulative", value: 13.5, mode: "reduction" },
           attribute: "binding",
@@ -133,49 +142,89 @@ describe("every target form of the plan model", () => {
         {
           ...base,
           id: "CAGR",
-          kind: "amount",
-          unit: { zh: "亿元", en: "100m yuan" },
-          baseline: 100,
-          target: { kind: "annualGrowth", value: 7 },
+          kind: "percent",
+          figures: "rate",
+          baseline: null,
+          target: { kind: "annualGrowth", value: 7, comparator: ">=" },
         },
         { ...base, id: "TEXT", target: { kind: "text", text: { zh: "明显提升", en: "rise markedly" } } },
+        {
+          ...base,
+          id: "KEEP",
+          kind: "percent",
+          direction: "down",
+          baseline: 5.2,
+          target: { kind: "level", value: 5.5, comparator: "<=", obligation: "keep" },
+          attribute: null,
+        },
+        {
+          ...base,
+          id: "LIFE",
+          kind: "amount",
+          figures: "level",
+          baseline: 77.3,
+          baselineYear: 2019,
+          target: { kind: "cumulative", value: 1, mode: "increase" },
+        },
+        {
+          ...base,
+          id: "PRODUCTIVITY",
+          kind: "percent",
+          figures: "rate",
+          baseline: null,
+          target: { kind: "relative", relation: "above", reference: "CAGR", text: { zh: "高于研发增长", en: "above" } },
+        },
       ],
     });
     const { tableName } = await insertTemplate(plan, "zh");
     const wb = host.standin.workbook;
-    for (let row = 6; row <= 9; row++) {
-      for (const col of ["Q", "R", "S", "T", "U", "V"]) expect(wb.cell(SHEET, `${col}${row}`).text).toBe("");
+    const at = (key: Parameters<typeof cellOf>[1], row: number) => cellOf(plan, key, row);
+    for (let row = 6; row < 6 + plan.indicators.length; row++) {
+      for (const key of ["gap", "growth", "step", "progress", "status"] as const)
+        expect(wb.cell(SHEET, at(key, row)).text).toBe("");
     }
-    wb.setCellInput(SHEET, "J6", "1.3");
-    wb.setCellInput(SHEET, "K6", "1.44");
-    wb.setCellInput(SHEET, "J7", "2.7");
-    wb.setCellInput(SHEET, "K7", "0.1");
-    wb.setCellInput(SHEET, "J8", "104");
-    wb.setCellInput(SHEET, "J9", "2");
-    wb.setCellInput(SHEET, "W9", "基本符合预期");
+    const typed: Record<string, Record<string, number>> = {
+      APPROX: { "2021": 1.3, "2022": 1.44 },
+      CUT: { "2021": 2.7, "2022": 0.1 },
+      CAGR: { "2021": 14.6, "2022": 10.1 },
+      TEXT: { "2021": 2 },
+      KEEP: { "2021": 5.1, "2022": 5.6 },
+      LIFE: { "2021": 78.2, "2022": 78.4 },
+      PRODUCTIVITY: { "2021": 15, "2022": 11 },
+    };
+    plan.indicators.forEach((ind, i) => {
+      for (const [year, value] of Object.entries(typed[ind.id] ?? {}))
+        wb.setCellInput(SHEET, at(`y${Number(year)}`, 6 + i), String(value));
+    });
+    wb.setCellInput(SHEET, at("manualStatus", 9), "基本符合预期");
     const { summary } = evaluateSnapshot(await readTemplate(tableName));
     const expected = summarizePlan(
       planSchema.parse({
         ...plan,
         indicators: plan.indicators.map((ind) => ({
           ...ind,
-          actuals: {
-            APPROX: { "2021": { value: 1.3 }, "2022": { value: 1.44 } },
-            CUT: { "2021": { value: 2.7 }, "2022": { value: 0.1 } },
-            CAGR: { "2021": { value: 104 } },
-            TEXT: { "2021": { value: 2 } },
-          }[ind.id],
+          actuals: Object.fromEntries(Object.entries(typed[ind.id] ?? {}).map(([y, value]) => [y, { value }])),
           ...(ind.id === "TEXT" ? { override: { status: "onTrack", note: "—" } } : {}),
         })),
       }),
     );
+    expect(summary.evaluationYear).toBe(2022);
     expect(summary.counts).toEqual(expected.counts);
-    expect(expected.evaluations.filter((e) => e.status !== null)).toHaveLength(4);
+    expect(expected.evaluations.filter((e) => e.status !== null)).toHaveLength(plan.indicators.length);
+    expect(Object.fromEntries(expected.evaluations.map((e) => [e.indicatorId, e.status?.label.zh]))).toEqual({
+      APPROX: "提前实现",
+      CUT: "滞后",
+      CAGR: "快于预期",
+      TEXT: "基本符合预期",
+      KEEP: "滞后",
+      LIFE: "提前实现",
+      PRODUCTIVITY: "基本符合预期",
+    });
     plan.indicators.forEach((ind, i) => {
       const e = expected.evaluations.find((x) => x.indicatorId === ind.id)!;
-      const shown = wb.cell(SHEET, `V${6 + i}`);
-      expect(shown.valueType).not.toBe("Error");
-      if (e.status) expect(shown.text).toBe(e.status.label.zh);
+      const shown = wb.cell(SHEET, at("status", 6 + i));
+      expect(shown.valueType, ind.id).not.toBe("Error");
+      expect(shown.text, ind.id).toBe(e.status!.label.zh);
     });
   });
 });
