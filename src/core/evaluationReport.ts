@@ -190,7 +190,8 @@ export function targetNotation(ind: Indicator, t: Target, lang: Lang): { text: s
     case "level": {
       const d = decimalsFor(t.value, ind.kind);
       let n: ReportNumber;
-      if (ind.kind === "rank") n = zh ? num(t.value, d, { prefix: "前", suffix: "位" }) : num(t.value, d, { prefix: "top " });
+      if (ind.kind === "rank")
+        n = zh ? num(t.value, d, { prefix: "前", suffix: "位" }) : num(t.value, d, { prefix: "top " });
       else if (t.approximate) n = zh ? num(t.value, d, { suffix: "左右" }) : num(t.value, d, { prefix: "~" });
       else if (t.comparator === "<=") n = num(t.value, d, { prefix: "≤" });
       else if (t.obligation === "keep") n = num(t.value, d, { prefix: "≥" });
@@ -420,6 +421,11 @@ function buildNotes(
 // ---------------------------------------------------------------------------------------------
 // The path chart
 
+/** A computed value without float noise (1.3619999999999999 → 1.362); null for none. */
+function tidy(v: number | null): number | null {
+  return v !== null && Number.isFinite(v) ? Number(v.toPrecision(12)) : null;
+}
+
 function pathPoints(plan: Plan, ind: Indicator, ev: IndicatorEvaluation): ReportPathPoint[] {
   const t = ev.target.effective;
   const B = ev.baseline.value;
@@ -462,7 +468,7 @@ function pathPoints(plan: Plan, ind: Indicator, ev: IndicatorEvaluation): Report
       case "relative":
         break;
     }
-    points.push({ year: y, actual: actual !== null && Number.isFinite(actual) ? actual : null, planned });
+    points.push({ year: y, actual: tidy(actual), planned: tidy(planned) });
   }
   return points;
 }
@@ -588,6 +594,7 @@ export function buildReportDocument(plan: Plan, summary: PlanSummary, options: R
   const pathPair = choosePathIndicator(pairs, options.pathIndicatorId);
   const noun = allMain ? (zh ? "主要指标" : "main indicators") : zh ? "指标" : "indicators";
   const kindWord = KIND_WORDS[kind][lang];
+  const { document: planDocument } = plan.source;
   return {
     lang,
     kind,
@@ -596,8 +603,8 @@ export function buildReportDocument(plan: Plan, summary: PlanSummary, options: R
       ? `${plan.title.zh}${noun}${year}年${kindWord}`
       : `${plan.title.en}: ${kindWord.charAt(0).toUpperCase()}${kindWord.slice(1)} of the ${noun}, ${year}`,
     source: zh
-      ? `《${plan.source.document.zh}》（${plan.source.issuer.zh}，${plan.source.date}）`
-      : `${plan.source.document.en} (${plan.source.issuer.en}, ${plan.source.date})`,
+      ? `《${planDocument.zh}》（${plan.source.issuer.zh}，${plan.source.date}）`
+      : `${planDocument.en} (${plan.source.issuer.en}, ${plan.source.date})`,
     generatedOn: options.generatedOn,
     dateText: dateText(options.generatedOn, lang),
     summary: summaryText,

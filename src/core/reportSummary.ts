@@ -182,9 +182,7 @@ function group(items: readonly SummaryItem[]): Groups {
 function classesOf(g: Groups, kind: EvaluationKind): Array<{ verdict: Judged; items: SummaryItem[] }> {
   if (kind === "final") {
     const done = g.byVerdict.achieved;
-    const notDone = bindingFirst(
-      (["missed", "lagging", "onTrack", "ahead"] as const).flatMap((v) => g.byVerdict[v]).filter(Boolean),
-    );
+    const notDone = bindingFirst((["missed", "lagging", "onTrack", "ahead"] as const).flatMap((v) => g.byVerdict[v]));
     return [
       { verdict: "achieved" as const, items: done },
       { verdict: "missed" as const, items: notDone },
@@ -252,7 +250,8 @@ function zhSummary(g: Groups, opts: SummaryOptions, max: number): string {
       );
     }
     const behind = bindingBehind(g, opts.kind);
-    if (behind.length > 0) {
+    if (behind.length > 0 && g.total === 1) sentences.push("该指标为约束性指标。");
+    else if (behind.length > 0) {
       const parts = behind.map((b) => `${zhBare(b.items, max)}${b.verdict === "lagging" ? "滞后" : "未完成"}`);
       sentences.push(`其中，约束性指标${parts.join("，")}。`);
     }
@@ -313,7 +312,7 @@ function enSummary(g: Groups, opts: SummaryOptions, max: number): string {
       sentences.push(
         g.total === 1
           ? `The one ${nounOne} ${enNames(c.items, max)} ${predicate(false)}.`
-          : `All ${g.total} ${noun} ${predicate(true)}.`,
+          : `${g.total === 2 ? `Both ${noun}` : `All ${g.total} ${noun}`} ${predicate(true)}.`,
       );
     } else {
       const clauses = classes.map(
@@ -323,7 +322,8 @@ function enSummary(g: Groups, opts: SummaryOptions, max: number): string {
       sentences.push(`Of the ${g.total} ${g.total === 1 ? nounOne : noun}, ${enList(clauses)}.`);
     }
     const behind = bindingBehind(g, opts.kind);
-    if (behind.length > 0) {
+    if (behind.length > 0 && g.total === 1) sentences.push("It is a binding indicator.");
+    else if (behind.length > 0) {
       const parts = behind.map((b) => {
         const many = b.items.length > 1;
         const verb =
@@ -351,10 +351,8 @@ function enSummary(g: Groups, opts: SummaryOptions, max: number): string {
       );
     }
   }
-  let extra = 0;
   /** “2 more indicators”, “2 of the 11 main indicators” when nothing was judged. */
   const subject = (n: number): string => {
-    extra += 1;
     if (g.judged === 0) return `${n} of the ${g.total} ${g.total === 1 ? nounOne : noun}`;
     return `${n} more ${n === 1 ? "indicator" : "indicators"}`;
   };
@@ -364,9 +362,8 @@ function enSummary(g: Groups, opts: SummaryOptions, max: number): string {
       sentences.push(
         g.total === 1
           ? `The ${year} figure of the one ${nounOne} ${enNames(g.stale, max)} has not been published yet.`
-          : `The ${year} figures of all ${g.total} ${noun} have not been published yet.`,
+          : `The ${year} figures of ${g.total === 2 ? "both" : `all ${g.total}`} ${noun} have not been published yet.`,
       );
-      extra += 1;
     } else
       sentences.push(
         `For ${subject(n)} the ${year} ${n === 1 ? "figure has" : "figures have"} not been published yet ${enNames(g.stale, max)}.`,
@@ -382,7 +379,6 @@ function enSummary(g: Groups, opts: SummaryOptions, max: number): string {
       `${capitalise(subject(n))} ${n === 1 ? "has" : "have"} figures to fix before ${n === 1 ? "it" : "they"} can be assessed ${enNames(g.toFix, max)}.`,
     );
   }
-  void extra;
   return sentences.join(" ");
 }
 
