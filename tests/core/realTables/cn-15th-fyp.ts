@@ -1,0 +1,123 @@
+/**
+ * 《纲要》“十五五”主要指标 专栏1 (2026–2030, 12 of the 20 rows), seeds/tables/cn-15th-fyp: a table for
+ * 2025→2030, blank 属性 cells (未注明), blank baselines (unknown), 提高6个百分点, a 2024 * year.
+ */
+import { growth, level, row, text, total, type ExpectedTable } from "./expectedTable";
+
+const y = 2025;
+
+export const cn15thFyp: ExpectedTable = {
+  id: "cn-15th-fyp",
+  baseYear: 2025,
+  targetYear: 2030,
+  starYear: 2024,
+  rows: 12,
+  numericTargetCells: 11,
+  warnings: [],
+  tableNote: "注：带*的为2024年数据。",
+  indicators: [
+    row({
+      category: "经济发展",
+      name: "国内生产总值增长",
+      figures: "rate",
+      baselineYear: y,
+      target: text("保持在合理区间、各年度视情提出"),
+      targetCell: "cumulative",
+    }),
+    row({
+      category: "经济发展",
+      name: "常住人口城镇化率",
+      baseline: 67.9,
+      baselineYear: y,
+      target: level(71, ">=", "reach"),
+    }),
+    row({
+      category: "创新驱动",
+      name: "全社会研发经费投入增长",
+      figures: "rate",
+      baseline: 9.1,
+      baselineYear: y,
+      target: growth(7),
+      targetCell: "cumulative",
+    }),
+    row({
+      category: "创新驱动",
+      name: "每万人口高价值发明专利拥有量",
+      unit: "件",
+      kind: "amount",
+      baseline: 16,
+      baselineYear: y,
+      target: level(22, ">=", "reach"),
+    }),
+    row({
+      category: "创新驱动",
+      name: "数字经济核心产业增加值占国内生产总值比重",
+      baseline: 10.5,
+      baselineYear: 2024,
+      target: level(12.5, ">=", "reach"),
+    }),
+    row({
+      category: "民生福祉",
+      name: "劳动年龄人口平均受教育年限",
+      unit: "年",
+      kind: "amount",
+      attribute: null,
+      baselineYear: y,
+      target: level(11.7, ">=", "reach"),
+    }),
+    row({
+      category: "民生福祉",
+      name: "每千人口拥有执业医师数",
+      unit: "人",
+      kind: "amount",
+      attribute: null,
+      baseline: 3.1,
+      baselineYear: y,
+      target: level(3.7, ">=", "reach"),
+    }),
+    row({
+      category: "民生福祉",
+      name: "人均预期寿命",
+      unit: "岁",
+      kind: "amount",
+      attribute: null,
+      baseline: 79.25,
+      baselineYear: y,
+      target: level(80, ">=", "reach"),
+    }),
+    row({
+      category: "民生福祉",
+      name: "3岁以下婴幼儿入托率",
+      attribute: null,
+      baselineYear: y,
+      target: total(6, "increase"),
+      targetCell: "cumulative",
+    }),
+    row({
+      category: "民生福祉",
+      name: "养老机构护理型床位占比",
+      attribute: null,
+      baseline: 68,
+      baselineYear: y,
+      target: level(73, ">=", "reach"),
+    }),
+    row({
+      category: "绿色低碳",
+      name: "单位国内生产总值二氧化碳排放降低",
+      direction: "down",
+      figures: "change",
+      attribute: "binding",
+      baselineYear: y,
+      target: total(17, "reduction"),
+      targetCell: "cumulative",
+    }),
+    row({
+      category: "绿色低碳",
+      name: "非化石能源占能源消费总量比重",
+      attribute: null,
+      baseline: 21.7,
+      baselineYear: y,
+      target: level(25, ">=", "reach"),
+    }),
+  ],
+};
