@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import { applyHighlights, HIGHLIGHT_COLOURS, highlightsOn, removeHighlights } from "../../src/excel/highlights";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
-import { measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+import { cellOf, measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+
+/** A template cell by column key (from the layout) and sheet row. */
+const at = (key: Parameters<typeof cellOf>[1], row: number) => cellOf(seedPlan, key, row);
 
 const SHEET = "规划指标";
 
@@ -17,24 +20,24 @@ describe("highlights", () => {
   it("marks a lagging row red, and follows the figures as they are fixed (amber, then green)", async () => {
     const { tableName } = await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "J12", "118"); // 高新技术企业数 116 → 150: 118 in 2021 is behind
+    wb.setCellInput(SHEET, at("y2021", 12), "118"); // 高新技术企业数 116 → 150: 118 in 2021 is behind
     const { result: ids, syncs } = await measure(host.standin, async () =>
       applyHighlights(await readTemplate(tableName)),
     );
     expect(syncs).toBeLessThanOrEqual(3); // 1 read + ≤ 2 for the highlight itself
     expect(ids).toHaveLength(3);
-    expect(wb.cell(SHEET, "V12").text).toBe("滞后");
-    expect(wb.cell(SHEET, "C12").fill).toBe(HIGHLIGHT_COLOURS.red.fill);
-    expect(wb.cell(SHEET, "J12").fill).toBe(HIGHLIGHT_COLOURS.red.fill);
-    expect(wb.cell(SHEET, "C13").fill).not.toBe(HIGHLIGHT_COLOURS.red.fill); // rows without data stay as they were
+    expect(wb.cell(SHEET, at("status", 12)).text).toBe("滞后");
+    expect(wb.cell(SHEET, at("name", 12)).fill).toBe(HIGHLIGHT_COLOURS.red.fill);
+    expect(wb.cell(SHEET, at("y2021", 12)).fill).toBe(HIGHLIGHT_COLOURS.red.fill);
+    expect(wb.cell(SHEET, at("name", 13)).fill).not.toBe(HIGHLIGHT_COLOURS.red.fill); // rows without data stay as they were
 
-    wb.setCellInput(SHEET, "J12", "121"); // progress 5/34 ≈ 15 % < time 20 %, within the tolerance: on track, behind the line
-    expect(wb.cell(SHEET, "V12").text).toBe("基本符合预期");
-    expect(wb.cell(SHEET, "C12").fill).toBe(HIGHLIGHT_COLOURS.amber.fill);
+    wb.setCellInput(SHEET, at("y2021", 12), "121"); // progress 5/34 ≈ 15 % < time 20 %, within the tolerance: on track, behind the line
+    expect(wb.cell(SHEET, at("status", 12)).text).toBe("基本符合预期");
+    expect(wb.cell(SHEET, at("name", 12)).fill).toBe(HIGHLIGHT_COLOURS.amber.fill);
 
-    wb.setCellInput(SHEET, "J12", "150");
-    expect(wb.cell(SHEET, "V12").text).toBe("提前实现");
-    expect(wb.cell(SHEET, "C12").fill).toBe(HIGHLIGHT_COLOURS.green.fill);
+    wb.setCellInput(SHEET, at("y2021", 12), "150");
+    expect(wb.cell(SHEET, at("status", 12)).text).toBe("提前实现");
+    expect(wb.cell(SHEET, at("name", 12)).fill).toBe(HIGHLIGHT_COLOURS.green.fill);
   });
 
   it("costs ≤ 2 syncs to turn on and to turn off, at 11 and at 1,000 indicators", async () => {
@@ -61,14 +64,15 @@ describe("highlights", () => {
     const wb = host.standin.workbook;
     // The user's own formatting on the same rows.
     const userRuleId = await Excel.run(async (context) => {
-      const range = context.workbook.worksheets.getItem(SHEET).getRange("X6:X16");
+      const note = at("manualNote", 6).replace(/\d+$/, "");
+      const range = context.workbook.worksheets.getItem(SHEET).getRange(`${note}6:${note}16`);
       const cf = range.conditionalFormats.add("Custom");
-      cf.custom.rule.formula = '=$X6<>""';
+      cf.custom.rule.formula = `=$${note}6<>""`;
       cf.custom.format.fill.color = "#123456";
       cf.load("id");
-      const mine = context.workbook.worksheets.getItem(SHEET).getRange("AE6:AE16");
+      const mine = context.workbook.worksheets.getItem(SHEET).getRange("AP6:AP16");
       mine.dataValidation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThan" } };
-      context.workbook.worksheets.getItem(SHEET).getRange("B6").format.fill.color = "#ABCDEF";
+      context.workbook.worksheets.getItem(SHEET).getRange(at("category", 6)).format.fill.color = "#ABCDEF";
       await context.sync();
       return cf.id;
     });
@@ -76,16 +80,16 @@ describe("highlights", () => {
     await applyHighlights(await readTemplate(tableName)); // again: replaces its own rules, does not pile them up
     const removed = await removeHighlights(await readTemplate(tableName));
     expect(removed).toBe(3);
-    wb.setCellInput(SHEET, "X6", "note");
-    expect(wb.cell(SHEET, "X6").conditionalFormatIds).toEqual([userRuleId]);
-    expect(wb.cell(SHEET, "X6").fill).toBe("#123456");
-    expect(wb.cell(SHEET, "B6").fill).toBe("#ABCDEF");
-    expect(wb.checkInput(SHEET, "AE6", "-1")).toMatchObject({ ok: false });
-    expect(wb.cell(SHEET, "J7").validation?.prompt).not.toBeNull(); // the template's own input validation stays too
+    wb.setCellInput(SHEET, at("manualNote", 6), "note");
+    expect(wb.cell(SHEET, at("manualNote", 6)).conditionalFormatIds).toEqual([userRuleId]);
+    expect(wb.cell(SHEET, at("manualNote", 6)).fill).toBe("#123456");
+    expect(wb.cell(SHEET, at("category", 6)).fill).toBe("#ABCDEF");
+    expect(wb.checkInput(SHEET, "AP6", "-1")).toMatchObject({ ok: false });
+    expect(wb.cell(SHEET, at("y2021", 7)).validation?.prompt).not.toBeNull(); // the template's own input validation stays too
     await Excel.run(async (context) => {
       const cf = context.workbook.worksheets
         .getItem(SHEET)
-        .getRange("A6:AD16")
+        .getRange(`A6:${at("status", 16)}`)
         .conditionalFormats.getItemOrNullObject(userRuleId);
       cf.load("id");
       await context.sync();

@@ -9,7 +9,10 @@ import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
 import { utf8Length } from "../../src/excel/requestBudget";
 import { STATE_KEY } from "../../src/excel/templateState";
-import { measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+import { cellOf, measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+
+/** A template cell by column key (from the layout) and sheet row. */
+const at = (key: Parameters<typeof cellOf>[1], row: number) => cellOf(seedPlan, key, row);
 
 const SHEET = "规划指标";
 
@@ -36,7 +39,9 @@ function updatedSeed(): Plan {
   return planSchema.parse({
     ...seedPlan,
     indicators: seedPlan.indicators.map((i) =>
-      i.id === "RD_INTENSITY" ? { ...i, target: { kind: "level", value: 1.6, comparator: ">=" } } : i,
+      i.id === "RD_INTENSITY"
+        ? { ...i, target: { kind: "level", value: 1.6, comparator: ">=", obligation: "reach" } }
+        : i,
     ),
   });
 }
@@ -68,55 +73,55 @@ describe("template state: refresh", () => {
   it("replaces the add-in's own cells of untouched rows when the plan changes, with a constant 3 syncs", async () => {
     await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "J7", "1.3");
+    wb.setCellInput(SHEET, at("y2021", 7), "1.3");
     const { result, syncs } = await measure(host.standin, () => insertTemplate(updatedSeed(), "zh"));
     expect(syncs).toBe(3);
     expect(result.kept).toEqual([]);
-    expect(wb.cell(SHEET, "I7").value).toBe(1.6);
-    expect(wb.cell(SHEET, "J7").value).toBe(1.3);
+    expect(wb.cell(SHEET, at("target", 7)).value).toBe(1.6);
+    expect(wb.cell(SHEET, at("y2021", 7)).value).toBe(1.3);
   });
 
   it("in a row staff changed, keeps and reports every cell that is not blank and not the new plan's", async () => {
     await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "Q7", "见说明"); // typed over a computed cell
+    wb.setCellInput(SHEET, at("gap", 7), "见说明"); // typed over a computed cell
     const result = await insertTemplate(updatedSeed(), "zh");
-    expect(wb.cell(SHEET, "Q7").text).toBe("见说明");
-    expect(wb.cell(SHEET, "I7").value).toBe(1.47);
-    expect(result.kept.map((k) => k.address).sort()).toEqual(["I7", "Q7"]);
+    expect(wb.cell(SHEET, at("gap", 7)).text).toBe("见说明");
+    expect(wb.cell(SHEET, at("target", 7)).value).toBe(1.47);
+    expect(result.kept.map((k) => k.address).sort()).toEqual([at("target", 7), at("gap", 7)].sort());
     // Once staff clear their cell, the row is the add-in's again.
-    wb.setCellInput(SHEET, "Q7", "");
-    wb.setCellInput(SHEET, "I7", "");
+    wb.setCellInput(SHEET, at("gap", 7), "");
+    wb.setCellInput(SHEET, at("target", 7), "");
     const again = await insertTemplate(updatedSeed(), "zh");
     expect(again.kept).toEqual([]);
-    expect(wb.cell(SHEET, "I7").value).toBe(1.6);
+    expect(wb.cell(SHEET, at("target", 7)).value).toBe(1.6);
   });
 
   it("refreshes a workbook whose settings still hold the whole plan (earlier format), keeps typed values, migrates", async () => {
     const { tableName } = await insertTemplate(seedPlan, "zh");
     await writeLegacyState(tableName, seedPlan);
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "J7", "1.3");
-    wb.setCellInput(SHEET, "K12", "130");
-    wb.setCellInput(SHEET, "Q8", "见说明");
+    wb.setCellInput(SHEET, at("y2021", 7), "1.3");
+    wb.setCellInput(SHEET, at("y2022", 12), "130");
+    wb.setCellInput(SHEET, at("gap", 8), "见说明");
     const before = await readTemplate(tableName);
     expect(before.stored.kind === "ok" && before.stored.plan?.id).toBe(seedPlan.id);
 
     const { result, syncs } = await measure(host.standin, () => insertTemplate(updatedSeed(), "zh"));
     expect(syncs).toBe(3);
     expect(result.created).toBe(false);
-    expect(result.kept.map((k) => k.address)).toEqual(["Q8"]);
-    expect(wb.cell(SHEET, "I7").value).toBe(1.6); // the add-in's cell, known from the stored plan
-    expect(wb.cell(SHEET, "J7").value).toBe(1.3);
-    expect(wb.cell(SHEET, "K12").value).toBe(130);
-    expect(wb.cell(SHEET, "Q8").text).toBe("见说明");
+    expect(result.kept.map((k) => k.address)).toEqual([at("gap", 8)]);
+    expect(wb.cell(SHEET, at("target", 7)).value).toBe(1.6); // the add-in's cell, known from the stored plan
+    expect(wb.cell(SHEET, at("y2021", 7)).value).toBe(1.3);
+    expect(wb.cell(SHEET, at("y2022", 12)).value).toBe(130);
+    expect(wb.cell(SHEET, at("gap", 8)).text).toBe("见说明");
 
     const migrated = JSON.parse(await stateText()) as { version: number; plan: object };
     expect(migrated.version).toBe(2);
     expect(migrated.plan).not.toHaveProperty("indicators");
     // …and the next refresh knows the add-in's cells from the row hashes.
     const again = await insertTemplate(seedPlan, "zh");
-    expect(again.kept.map((k) => k.address)).toEqual(["Q8"]);
-    expect(wb.cell(SHEET, "I7").value).toBe(1.47);
+    expect(again.kept.map((k) => k.address)).toEqual([at("gap", 8)]);
+    expect(wb.cell(SHEET, at("target", 7)).value).toBe(1.47);
   });
 });

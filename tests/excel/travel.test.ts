@@ -25,8 +25,11 @@ import {
 } from "../../src/excel/workbookPlanStore";
 import { publishWorkbookLanguage } from "../../src/excel/workbookLanguageSetting";
 import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
-import { measure, seedPlan, useHost } from "./helpers";
+import { cellOf, measure, seedPlan, useHost } from "./helpers";
 import { randomPlan } from "./travelPlans";
+
+/** A template cell by column key (from the layout) and sheet row. */
+const at = (key: Parameters<typeof cellOf>[1], row: number) => cellOf(seedPlan, key, row);
 
 async function xmlParts(): Promise<string[]> {
   return Excel.run(async (context) => {
@@ -171,8 +174,8 @@ describe("export and any plan, at 1 and at 500 indicators with every target form
   it("exports the seed plan with the figures typed into the sheet", async () => {
     const inserted = await insertTemplate(seedPlan, "zh");
     await mirrorSettingsToPart({}, { plan: seedPlan });
-    host.standin.workbook.setCellInput(inserted.sheetName, "J7", "1.3");
-    host.standin.workbook.setCellInput(inserted.sheetName, "K7", "1.35");
+    host.standin.workbook.setCellInput(inserted.sheetName, at("y2021", 7), "1.3");
+    host.standin.workbook.setCellInput(inserted.sheetName, at("y2022", 7), "1.35");
     const exported = await exportWorkbookPlan(inserted.tableName);
     expect(exported.fileName).toBe(`${seedPlan.id}.plan.json`);
     expect(exported.skipped).toEqual([]);

@@ -8,7 +8,10 @@ import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
 import { planFromSnapshot } from "../../src/excel/sheetPlan";
 import { buildFindings, fixesOf } from "../../src/taskpane/app/validationView";
-import { measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+import { cellOf, measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+
+/** A template cell by column key (from the layout) and sheet row. */
+const cellAt = (key: Parameters<typeof cellOf>[1], row: number) => cellOf(seedPlan, key, row);
 
 const SHEET = "规划指标";
 
@@ -18,12 +21,12 @@ describe("validate", () => {
   async function typeBadFigures() {
     const inserted = await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    wb.setCellInput(SHEET, "J7", "１．３"); // full-width digits (text)
-    wb.setCellInput(SHEET, "K7", "'1.35%"); // a percentage typed as text
-    wb.setCellInput(SHEET, "J8", "0.036"); // 3.6 % typed as a fraction
-    wb.setCellInput(SHEET, "J12", "-5"); // a negative count
-    wb.setCellInput(SHEET, "J13", "abc"); // not a number
-    wb.setCellInput(SHEET, "W14", "还行"); // not a status word
+    wb.setCellInput(SHEET, cellAt("y2021", 7), "１．３"); // full-width digits (text)
+    wb.setCellInput(SHEET, cellAt("y2022", 7), "'1.35%"); // a percentage typed as text
+    wb.setCellInput(SHEET, cellAt("y2021", 8), "0.036"); // 3.6 % typed as a fraction
+    wb.setCellInput(SHEET, cellAt("y2021", 12), "-5"); // a negative count
+    wb.setCellInput(SHEET, cellAt("y2021", 13), "abc"); // not a number
+    wb.setCellInput(SHEET, cellAt("manualStatus", 14), "还行"); // not a status word
     return inserted;
   }
 
@@ -33,18 +36,18 @@ describe("validate", () => {
     expect(syncs).toBe(1);
     const findings = buildFindings(planFromSnapshot(snapshot), "zh");
     const at = (address: string) => findings.filter((f) => f.address === address);
-    expect(at("J13")[0]).toMatchObject({
+    expect(at(cellAt("y2021", 13))[0]).toMatchObject({
       severity: "error",
       year: 2021,
       indicatorName: seedPlan.indicators[7]!.name.zh,
     });
-    expect(at("J13")[0]?.message).toContain("abc");
-    expect(at("J12")[0]).toMatchObject({ severity: "error" });
-    expect(at("J12")[0]?.message).toContain("-5");
-    expect(at("J7")[0]).toMatchObject({ severity: "warning", fix: { after: 1.3, before: "１．３" } });
-    expect(at("K7")[0]).toMatchObject({ severity: "warning", fix: { after: 1.35, before: "1.35%" } });
-    expect(at("J8")[0]).toMatchObject({ severity: "warning", fix: { after: 3.6, before: 0.036 } });
-    expect(at("W14")[0]?.message).toContain("还行");
+    expect(at(cellAt("y2021", 13))[0]?.message).toContain("abc");
+    expect(at(cellAt("y2021", 12))[0]).toMatchObject({ severity: "error" });
+    expect(at(cellAt("y2021", 12))[0]?.message).toContain("-5");
+    expect(at(cellAt("y2021", 7))[0]).toMatchObject({ severity: "warning", fix: { after: 1.3, before: "１．３" } });
+    expect(at(cellAt("y2022", 7))[0]).toMatchObject({ severity: "warning", fix: { after: 1.35, before: "1.35%" } });
+    expect(at(cellAt("y2021", 8))[0]).toMatchObject({ severity: "warning", fix: { after: 3.6, before: 0.036 } });
+    expect(at(cellAt("manualStatus", 14))[0]?.message).toContain("还行");
     // Errors first.
     expect(findings[0]?.severity).toBe("error");
     expect(findings.every((f) => f.address !== null)).toBe(true);
@@ -61,17 +64,19 @@ describe("validate", () => {
     const { tableName } = await typeBadFigures();
     const findings = buildFindings(planFromSnapshot(await readTemplate(tableName)), "zh");
     const fixes = fixesOf(findings);
-    expect(fixes.map((f) => f.address).sort()).toEqual(["J7", "J8", "K7"]);
-    host.standin.workbook.setCellInput(SHEET, "K7", "1.4"); // changed meanwhile
+    expect(fixes.map((f) => f.address).sort()).toEqual(
+      [cellAt("y2021", 7), cellAt("y2021", 8), cellAt("y2022", 7)].sort(),
+    );
+    host.standin.workbook.setCellInput(SHEET, cellAt("y2022", 7), "1.4"); // changed meanwhile
     const { result, syncs } = await measure(host.standin, () => applyFixes(tableName, fixes));
     expect(syncs).toBeLessThanOrEqual(2);
-    expect(result.applied.sort()).toEqual(["J7", "J8"]);
-    expect(result.skipped).toEqual(["K7"]);
+    expect(result.applied.sort()).toEqual([cellAt("y2021", 7), cellAt("y2021", 8)].sort());
+    expect(result.skipped).toEqual([cellAt("y2022", 7)]);
     const wb = host.standin.workbook;
-    expect(wb.cell(SHEET, "J7").value).toBe(1.3);
-    expect(wb.cell(SHEET, "J8").value).toBe(3.6);
-    expect(wb.cell(SHEET, "J8").text).toBe("3.60");
-    expect(wb.cell(SHEET, "K7").value).toBe(1.4);
+    expect(wb.cell(SHEET, cellAt("y2021", 7)).value).toBe(1.3);
+    expect(wb.cell(SHEET, cellAt("y2021", 8)).value).toBe(3.6);
+    expect(wb.cell(SHEET, cellAt("y2021", 8)).text).toBe("3.60");
+    expect(wb.cell(SHEET, cellAt("y2022", 7)).value).toBe(1.4);
     const after = buildFindings(planFromSnapshot(await readTemplate(tableName)), "zh");
     expect(fixesOf(after)).toEqual([]);
   });
