@@ -20,7 +20,7 @@ import { useEffect, useId, useState } from "react";
 import type { Lang } from "../../../core/messages";
 import { parsePlanFile, type PlanFileIssue } from "../../../core/planFile";
 import type { Plan } from "../../../core/planSchema";
-import { parsePlanTable, type IndicatorDraft } from "../../../core/planTableImport";
+import { parsePlanTable, type TableImportResult } from "../../../core/planTableImport";
 import { decodeText } from "../../../core/textDecoding";
 import { readAutoOpen } from "../../../excel/autoOpen";
 import { toHostError } from "../../../excel/excelRun";
@@ -62,11 +62,7 @@ export function TravelPanel(props: {
   const [paste, setPaste] = useState("");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [table, setTable] = useState<{
-    drafts: IndicatorDraft[];
-    period: { baseYear: number; targetYear: number };
-    warnings: Array<{ zh: string; en: string }>;
-  } | null>(null);
+  const [table, setTable] = useState<TableImportResult | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -189,10 +185,12 @@ export function TravelPanel(props: {
 
   const onSelection = () =>
     run(async () => {
-      const { values } = await readSelectedValues();
-      const r = parsePlanTable(values);
+      const { address, values } = await readSelectedValues();
+      // Messages name sheet rows: the selection's first row is in its address (Sheet1!B3:H25).
+      const firstRow = Number(/^\$?[A-Z]+\$?(\d+)/.exec(address.slice(address.lastIndexOf("!") + 1))?.[1] ?? 1);
+      const r = parsePlanTable(values, { firstRow });
       if (!r.ok) return setNotice({ intent: "error", text: r.message[lang] });
-      setTable({ drafts: r.drafts, period: { baseYear: r.baseYear, targetYear: r.targetYear }, warnings: r.warnings });
+      setTable(r);
     });
 
   return (
@@ -260,16 +258,7 @@ export function TravelPanel(props: {
         <p className={styles.hint}>{tt(lang, "importSelectionHint")}</p>
       </div>
 
-      {table ? (
-        <TableImportForm
-          lang={lang}
-          drafts={table.drafts}
-          period={table.period}
-          warnings={table.warnings}
-          onUse={choose}
-          onCancel={() => setTable(null)}
-        />
-      ) : null}
+      {table ? <TableImportForm lang={lang} table={table} onUse={choose} onCancel={() => setTable(null)} /> : null}
 
       {busy ? <Spinner size="tiny" label={tt(lang, "sectionTitle")} /> : null}
       {notice ? (
