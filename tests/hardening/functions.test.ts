@@ -11,16 +11,30 @@ import { seedPlan } from "../../src/core/seedPlan";
 import {
   buildHeaderRow,
   indicatorRowValues,
-  readTemplateRow,
   templateColumns,
   WORKBOOK_LANGUAGE_SETTING,
 } from "../../src/core/templateLayout";
+import { readTemplateRow } from "../../src/core/templateRow";
 import * as wrappers from "../../src/functions/functions";
 import { isCellError, PLAN_FUNCTIONS, type CellResult, type PlanFunctionId } from "../../src/functions/planFunctions";
 import { HOSTILE_INPUTS, LONG_TEXT, hasChinese, isReadableMessage } from "./hostileInputs";
 
+/** The seed template's header and the R&D intensity row with two figures: PLAN.EVALUATE's ranges. */
+const HEADER = buildHeaderRow(seedPlan, "zh");
+const RD_ROW = (() => {
+  const ind = seedPlan.indicators.find((i) => i.id === "RD_INTENSITY")!;
+  const values = indicatorRowValues(
+    seedPlan,
+    { ...ind, actuals: { "2021": { value: 1.3 }, "2022": { value: 1.35 } } },
+    "zh",
+  );
+  return templateColumns(seedPlan).map((c) => values[c.key] ?? "");
+})();
+
 /** A valid value-form call of each function; each position is replaced in turn. */
 const VALID: Record<PlanFunctionId, unknown[]> = {
+  EVALUATE: [[HEADER], [RD_ROW], "status", 2022, null],
+  DATAYEAR: [[HEADER], [RD_ROW]],
   GAP: [1.2, 1.47, "up"],
   GROWTH: [1.2, 1.47, 5],
   STEP: [116, 150, 5],
@@ -32,7 +46,8 @@ const VALID: Record<PlanFunctionId, unknown[]> = {
 
 const ERRORS = new Set(["#VALUE!", "#NUM!", "#N/A", "#DIV/0!"]);
 
-function expectSound(result: CellResult, lang: Lang, what: string): void {
+/** PLAN.EVALUATE answers "" where a field does not apply (a blank cell in the template): that is sound too. */
+function expectSound(result: CellResult, lang: Lang, what: string, blankAllowed = false): void {
   if (isCellError(result)) {
     expect(ERRORS.has(result.error), what).toBe(true);
     expect(isReadableMessage(result.message), `${what}: ${result.message.slice(0, 200)}`).toBe(true);
@@ -45,7 +60,7 @@ function expectSound(result: CellResult, lang: Lang, what: string): void {
     return;
   }
   if (typeof result === "string") {
-    expect(result.trim().length, what).toBeGreaterThan(0);
+    if (!blankAllowed) expect(result.trim().length, what).toBeGreaterThan(0);
     return;
   }
   expect(typeof result, what).toBe("boolean");
@@ -64,7 +79,7 @@ describe("PLAN functions, value form: every position × every hostile input", ()
             const what = `PLAN.${spec.id} arg ${position} = ${h.label} (${lang})`;
             let result: CellResult | undefined;
             expect(() => (result = spec.evaluate(args, { lang })), what).not.toThrow();
-            expectSound(result!, lang, what);
+            expectSound(result!, lang, what, spec.id === "EVALUATE");
             // A required number that cannot be read is named in the message: staff see which argument.
             const param = spec.parameters[position]!;
             const parsed = parseUserNumber(h.value);
@@ -119,6 +134,8 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
     ELAPSED: (a) => wrappers.elapsed(a[0], a[1], a[2]),
     EXPECTED: (a) => wrappers.expected(a[0], a[1], a[2], a[3], a[4], a[5]),
     STATUS: (a) => wrappers.status(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], inv),
+    EVALUATE: (a) => wrappers.evaluate(a[0] as never, a[1] as never, a[2], a[3], a[4] as never),
+    DATAYEAR: (a) => wrappers.datayear(a[0] as never, a[1] as never),
   };
 
   for (const spec of PLAN_FUNCTIONS) {
@@ -169,7 +186,7 @@ describe("PLAN functions, row form: each cell of a template row replaced by each
     h.value === LONG_TEXT ? { ...h, value: LONG_TEXT.slice(49_000, 51_000) } : h,
   );
 
-  it.each(["zh", "en"] as const)("%s template", (lang) => {
+  it.each(["zh", "en"] as const)("%s template (the row form and PLAN.EVALUATE)", (lang) => {
     const headers = buildHeaderRow(plan, lang);
     const keys = templateColumns(plan).map((c) => c.key);
     const values = indicatorRowValues(plan, ind, lang);
@@ -184,8 +201,19 @@ describe("PLAN functions, row form: each cell of a template row replaced by each
         for (const spec of rowFunctions) {
           const what = `PLAN.${spec.id}(row) with ${headers[column]} = ${h.label}`;
           let result: CellResult | undefined;
-          expect(() => (result = spec.evaluate([1], { lang, rowAt: () => row })), what).not.toThrow();
+          const found = row ? { row, evaluationYear: undefined, evaluationYearInvalid: null, reference: null } : null;
+          expect(() => (result = spec.evaluate([1], { lang, rowAt: () => found })), what).not.toThrow();
           expectSound(result!, lang, what);
+        }
+        for (const field of ["status", "gap", "progress", "growth", "value", "dataYear"]) {
+          const what = `PLAN.EVALUATE(…, "${field}") with ${headers[column]} = ${h.label}`;
+          let result: CellResult | undefined;
+          const evaluate = PLAN_FUNCTIONS.find((f) => f.id === "EVALUATE")!;
+          expect(
+            () => (result = evaluate.evaluate([[headers], [hostile], field, 2022, null], { lang })),
+            what,
+          ).not.toThrow();
+          expectSound(result!, lang, what, true);
         }
       }
     }

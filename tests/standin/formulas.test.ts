@@ -71,8 +71,17 @@ describe("PLAN functions in cells", () => {
       sheet.getRange("A5").formulas = [["=PLAN.GAP(C2)"]];
       await context.sync();
     });
+    // No title block: the evaluation year is the latest year entered in the table, here the row's own.
     const expectGap = (cells: unknown[]) =>
-      planFunction("GAP").evaluate([cells[2]], { lang: "zh", rowAt: () => readTemplateRow(headers, cells) });
+      planFunction("GAP").evaluate([cells[2]], {
+        lang: "zh",
+        rowAt: () => ({
+          row: readTemplateRow(headers, cells)!,
+          evaluationYear: undefined,
+          evaluationYearInvalid: null,
+          reference: null,
+        }),
+      });
     expect(shown(standin.workbook.cell("Sheet1", "A5"))).toEqual(expectGap(row));
     // Enter a figure for the last plan year: the gap follows.
     const lastYear = columns.findIndex((c) => c.year === seedPlan.targetYear);
