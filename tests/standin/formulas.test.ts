@@ -60,7 +60,7 @@ describe("PLAN functions in cells", () => {
 
   it("row form: =PLAN.GAP(<a cell of a template row>) reads that row and follows edits to it", async () => {
     const standin = useStandin();
-    const ind = seedPlan.indicators.find((i) => i.target.kind === "level") ?? seedPlan.indicators[0]!;
+    const ind = seedPlan.indicators.find((i) => i.id === "RD_INTENSITY")!;
     const headers = buildHeaderRow(seedPlan, "zh");
     const values = indicatorRowValues(seedPlan, ind, "zh");
     const columns = templateColumns(seedPlan);
