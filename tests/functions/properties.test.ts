@@ -102,7 +102,8 @@ describe("no NaN, no Infinity, no exception", () => {
             latest: latest === null ? null : { year: Math.min(2200, baseYear + 1), value: latest },
           };
           for (const spec of PLAN_FUNCTIONS.filter((s) => s.rowForm)) {
-            const r = spec.evaluate(["B5"], { lang: "zh", rowAt: () => row });
+            const found = { row, evaluationYear: undefined, evaluationYearInvalid: null, reference: null };
+            const r = spec.evaluate(["B5"], { lang: "zh", rowAt: () => found });
             expect(wellFormed(r), `${spec.id} ${JSON.stringify(r)}`).toBe(true);
           }
         },
