@@ -139,7 +139,7 @@ export interface TableImportOptions {
 /** A cell as printed: text trimmed, numbers as Excel shows them. */
 function raw(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.trim();
+  if (typeof v === "string") return joinLines(v).trim();
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   try {
@@ -147,6 +147,16 @@ function raw(v: unknown): string {
   } catch {
     return "";
   }
+}
+
+/** In-cell line breaks (Alt+Enter, print wrapping): none between Chinese characters, a space elsewhere. */
+function joinLines(s: string): string {
+  if (!/[\r\n]/.test(s)) return s;
+  return s.replace(/\s*[\r\n]+\s*/g, (m, offset: number, all: string) => {
+    const before = all[offset - 1] ?? "";
+    const after = all[offset + m.length] ?? "";
+    return /\p{Script=Han}/u.test(before) && /\p{Script=Han}/u.test(after) ? "" : " ";
+  });
 }
 
 /**
@@ -1006,8 +1016,9 @@ function readNumberTarget(s: string, ctx: TargetContext): Extract<TargetReading,
   const doubts: Message[] = [];
   const growthName = isGrowthName(ctx.name);
   const means = ctx.columnMeans ?? { average: false, total: false };
-  const inAverageColumn = ctx.column === "cumulative" && (means.average || !means.total);
-  const annual = b.annual || (growthName && (inAverageColumn || /年均/.test(ctx.name) || b.growth));
+  const totalColumn = ctx.column === "cumulative" && means.total && !means.average;
+  // A growth rate's bound is an average annual growth, unless the column holds five-year totals only.
+  const annual = b.annual || (growthName && !totalColumn);
   if (annual && ctx.kind !== "rank") {
     const comparator = b.comparator ?? ">=";
     if (ctx.column === "targetYear" && !b.annual && !/年均/.test(ctx.name))
@@ -1026,7 +1037,7 @@ function readNumberTarget(s: string, ctx: TargetContext): Extract<TargetReading,
       doubts,
     };
   }
-  if (ctx.column === "cumulative" && means.total && !means.average) {
+  if (totalColumn) {
     // A bare number in a 累计-only column is a five-year total.
     const mode = cumulativeMode(ctx.name, ctx.unit);
     if (b.comparator === "<=") return null;
@@ -1175,10 +1186,70 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
       },
     };
   }
-  const firstRow = opts.firstRow ?? 1;
-  const warnings: Message[] = [];
+  const parts = splitTable(table, layout);
+  const notes = readTableNotes(parts.noteLines);
+  const period = readPeriod(layout, [...parts.titleLines, ...layout.headers, ...parts.noteLines].join(" "));
+  if (!period.ok) return period;
+  const warnings = [...period.warnings];
+  for (const c of layout.other)
+    warnings.push({
+      zh: `“${layout.headers[c]}”列不属于指标表的固定列，未读入规划；各行该列的原文保留在核对表中。`,
+      en: `The column “${layout.headers[c]}” is not one of the table's known columns and is not read into the plan; its cells are kept with each row in the form.`,
+    });
+  if (notes.text !== "" && /[*＊]/.test(notes.text) && notes.starYear === null)
+    warnings.push({
+      zh: "注释行提到 *，但读不出年份；带*的基期值需填写基期年。",
+      en: "The note mentions * but no year could be read from it; baselines marked * need their year filled in.",
+    });
 
-  // Title above the header; note lines at the bottom (and the footnote numbers they define).
+  const reader: RowReader = {
+    layout,
+    notes,
+    footnoteNumbers: new Set(notes.footnotes.keys()),
+    baseYear: period.baseYear,
+    firstRow: opts.firstRow ?? 1,
+    header: (c) => (c === undefined ? "" : layout.labels[c]!),
+    label: (c) => (c === undefined ? "" : layout.labels[c]!).replace(/([^\d\s])\d{1,2}$/, "$1"),
+  };
+  const state: RowState = { category: "", group: null };
+  const drafts: IndicatorDraft[] = [];
+  for (const { index, cells } of parts.body) {
+    const read = readRow(reader, state, index, cells, drafts);
+    if (read.kind === "draft") drafts.push(read.draft);
+    else if (read.kind === "skipped") warnings.push(read.warning);
+  }
+  if (drafts.length === 0) {
+    return { ok: false, message: { zh: "表头下面没有指标行。", en: "There are no indicator rows under the header." } };
+  }
+  resolveReferences(drafts, reader);
+  if (
+    drafts.some((d) => d.baselineYear === null && d.problems.some((p) => p.field === "baseline" && /\*/.test(p.text)))
+  )
+    warnings.push({
+      zh: "有基期值带*，但未找到说明年份的注释行（如“注：带*的为2019年数据”）；这些行的基期年为空，请填写。",
+      en: "Some baselines are marked * but no note line gives their year (such as 注：带*的为2019年数据); their baseline year is empty, please fill it in.",
+    });
+
+  return {
+    ok: true,
+    baseYear: period.baseYear,
+    targetYear: period.targetYear,
+    title: parts.titleLines.length > 0 ? parts.titleLines.join(" ") : null,
+    tableNote: notes.text !== "" ? notes.text : null,
+    starYear: notes.starYear,
+    drafts,
+    warnings,
+  };
+}
+
+/** “一、经济发展”, “（二）创新驱动”: a heading row naming the category of the rows below. */
+const CATEGORY_HEADING = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+
+/** The title above the header, the body rows, and the note lines below (a lone cell starting 注/①/[1]/*). */
+function splitTable(
+  table: readonly (readonly unknown[])[],
+  layout: Layout,
+): { titleLines: string[]; body: Array<{ index: number; cells: string[] }>; noteLines: string[] } {
   const titleLines = table
     .slice(0, layout.headerRow)
     .map((r) =>
@@ -1208,12 +1279,16 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
     inNotes = false;
     body.push({ index: r, cells });
   }
-  const notes = readTableNotes(noteLines);
-  const footnoteNumbers = new Set(notes.footnotes.keys());
+  return { titleLines, body, noteLines };
+}
 
-  // The period: the header's years, else the plan's name (十四五), else five years.
-  const periodText = [...titleLines, ...layout.headers, ...noteLines].join(" ");
-  const period = periodOf(periodText);
+/** The plan period: the header's years, else the plan's name (十四五), else five years from the one year known. */
+function readPeriod(
+  layout: Layout,
+  text: string,
+): { ok: true; baseYear: number; targetYear: number; warnings: Message[] } | { ok: false; message: Message } {
+  const warnings: Message[] = [];
+  const period = periodOf(text);
   let baseYear = layout.baseYear;
   let targetYear = layout.targetYearValue;
   if (targetYear === null && period) targetYear = period.targetYear;
@@ -1233,7 +1308,7 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
     });
   } else if (layout.baseline === undefined && period) {
     warnings.push({
-      zh: `表中没有基期值列：规划期按“${periodText.match(/十[一二三四五六七八九]五/)?.[0] ?? ""}”定为 ${baseYear}–${targetYear} 年，各指标基期值为空（未知）。`,
+      zh: `表中没有基期值列：规划期按“${text.match(/十[一二三四五六七八九]五/)?.[0] ?? ""}”定为 ${baseYear}–${targetYear} 年，各指标基期值为空（未知）。`,
       en: `The table has no baseline column: the period ${baseYear}–${targetYear} is taken from the plan's name, and every baseline is empty (unknown).`,
     });
   }
@@ -1246,432 +1321,487 @@ export function parsePlanTable(rows: readonly (readonly unknown[])[], opts: Tabl
       },
     };
   }
-  for (const c of layout.other)
-    warnings.push({
-      zh: `“${layout.headers[c]}”列不属于指标表的固定列，未读入规划；各行该列的原文保留在核对表中。`,
-      en: `The column “${layout.headers[c]}” is not one of the table's known columns and is not read into the plan; its cells are kept with each row in the form.`,
-    });
-  if (notes.text !== "" && /[*＊]/.test(notes.text) && notes.starYear === null)
-    warnings.push({
-      zh: "注释行提到 *，但读不出年份；带*的基期值需填写基期年。",
-      en: "The note mentions * but no year could be read from it; baselines marked * need their year filled in.",
-    });
+  return { ok: true, baseYear, targetYear, warnings };
+}
 
-  const header = (c: number | undefined) => (c === undefined ? "" : layout.labels[c]!);
-  /** A header for messages and notes: 〔累计〕1 → 〔累计〕 (the footnote digit dropped). */
-  const label = (c: number | undefined) =>
-    (c === undefined ? "" : layout.labels[c]!).replace(/([^\d\s])\d{1,2}$/, "$1");
-  const drafts: IndicatorDraft[] = [];
-  let category = "";
-  let group: Group | null = null;
-  let starWithoutNote = false;
+/** What every row is read with. */
+interface RowReader {
+  layout: Layout;
+  notes: TableNotes;
+  footnoteNumbers: ReadonlySet<string>;
+  baseYear: number;
+  firstRow: number;
+  /** A column's header as staff know it. */
+  header: (c: number | undefined) => string;
+  /** The same for messages: 〔累计〕1 → 〔累计〕 (the footnote digit dropped). */
+  label: (c: number | undefined) => string;
+}
 
-  for (const { index: r, cells } of body) {
-    const at = (c: number | undefined) => (c === undefined ? "" : cells[c]!);
-    const sheetRow = firstRow + r;
-    const catText = layout.category !== undefined && layout.category !== layout.name ? at(layout.category) : "";
-    const groupText = layout.group !== undefined ? at(layout.group) : "";
-    const leafText = at(layout.name);
-    const dataCols = [
-      layout.number,
-      layout.unit,
-      layout.baseline,
-      layout.targetYear,
-      layout.cumulative,
-      layout.attribute,
-    ];
-    const hasData = dataCols.some((c) => c !== undefined && at(c) !== "");
+/** What carries from row to row: merged category and sub-group cells arrive blank after their first row. */
+interface RowState {
+  category: string;
+  group: Group | null;
+}
 
-    if (catText !== "") {
-      category = catText;
-      group = null;
-    }
-    let freshGroup = false;
-    if (groupText !== "") {
-      const parts = splitIndicatorName(groupText, { footnoteNumbers });
-      group = {
-        number: parts.number,
-        name: parts.name,
-        unit: parts.unit,
-        composite: parts.unit !== "",
-        firstRow: r,
-        attributeText: at(layout.attribute),
-        header: header(layout.group),
-        printed: groupText,
-        column: layout.group!,
-      };
-      freshGroup = true;
-    }
-    const hasValues = [layout.baseline, layout.targetYear, layout.cumulative].some(
-      (c) => c !== undefined && at(c) !== "",
-    );
-    // A row with only a category (or group) heading and nothing else: it names what follows.
-    if (leafText === "" && !hasData && (catText !== "" || groupText !== "")) continue;
-    if (leafText === "" && !freshGroup && !hasValues) {
-      warnings.push({
-        zh: `第${sheetRow}行没有指标名称和数值（“${cells.filter((t) => t !== "").join(" ")}”），未作为指标读入。`,
-        en: `Row ${sheetRow} has no indicator name and no values (“${cells.filter((t) => t !== "").join(" ")}”) and was not read as an indicator.`,
-      });
-      continue;
-    }
+type PendingProblem = Omit<DraftProblem, "message"> & { what: Message };
 
-    // The name: the leaf, a part of a composite group, or the group itself.
-    const unitCell = at(layout.unit);
-    const leaf = splitIndicatorName(leafText, {
-      footnoteNumbers,
-      unitInName: layout.unit === undefined || isNone(unitCell),
-    });
-    let name = leaf.name;
-    let number = leaf.number;
-    let unit = leaf.unit;
-    let footnotes = [...leaf.footnotes];
-    let starredName = leaf.starred;
-    let fullCategory = category;
-    const cellsOut: OriginalCell[] = [];
-    const addCell = (role: CellRole, c: number | undefined, text: string) => {
-      if (c !== undefined && text !== "") cellsOut.push({ role, column: c, header: header(c), text });
+type RowResult = { kind: "draft"; draft: IndicatorDraft } | { kind: "heading" } | { kind: "skipped"; warning: Message };
+
+function readRow(
+  reader: RowReader,
+  state: RowState,
+  r: number,
+  cells: readonly string[],
+  drafts: readonly IndicatorDraft[],
+): RowResult {
+  const { layout, header } = reader;
+  const at = (c: number | undefined) => (c === undefined ? "" : cells[c]!);
+  const sheetRow = reader.firstRow + r;
+  const filled = cells.filter((t) => t !== "");
+  const catText = layout.category !== undefined ? at(layout.category) : "";
+  const groupText = layout.group !== undefined ? at(layout.group) : "";
+  const leafText = at(layout.name);
+  const hasData = [layout.number, layout.unit, layout.baseline, layout.targetYear, layout.cumulative, layout.attribute]
+    .filter((c) => c !== undefined)
+    .some((c) => at(c) !== "");
+  const hasValues = [layout.baseline, layout.targetYear, layout.cumulative].some(
+    (c) => c !== undefined && at(c) !== "",
+  );
+
+  // A lone “一、经济发展” in a table without a category column: it names the rows below.
+  if (layout.category === undefined && filled.length === 1 && CATEGORY_HEADING.test(filled[0]!) && !hasValues) {
+    state.category = filled[0]!;
+    state.group = null;
+    return { kind: "heading" };
+  }
+  if (catText !== "") {
+    state.category = catText;
+    state.group = null;
+  }
+  let freshGroup = false;
+  if (groupText !== "") {
+    const parts = splitIndicatorName(groupText, { footnoteNumbers: reader.footnoteNumbers });
+    state.group = {
+      number: parts.number,
+      name: parts.name,
+      unit: parts.unit,
+      composite: parts.unit !== "",
+      firstRow: r,
+      attributeText: at(layout.attribute),
+      header: header(layout.group),
+      printed: groupText,
+      column: layout.group!,
     };
-    const rowProblems: Array<Omit<DraftProblem, "message"> & { what: Message }> = [];
-    const rowNotes: Message[] = [];
-    let nameFromAbove = false;
+    freshGroup = true;
+  }
+  // A row with only a category (or group) heading and nothing else: it names what follows.
+  if (leafText === "" && !hasData && (catText !== "" || groupText !== "")) return { kind: "heading" };
+  if (leafText === "" && !freshGroup && !hasValues) {
+    const printed = filled.join(" ");
+    return {
+      kind: "skipped",
+      warning: {
+        zh: `第${sheetRow}行没有指标名称和数值（“${printed}”），未作为指标读入。`,
+        en: `Row ${sheetRow} has no indicator name and no values (“${printed}”) and was not read as an indicator.`,
+      },
+    };
+  }
 
-    if (leafText !== "") {
-      if (group) {
-        if (group.composite) {
-          name = `${group.name}：${leaf.name}`;
-          if (unit === "") unit = group.unit;
-        } else fullCategory = category ? `${category}·${group.name}` : group.name;
-        if (number === null) number = group.number;
-        if (!freshGroup) addCell("group", group.column, group.printed);
-      }
-    } else if (group && freshGroup) {
-      name = group.name;
-      unit = group.unit;
-      number = group.number;
-      footnotes = splitIndicatorName(groupText, { footnoteNumbers }).footnotes;
-      starredName = false;
-      group = null; // the group was this indicator; nothing below belongs to it
-    } else {
-      const previous = drafts[drafts.length - 1];
-      name = previous?.name ?? `第${sheetRow}行`;
-      unit = previous?.unit ?? "";
-      number = previous?.number ?? null;
-      nameFromAbove = true;
+  const cellsOut: OriginalCell[] = [];
+  const addCell = (role: CellRole, c: number | undefined, text: string) => {
+    if (c !== undefined && text !== "") cellsOut.push({ role, column: c, header: header(c), text });
+  };
+  const problems: PendingProblem[] = [];
+  const rowNotes: Message[] = [];
+
+  // The name: the leaf, a part of a composite group, the group itself, or (blank) the row above's.
+  const unitCell = at(layout.unit);
+  const leaf = splitIndicatorName(leafText, {
+    footnoteNumbers: reader.footnoteNumbers,
+    unitInName: layout.unit === undefined || isNone(unitCell),
+  });
+  let { name, number, unit } = leaf;
+  let footnotes = [...leaf.footnotes];
+  let starredName = leaf.starred;
+  let category = state.category;
+  const group = state.group;
+  if (leafText !== "") {
+    if (group) {
+      if (group.composite) {
+        name = `${group.name}：${leaf.name}`;
+        if (unit === "") unit = group.unit;
+      } else category = state.category ? `${state.category}·${group.name}` : group.name;
+      if (number === null) number = group.number;
+      if (!freshGroup) addCell("group", group.column, group.printed);
     }
-    if (catText === "" && category !== "" && layout.category !== undefined && layout.category !== layout.name)
-      cellsOut.push({ role: "category", column: layout.category, header: header(layout.category), text: category });
-    addCell("category", layout.category !== layout.name ? layout.category : undefined, catText);
-    if (freshGroup) addCell("group", layout.group, groupText);
-    addCell("name", layout.name, leafText);
-    const numberCell = at(layout.number);
-    addCell("number", layout.number, numberCell);
-    if (numberCell !== "") number = halfWidth(numberCell).replace(/[.、]$/, "");
-    addCell("unit", layout.unit, unitCell);
-    if (layout.unit !== undefined && !isNone(unitCell)) unit = unitCell;
+  } else if (group && freshGroup) {
+    name = group.name;
+    unit = group.unit;
+    number = group.number;
+    footnotes = splitIndicatorName(groupText, { footnoteNumbers: reader.footnoteNumbers }).footnotes;
+    starredName = false;
+    state.group = null; // the group was this indicator; nothing below belongs to it
+  } else {
+    const previous = drafts[drafts.length - 1];
+    name = previous?.name ?? `第${sheetRow}行`;
+    unit = previous?.unit ?? "";
+    number = previous?.number ?? null;
+    problems.push({
+      field: "name",
+      header: header(layout.name),
+      text: leafText,
+      what: {
+        zh: "指标名称为空（可能是合并单元格），暂按上一行的名称读入，请核对",
+        en: "the indicator name is empty (perhaps a merged cell); the previous row's name is used, please check",
+      },
+      blocking: false,
+    });
+  }
+  if (catText === "" && state.category !== "" && layout.category !== undefined)
+    cellsOut.push({ role: "category", column: layout.category, header: header(layout.category), text: state.category });
+  addCell("category", layout.category, catText);
+  if (freshGroup) addCell("group", layout.group, groupText);
+  addCell("name", layout.name, leafText);
+  const numberCell = at(layout.number);
+  addCell("number", layout.number, numberCell);
+  if (numberCell !== "") number = halfWidth(numberCell).replace(/[.、]$/, "");
+  addCell("unit", layout.unit, unitCell);
+  if (layout.unit !== undefined && !isNone(unitCell)) unit = unitCell;
 
-    let kind = guessKind(unit, name);
-    const draftName = name;
-    const rowAt = { sheetRow, name: draftName };
-    if (nameFromAbove)
-      rowProblems.push({
-        field: "name",
-        header: header(layout.name),
-        text: leafText,
-        what: {
-          zh: "指标名称为空（可能是合并单元格），暂按上一行的名称读入，请核对",
-          en: "the indicator name is empty (perhaps a merged cell); the previous row's name is used, please check",
-        },
-        blocking: false,
+  const baselineText = at(layout.baseline);
+  addCell("baseline", layout.baseline, baselineText);
+  const bl = readBaselineCell(reader, baselineText, leafText, starredName, problems, rowNotes);
+
+  const attributeText = at(layout.attribute);
+  addCell("attribute", layout.attribute, attributeText);
+  const inherited =
+    attributeText === "" && group?.composite && group.firstRow !== r && group.attributeText !== ""
+      ? group.attributeText
+      : null;
+  const attribute = readAttributeCell(reader, attributeText, inherited, problems, rowNotes);
+
+  const targetYearText = at(layout.targetYear);
+  const cumulativeText = at(layout.cumulative);
+  addCell("targetYear", layout.targetYear, targetYearText);
+  addCell("cumulative", layout.cumulative, cumulativeText);
+  for (const c of layout.other) addCell("other", c, cells[c]!);
+  const kind = guessKind(unit, name);
+  const t = readTargets(reader, { name, unit, kind, baseline: bl.baseline }, targetYearText, cumulativeText, problems);
+  rowNotes.push(...t.notes);
+
+  // Footnotes glued to the name: their note text goes with the indicator.
+  const noteParts = [...t.noteParts];
+  for (const f of footnotes) {
+    const text = reader.notes.footnotes.get(f);
+    if (text) noteParts.push(`注${f}：${text}`);
+    else
+      rowNotes.push({
+        zh: `名称带脚注标记 ${f}，但所选区域中没有对应的注释行`,
+        en: `the name carries footnote mark ${f}, but the selection has no note line for it`,
       });
+  }
 
-    // Baseline and its year.
-    const baselineText = at(layout.baseline);
-    addCell("baseline", layout.baseline, baselineText);
-    let baseline: number | null = null;
-    let baselineYear: number | null = layout.baseline !== undefined ? (layout.baseYear ?? baseYear) : null;
-    const bl = readBaseline(baselineText);
-    if (bl.state === "read") {
-      baseline = bl.value;
-      if (bl.approximate)
-        rowNotes.push({
-          zh: `基期值“${baselineText}”为约数，按 ${fmt(bl.value)} 读取`,
-          en: `the baseline “${baselineText}” is approximate; read as ${fmt(bl.value)}`,
-        });
-    } else if (bl.state === "unread") {
-      rowProblems.push({
-        field: "baseline",
-        header: header(layout.baseline),
-        text: baselineText,
-        what: {
-          zh: `基期值“${baselineText}”不是数字，暂按未知（空）处理；请在下面填写基期值`,
-          en: `the baseline “${baselineText}” is not a number and is left unknown (empty); enter the baseline below`,
-        },
-        blocking: false,
-      });
-    }
-    const starred = (bl.state === "read" && bl.starred) || starredName;
-    if (starred) {
-      if (notes.starYear !== null) {
-        baselineYear = notes.starYear;
-        rowNotes.push({
-          zh: `带*：基期值为 ${notes.starYear} 年数据（见注释行）`,
-          en: `marked *: the baseline is a ${notes.starYear} figure (see the note line)`,
-        });
-      } else {
-        baselineYear = null;
-        starWithoutNote = true;
-        rowProblems.push({
-          field: "baseline",
-          header: header(layout.baseline),
-          text: baselineText || leafText,
-          what: {
-            zh: "带*，但所选区域中没有说明*年份的注释行；请填写基期年",
-            en: "marked *, but no note line in the selection gives the year of * figures; enter the baseline year",
-          },
-          blocking: false,
-        });
-      }
-    }
-
-    // Attribute: blank is 未注明, except inside a group printed as one indicator in parts (merged cell).
-    const attributeText = at(layout.attribute);
-    addCell("attribute", layout.attribute, attributeText);
-    let attribute: Attribute = null;
-    const inheritedAttribute =
-      attributeText === "" && group?.composite && group.firstRow !== r && group.attributeText !== ""
-        ? group.attributeText
-        : null;
-    const attributeSource = inheritedAttribute ?? attributeText;
-    const parsedAttribute = parseAttribute(attributeSource);
-    if (parsedAttribute === undefined) {
-      rowProblems.push({
-        field: "attribute",
-        header: header(layout.attribute),
-        text: attributeText,
-        what: {
-          zh: `属性“${attributeText}”无法识别，暂按未注明处理；请选择预期性或约束性`,
-          en: `the attribute “${attributeText}” is not 预期性 or 约束性 and is left as not stated; choose 预期性 (expected) or 约束性 (binding)`,
-        },
-        blocking: false,
-      });
-    } else {
-      attribute = parsedAttribute;
-      if (inheritedAttribute !== null && parsedAttribute !== null)
-        rowNotes.push({
-          zh: `属性沿用本组第一行的合并单元格：${inheritedAttribute}`,
-          en: `attribute taken from the merged cell of the group's first row: ${inheritedAttribute}`,
-        });
-    }
-
-    // Targets: the target-year cell or the 年均/累计 cell, whichever holds one.
-    const targetYearText = at(layout.targetYear);
-    const cumulativeText = at(layout.cumulative);
-    addCell("targetYear", layout.targetYear, targetYearText);
-    addCell("cumulative", layout.cumulative, cumulativeText);
-    for (const c of layout.other) addCell("other", c, cells[c]!);
-    const base = { name: draftName, unit, kind, baseline };
-    const fromYear =
-      layout.targetYear !== undefined ? readTargetCell(targetYearText, { ...base, column: "targetYear" }) : null;
-    const fromCumulative =
-      layout.cumulative !== undefined
-        ? readTargetCell(cumulativeText, { ...base, column: "cumulative", columnMeans: layout.cumulativeMeans })
-        : null;
-    const holds = (x: TargetReading | null): x is Exclude<TargetReading, { state: "none" }> =>
-      x !== null && x.state !== "none";
-    // The cell that holds the target: a number before a comparison, before words, before what cannot be read.
-    const score = (x: Exclude<TargetReading, { state: "none" }>) =>
-      x.state === "read" ? (x.target.kind === "text" ? 1 : 3) : x.state === "relative" ? 2 : 0;
-    type Held = { cell: TargetCell; reading: Exclude<TargetReading, { state: "none" }>; text: string };
-    const held: Held[] = [];
-    if (holds(fromYear)) held.push({ cell: "targetYear", reading: fromYear, text: targetYearText });
-    if (holds(fromCumulative)) held.push({ cell: "cumulative", reading: fromCumulative, text: cumulativeText });
-    if (held.length === 2 && score(held[1]!.reading) > score(held[0]!.reading)) held.reverse();
-    const primary: Held | null = held[0] ?? null;
-    const secondary: Held | null = held[1] ?? null;
-
-    let target: Target | null = null;
-    let figures: FigureForm = "level";
-    let direction: Direction = wordsDirection(draftName, kind);
-    let relativeHint: IndicatorDraft["relativeHint"] = null;
-    const noteParts: string[] = [];
-    if (!primary) {
-      rowProblems.push({
-        field: "target",
-        header: [label(layout.targetYear), label(layout.cumulative)].filter((h) => h !== "").join(" / "),
-        text: "",
-        what: {
-          zh: `没有目标：${[label(layout.targetYear), label(layout.cumulative)].filter((h) => h !== "").join("列和")}列都是空的；${CHOOSE_TARGET.zh}`,
-          en: `no target: the ${[label(layout.targetYear), label(layout.cumulative)].filter((h) => h !== "").join(" and ")} cells are empty; ${CHOOSE_TARGET.en}`,
-        },
-        blocking: true,
-      });
-    } else {
-      const p = primary.reading;
-      const h = label(primary.cell === "targetYear" ? layout.targetYear : layout.cumulative);
-      if (p.state === "unread") {
-        rowProblems.push({
-          field: "target",
-          header: h,
-          text: primary.text,
-          what: {
-            zh: `“${h}”列的${p.why.zh}；${CHOOSE_TARGET.zh}`,
-            en: `in the ${h} column, ${p.why.en}; ${CHOOSE_TARGET.en}`,
-          },
-          blocking: true,
-        });
-      } else if (p.state === "relative") {
-        relativeHint = { relation: p.relation, referenceText: p.referenceText };
-        figures = p.figures;
-        direction = "up";
-      } else {
-        target = p.target;
-        figures = p.figures;
-        direction = p.direction;
-        kind = p.kind;
-        rowNotes.push(...p.notes);
-        if (p.clause) noteParts.push(p.clause);
-        for (const doubt of p.doubts)
-          rowProblems.push({ field: "target", header: h, text: primary.text, what: doubt, blocking: false });
-      }
-      if (secondary) {
-        const sh = label(secondary.cell === "targetYear" ? layout.targetYear : layout.cumulative);
-        const check = secondCheck(target, secondary.reading, baseline);
-        noteParts.push(`${sh}：${secondary.text}`);
-        if (check === "consistent")
-          rowNotes.push({
-            zh: `“${sh}”列的“${secondary.text}”与目标一致（${fmt((target as { value: number }).value)} − ${fmt(baseline!)}），已记入备注`,
-            en: `“${secondary.text}” in the ${sh} column agrees with the target (${fmt((target as { value: number }).value)} − ${fmt(baseline!)}) and is kept in the note`,
-          });
-        else
-          rowProblems.push({
-            field: "target",
-            header: sh,
-            text: secondary.text,
-            what:
-              check === "inconsistent"
-                ? {
-                    zh: `两列都有目标，“${sh}”列的“${secondary.text}”与按目标年值算出的不一致；按目标年值读取，另一列记入备注，请核对`,
-                    en: `both columns hold a target and “${secondary.text}” in the ${sh} column does not agree with the target-year value; the target-year value is used and the other is kept in the note, please check`,
-                  }
-                : {
-                    zh: `两列都有目标，“${sh}”列的“${secondary.text}”只记入备注，请核对用哪一个`,
-                    en: `both columns hold a target; “${secondary.text}” in the ${sh} column is kept in the note only, please check which one applies`,
-                  },
-            blocking: false,
-          });
-      }
-    }
-    if (target && kind === "rank" && target.kind === "level") direction = "down";
-    if (target?.kind === "level" && target.comparator === "<=" && kind !== "rank") direction = "down";
-
-    // Footnotes glued to the name: their note text goes with the indicator.
-    for (const f of footnotes) {
-      const text = notes.footnotes.get(f);
-      if (text) noteParts.push(`注${f}：${text}`);
-      else
-        rowNotes.push({
-          zh: `名称带脚注标记 ${f}，但所选区域中没有对应的注释行`,
-          en: `the name carries footnote mark ${f}, but the selection has no note line for it`,
-        });
-    }
-
-    const draft: IndicatorDraft = {
+  const rowAt = { sheetRow, name };
+  return {
+    kind: "draft",
+    draft: {
       row: r,
       sheetRow,
       cells: cellsOut.sort((a, b) => a.column - b.column),
       id: `IND_${String(drafts.length + 1).padStart(2, "0")}`,
       number,
-      category: fullCategory,
-      name: draftName,
+      category,
+      name,
       footnotes,
       unit,
-      kind,
-      direction,
-      figures,
+      kind: t.kind,
+      direction: t.direction,
+      figures: t.figures,
       attribute,
-      baseline,
-      baselineYear,
-      target,
-      targetCell: primary?.cell ?? null,
-      targetText: primary?.text ?? "",
+      baseline: bl.baseline,
+      baselineYear: bl.baselineYear,
+      target: t.target,
+      targetCell: t.targetCell,
+      targetText: t.targetText,
       textByStaff: false,
-      relativeHint,
-      secondary: secondary
-        ? {
-            cell: secondary.cell,
-            header: header(secondary.cell === "targetYear" ? layout.targetYear : layout.cumulative),
-            text: secondary.text,
-          }
-        : null,
+      relativeHint: t.relativeHint,
+      secondary: t.secondary,
       note: noteParts.length > 0 ? noteParts.join("；") : null,
       notes: rowNotes,
-      problems: rowProblems.map(({ what, ...p }) => problem(rowAt, p.field, p.header, p.text, what, p.blocking)),
-    };
-    drafts.push(draft);
-  }
+      problems: problems.map(({ what, ...p }) => problem(rowAt, p.field, p.header, p.text, what, p.blocking)),
+    },
+  };
+}
 
-  if (drafts.length === 0) {
-    return { ok: false, message: { zh: "表头下面没有指标行。", en: "There are no indicator rows under the header." } };
+/** The baseline and its year: the column's year, or the note's year for a * figure; “—” is unknown. */
+function readBaselineCell(
+  reader: RowReader,
+  text: string,
+  nameText: string,
+  starredName: boolean,
+  problems: PendingProblem[],
+  notes: Message[],
+): { baseline: number | null; baselineYear: number | null } {
+  const { layout, header } = reader;
+  let baseline: number | null = null;
+  let baselineYear: number | null = layout.baseline !== undefined ? (layout.baseYear ?? reader.baseYear) : null;
+  const bl = readBaseline(text);
+  if (bl.state === "read") {
+    baseline = bl.value;
+    if (bl.approximate)
+      notes.push({
+        zh: `基期值“${text}”为约数，按 ${fmt(bl.value)} 读取`,
+        en: `the baseline “${text}” is approximate; read as ${fmt(bl.value)}`,
+      });
+  } else if (bl.state === "unread") {
+    problems.push({
+      field: "baseline",
+      header: header(layout.baseline),
+      text,
+      what: {
+        zh: `基期值“${text}”不是数字，暂按未知（空）处理；请在下面填写基期值`,
+        en: `the baseline “${text}” is not a number and is left unknown (empty); enter the baseline below`,
+      },
+      blocking: false,
+    });
   }
+  if ((bl.state === "read" && bl.starred) || starredName) {
+    const year = reader.notes.starYear;
+    if (year !== null) {
+      baselineYear = year;
+      notes.push({
+        zh: `带*：基期值为 ${year} 年数据（见注释行）`,
+        en: `marked *: the baseline is a ${year} figure (see the note line)`,
+      });
+    } else {
+      baselineYear = null;
+      problems.push({
+        field: "baseline",
+        header: header(layout.baseline),
+        text: text || nameText,
+        what: {
+          zh: "带*，但所选区域中没有说明*年份的注释行；请填写基期年",
+          en: "marked *, but no note line in the selection gives the year of * figures; enter the baseline year",
+        },
+        blocking: false,
+      });
+    }
+  }
+  return { baseline, baselineYear };
+}
 
-  // Relative targets: find the row they compare with.
+/** 预期性/约束性; blank is 未注明 (null), except inside a group printed as one indicator in parts (merged cell). */
+function readAttributeCell(
+  reader: RowReader,
+  text: string,
+  inherited: string | null,
+  problems: PendingProblem[],
+  notes: Message[],
+): Attribute {
+  const parsed = parseAttribute(inherited ?? text);
+  if (parsed === undefined) {
+    problems.push({
+      field: "attribute",
+      header: reader.header(reader.layout.attribute),
+      text,
+      what: {
+        zh: `属性“${text}”无法识别，暂按未注明处理；请选择预期性或约束性`,
+        en: `the attribute “${text}” is not 预期性 or 约束性 and is left as not stated; choose 预期性 (expected) or 约束性 (binding)`,
+      },
+      blocking: false,
+    });
+    return null;
+  }
+  if (inherited !== null && parsed !== null)
+    notes.push({
+      zh: `属性沿用本组第一行的合并单元格：${inherited}`,
+      en: `attribute taken from the merged cell of the group's first row: ${inherited}`,
+    });
+  return parsed;
+}
+
+type HeldReading = Exclude<TargetReading, { state: "none" }>;
+
+interface TargetsRead {
+  target: Target | null;
+  targetCell: TargetCell | null;
+  targetText: string;
+  kind: IndicatorKind;
+  direction: Direction;
+  figures: FigureForm;
+  relativeHint: IndicatorDraft["relativeHint"];
+  secondary: IndicatorDraft["secondary"];
+  noteParts: string[];
+  notes: Message[];
+}
+
+/**
+ * The row's target: from the target-year cell or the 年均/累计 cell, whichever holds one (a number before
+ * a comparison, before words, before what cannot be read). When both do, the other is kept in the note
+ * and checked against the first (23.04 and 〔1.38〕 from 21.66).
+ */
+function readTargets(
+  reader: RowReader,
+  row: { name: string; unit: string; kind: IndicatorKind; baseline: number | null },
+  targetYearText: string,
+  cumulativeText: string,
+  problems: PendingProblem[],
+): TargetsRead {
+  const { layout, label } = reader;
+  const fromYear =
+    layout.targetYear !== undefined ? readTargetCell(targetYearText, { ...row, column: "targetYear" }) : null;
+  const fromCumulative =
+    layout.cumulative !== undefined
+      ? readTargetCell(cumulativeText, { ...row, column: "cumulative", columnMeans: layout.cumulativeMeans })
+      : null;
+  const score = (x: HeldReading) =>
+    x.state === "read" ? (x.target.kind === "text" ? 1 : 3) : x.state === "relative" ? 2 : 0;
+  type Held = { cell: TargetCell; reading: HeldReading; text: string };
+  const held: Held[] = [];
+  if (fromYear && fromYear.state !== "none") held.push({ cell: "targetYear", reading: fromYear, text: targetYearText });
+  if (fromCumulative && fromCumulative.state !== "none")
+    held.push({ cell: "cumulative", reading: fromCumulative, text: cumulativeText });
+  if (held.length === 2 && score(held[1]!.reading) > score(held[0]!.reading)) held.reverse();
+  const primary = held[0] ?? null;
+  const secondary = held[1] ?? null;
+  const columnOf = (cell: TargetCell) => (cell === "targetYear" ? layout.targetYear : layout.cumulative);
+
+  const out: TargetsRead = {
+    target: null,
+    targetCell: primary?.cell ?? null,
+    targetText: primary?.text ?? "",
+    kind: row.kind,
+    direction: wordsDirection(row.name, row.kind),
+    figures: "level",
+    relativeHint: null,
+    secondary: secondary
+      ? { cell: secondary.cell, header: reader.header(columnOf(secondary.cell)), text: secondary.text }
+      : null,
+    noteParts: [],
+    notes: [],
+  };
+  if (!primary) {
+    const columns = [label(layout.targetYear), label(layout.cumulative)].filter((h) => h !== "");
+    problems.push({
+      field: "target",
+      header: columns.join(" / "),
+      text: "",
+      what: {
+        zh: `没有目标：${columns.join("列和")}列都是空的；${CHOOSE_TARGET.zh}`,
+        en: `no target: the ${columns.join(" and ")} cells are empty; ${CHOOSE_TARGET.en}`,
+      },
+      blocking: true,
+    });
+    return out;
+  }
+  const p = primary.reading;
+  const h = label(columnOf(primary.cell));
+  if (p.state === "unread") {
+    problems.push({
+      field: "target",
+      header: h,
+      text: primary.text,
+      what: {
+        zh: `“${h}”列的${p.why.zh}；${CHOOSE_TARGET.zh}`,
+        en: `in the ${h} column, ${p.why.en}; ${CHOOSE_TARGET.en}`,
+      },
+      blocking: true,
+    });
+  } else if (p.state === "relative") {
+    out.relativeHint = { relation: p.relation, referenceText: p.referenceText };
+    out.figures = p.figures;
+    out.direction = "up";
+  } else {
+    out.target = p.target;
+    out.figures = p.figures;
+    out.direction = p.direction;
+    out.kind = p.kind;
+    out.notes.push(...p.notes);
+    if (p.clause) out.noteParts.push(p.clause);
+    for (const doubt of p.doubts)
+      problems.push({ field: "target", header: h, text: primary.text, what: doubt, blocking: false });
+  }
+  if (secondary) {
+    const sh = label(columnOf(secondary.cell));
+    const check = secondCheck(out.target, secondary.reading, row.baseline);
+    out.noteParts.push(`${sh}：${secondary.text}`);
+    if (check.consistent)
+      out.notes.push({
+        zh: `“${sh}”列的“${secondary.text}”与目标一致（${check.arithmetic}），已记入备注`,
+        en: `“${secondary.text}” in the ${sh} column agrees with the target (${check.arithmetic}) and is kept in the note`,
+      });
+    else
+      problems.push({
+        field: "target",
+        header: sh,
+        text: secondary.text,
+        what: check.checked
+          ? {
+              zh: `两列都有目标，“${sh}”列的“${secondary.text}”与按目标年值算出的（${check.arithmetic}）不一致；按目标年值读取，另一列记入备注，请核对`,
+              en: `both columns hold a target and “${secondary.text}” in the ${sh} column does not agree with the target-year value (${check.arithmetic}); the target-year value is used and the other is kept in the note, please check`,
+            }
+          : {
+              zh: `两列都有目标，“${sh}”列的“${secondary.text}”只记入备注，请核对用哪一个`,
+              en: `both columns hold a target; “${secondary.text}” in the ${sh} column is kept in the note only, please check which one applies`,
+            },
+        blocking: false,
+      });
+  }
+  return out;
+}
+
+/** Relative targets: find the row they compare with (GDP增长, 经济增长 → the GDP row), or say they cannot. */
+function resolveReferences(drafts: IndicatorDraft[], reader: RowReader): void {
   for (const d of drafts) {
     if (!d.relativeHint) continue;
     const found = resolveReference(d.relativeHint.referenceText, d, drafts);
-    const text: Message = { zh: d.targetText, en: d.targetText };
     if (found.ok) {
-      d.target = { kind: "relative", relation: d.relativeHint.relation, reference: found.id, text };
       const ref = drafts.find((x) => x.id === found.id)!;
+      d.target = {
+        kind: "relative",
+        relation: d.relativeHint.relation,
+        reference: found.id,
+        text: { zh: d.targetText, en: d.targetText },
+      };
       d.notes.push({
         zh: `对照指标：${ref.number ? `${ref.number}. ` : ""}${ref.name}`,
         en: `compared with: ${ref.number ? `${ref.number}. ` : ""}${ref.name}`,
       });
       d.relativeHint = null;
-    } else {
-      const h = d.targetCell === "targetYear" ? header(layout.targetYear) : header(layout.cumulative);
-      const what: Message =
-        found.candidates.length > 1
-          ? {
-              zh: `“${d.targetText}”：有多行可作对照（${found.candidates.map((c) => c.name).join("、")}），请选择对照的指标`,
-              en: `“${d.targetText}”: several rows could be the one compared with (${found.candidates.map((c) => c.name).join(", ")}); choose the indicator`,
-            }
-          : {
-              zh: `“${d.targetText}”：表中找不到“${d.relativeHint.referenceText}”对应的指标行；请选择对照的指标，或标为文字目标`,
-              en: `“${d.targetText}”: no row of the table matches “${d.relativeHint.referenceText}”; choose the indicator it is compared with, or mark it as a text target`,
-            };
-      d.problems.push(problem(d, "reference", h, d.targetText, what, true));
+      continue;
     }
+    const h = reader.label(d.targetCell === "targetYear" ? reader.layout.targetYear : reader.layout.cumulative);
+    const what: Message =
+      found.candidates.length > 1
+        ? {
+            zh: `“${d.targetText}”：有多行可作对照（${found.candidates.map((c) => c.name).join("、")}），请选择对照的指标`,
+            en: `“${d.targetText}”: several rows could be the one compared with (${found.candidates.map((c) => c.name).join(", ")}); choose the indicator`,
+          }
+        : {
+            zh: `“${d.targetText}”：表中找不到“${d.relativeHint.referenceText}”对应的指标行；请选择对照的指标，或标为文字目标`,
+            en: `“${d.targetText}”: no row of the table matches “${d.relativeHint.referenceText}”; choose the indicator it is compared with, or mark it as a text target`,
+          };
+    d.problems.push(problem(d, "reference", h, d.targetText, what, true));
   }
-
-  if (starWithoutNote)
-    warnings.push({
-      zh: "有基期值带*，但未找到说明年份的注释行（如“注：带*的为2019年数据”）；这些行的基期年为空，请填写。",
-      en: "Some baselines are marked * but no note line gives their year (such as 注：带*的为2019年数据); their baseline year is empty, please fill it in.",
-    });
-
-  return {
-    ok: true,
-    baseYear,
-    targetYear,
-    title: titleLines.length > 0 ? titleLines.join(" ") : null,
-    tableNote: notes.text !== "" ? notes.text : null,
-    starYear: notes.starYear,
-    drafts,
-    warnings,
-  };
 }
 
 /** Two target cells in one row (23.04 and 〔1.38〕): do they say the same thing? */
 function secondCheck(
   target: Target | null,
-  other: Exclude<TargetReading, { state: "none" }>,
+  other: HeldReading,
   baseline: number | null,
-): "consistent" | "inconsistent" | "unchecked" {
-  if (!target || target.kind !== "level" || other.state !== "read" || baseline === null) return "unchecked";
+): { checked: boolean; consistent: boolean; arithmetic: string } {
+  const unchecked = { checked: false, consistent: false, arithmetic: "" };
+  if (!target || target.kind !== "level" || other.state !== "read" || baseline === null) return unchecked;
   const t = other.target;
-  if (t.kind !== "cumulative" || t.mode === "reduction") return "unchecked";
+  if (t.kind !== "cumulative" || t.mode === "reduction") return unchecked;
   const change = t.mode === "increase" ? target.value - baseline : baseline - target.value;
-  return Math.abs(change - t.value) <= 1e-6 * Math.max(1, Math.abs(t.value)) + 0.005 ? "consistent" : "inconsistent";
+  const arithmetic =
+    t.mode === "increase"
+      ? `${fmt(target.value)} − ${fmt(baseline)} = ${fmt(change)}`
+      : `${fmt(baseline)} − ${fmt(target.value)} = ${fmt(change)}`;
+  const consistent = Math.abs(change - t.value) <= 1e-6 * Math.max(1, Math.abs(t.value)) + 0.005;
+  return { checked: true, consistent, arithmetic };
 }
 
 // ---------------------------------------------------------------------------------------------

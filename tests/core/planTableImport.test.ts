@@ -490,6 +490,40 @@ describe("parsePlanTable: nothing dropped or defaulted silently", () => {
     expect(r.drafts[0]!.cells.find((c) => c.role === "cumulative")?.header).toBe("年均[累计]");
   });
 
+  it("a title above the header, 基期值/目标值 headers without years and the plan's name give the period", () => {
+    const r = parsed([
+      ["表1 某市“十五五”规划主要指标"],
+      ["序号", "指标名称", "单位", "基期值", "目标值", "指标属性"],
+      ["一、经济发展"],
+      ["1", "地区生产总值增长", "%", "5.5", "5左右", "预期性"],
+      ["二、绿色低碳"],
+      ["2", "单位地区生产总值能耗降低", "%", "—", "〔14〕", "约束性"],
+    ]);
+    expect([r.baseYear, r.targetYear, r.title]).toEqual([2025, 2030, "表1 某市“十五五”规划主要指标"]);
+    expect(r.drafts.map((d) => [d.number, d.category, d.baselineYear])).toEqual([
+      ["1", "一、经济发展", 2025],
+      ["2", "二、绿色低碳", 2025],
+    ]);
+    // A growth rate's target in the target-year column: read as 年均, and said so.
+    expect(r.drafts[0]!.target).toEqual({ kind: "annualGrowth", value: 5, comparator: ">=", approximate: true });
+    expect(r.drafts[0]!.problems[0]).toMatchObject({ field: "target", blocking: false });
+    expect(r.drafts[1]!.target).toEqual({ kind: "cumulative", value: 14, mode: "reduction" });
+  });
+
+  it("in-cell line breaks are joined (none between Chinese characters); extra year columns are listed", () => {
+    const r = parsed([
+      ["指标", "2020年", "2022年", "2025年", "属性"],
+      ["全社会研发经费支出相当于\n全市生产总值比例（%）", "4.1", "4.4", "4.5左右", "预期性"],
+    ]);
+    expect(r.drafts[0]).toMatchObject({
+      name: "全社会研发经费支出相当于全市生产总值比例",
+      baseline: 4.1,
+      baselineYear: 2020,
+    });
+    expect(r.drafts[0]!.cells.find((c) => c.role === "other")).toMatchObject({ header: "2022年", text: "4.4" });
+    expect(r.warnings[0]!.zh).toMatch(/“2022年”列/);
+  });
+
   it("rows that are not indicators are listed, never silently skipped; a missing header is explained", () => {
     const r = parsed([header, ["经济", "城镇化率（%）", "60", "65", "—", "预期性"], ["", "", "", "", "", "约束性"]]);
     expect(r.drafts).toHaveLength(1);
