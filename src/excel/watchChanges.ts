@@ -2,7 +2,7 @@
  * Tell the pane when the template's sheet changes (worksheet onChanged), so its summary follows
  * what staff type without a refresh button. Returns a function that unregisters the handler.
  */
-import { runRead } from "./excelRun";
+import { runRead, toHostError } from "./excelRun";
 
 export async function watchSheet(sheetName: string, onChange: () => void): Promise<() => Promise<void>> {
   const registration = await runRead(async (context) => {
@@ -17,6 +17,9 @@ export async function watchSheet(sheetName: string, onChange: () => void): Promi
     await Excel.run(registration.context, async (context) => {
       registration.remove();
       await context.sync();
-    }).catch(() => undefined); // the sheet may be gone already; nothing left to unregister then
+    }).catch((error: unknown) => {
+      // The sheet was deleted: its handler went with it, nothing is left to unregister. Anything else is reported.
+      if (toHostError(error).code !== "templateNotFound") throw error;
+    });
   };
 }

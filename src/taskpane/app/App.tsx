@@ -25,6 +25,11 @@ import { readTemplate } from "../../excel/readTemplate";
 import { planFromSnapshot } from "../../excel/sheetPlan";
 import { selectRange } from "../../excel/selectCell";
 import { publishWorkbookLanguage } from "../../excel/workbookLanguageSetting";
+import { setEvaluationYear } from "../../excel/evaluationYear";
+import { planYears } from "../../core/templateLayout";
+import { yearCell } from "../../core/templateBlock";
+import { EvaluationYearControl } from "./components/EvaluationYearControl";
+import { PlanCharts } from "./components/PlanCharts";
 import { HighlightControl } from "./components/HighlightControl";
 import { IndicatorList, indicatorRows } from "./components/IndicatorList";
 import { StatusCards, statusName } from "./components/StatusCards";
@@ -63,13 +68,18 @@ const useStyles = makeStyles({
   details: { margin: 0, paddingLeft: "1.2em", fontSize: tokens.fontSizeBase200 },
 });
 
-type Busy = null | "insert" | "validate" | "highlight" | "fix" | "select";
+type Busy = null | "insert" | "validate" | "highlight" | "fix" | "select" | "year";
 
 interface Notice {
   intent: "success" | "error" | "info" | "warning";
   title?: string;
   text: string;
   details?: string[];
+}
+
+/** The year staff chose in the template's B3, or null when it is automatic (blank) or not a year. */
+function yearOf(ready: { snapshot: { evaluationYearInput: unknown } }): number | null {
+  return yearCell(ready.snapshot.evaluationYearInput);
 }
 
 export function errorText(error: HostOperationError, lang: Lang): string {
@@ -90,6 +100,7 @@ export function App({ lang, plan }: AppProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [findings, setFindings] = useState<FindingView[] | null>(null);
   const [filter, setFilter] = useState<StatusKey | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const grouped = useMemo(() => canGroupUndo(), []);
   const ready = state.kind === "ready" ? state : null;
   // The plan Insert template writes: the one passed in, or one staff imported in the pane.
@@ -117,25 +128,30 @@ export function App({ lang, plan }: AppProps) {
       setNotice(null);
       const highlighted = ready !== null && highlightsOn(ready.snapshot);
       const result = await insertTemplate(chosenPlan, lang);
-      // The plan and state travel with the file; the workbook is tagged to open the pane.
-      await afterInsert(result.created, chosenPlan, chosenPlan !== plan).catch(() => undefined);
-      if (result.created) await publishWorkbookLanguage(lang).catch(() => undefined);
+      // The plan and state travel with the file; the workbook is tagged to open the pane. The template
+      // is in either way: a failure here is a warning that says what did not happen, never swallowed.
+      const followUps: string[] = [];
+      const reason = (e: unknown) => errorText(toHostError(e), lang);
+      await afterInsert(result.created, chosenPlan, chosenPlan !== plan).catch((e: unknown) => {
+        followUps.push(t(lang, "planNotStored", { reason: reason(e) }));
+      });
+      if (result.created)
+        await publishWorkbookLanguage(lang).catch((e: unknown) => {
+          followUps.push(t(lang, "languageNotStored", { reason: reason(e) }));
+        });
       // Rows a refresh appended are outside the highlight rules' range: lay the rules again over all rows.
       if (highlighted && !result.created && result.added > 0)
         await applyHighlights(await readTemplate(result.tableName));
       await reload(result.tableName);
       setFindings(null);
+      const kept = result.kept.map((k) => `${k.address} ${k.header}: ${k.current} (${k.planned})`);
       setNotice({
-        intent: result.kept.length > 0 ? "warning" : "success",
+        intent: result.kept.length > 0 || followUps.length > 0 ? "warning" : "success",
         text: result.created
           ? t(lang, "inserted", { sheet: result.sheetName, count: result.indicatorCount })
           : t(lang, "refreshed", { sheet: result.sheetName, added: result.added, kept: result.kept.length }),
-        ...(result.kept.length > 0
-          ? {
-              title: t(lang, "keptCellsTitle"),
-              details: result.kept.map((k) => `${k.address} ${k.header}: ${k.current} (${k.planned})`),
-            }
-          : {}),
+        ...(result.kept.length > 0 ? { title: t(lang, "keptCellsTitle") } : {}),
+        ...(kept.length + followUps.length > 0 ? { details: [...followUps, ...kept] } : {}),
       });
     });
 
@@ -167,8 +183,26 @@ export function App({ lang, plan }: AppProps) {
       if (!ready) throw toHostError({ code: "ItemNotFound" });
       if (on) await applyHighlights(ready.snapshot);
       else await removeHighlights(ready.snapshot);
-      await afterHighlight().catch(() => undefined);
-      setNotice({ intent: "success", text: t(lang, on ? "highlightOn" : "highlightOff") });
+      let stored: string | null = null;
+      await afterHighlight().catch((e: unknown) => {
+        stored = t(lang, "highlightNotStored", { reason: errorText(toHostError(e), lang) });
+      });
+      setNotice(
+        stored
+          ? { intent: "warning", text: t(lang, on ? "highlightOn" : "highlightOff"), details: [stored] }
+          : { intent: "success", text: t(lang, on ? "highlightOn" : "highlightOff") },
+      );
+      await reload();
+    });
+
+  const onEvaluationYear = (year: number | null) =>
+    run("year", async () => {
+      if (!ready) throw toHostError({ code: "ItemNotFound" });
+      await setEvaluationYear(ready.snapshot.tableName, year);
+      setNotice({
+        intent: "success",
+        text: year === null ? t(lang, "evaluationYearCleared") : t(lang, "evaluationYearSet", { year }),
+      });
       await reload();
     });
 
@@ -179,6 +213,7 @@ export function App({ lang, plan }: AppProps) {
 
   const onSelectIndicator = (id: string) => {
     if (!ready) return;
+    setSelectedId(id);
     const row = ready.sheet.rowOf.get(id);
     if (row === undefined) return;
     const { firstColumn } = ready.snapshot.body;
@@ -207,13 +242,40 @@ export function App({ lang, plan }: AppProps) {
         {ready ? (
           <p className={styles.sub}>
             {ready.summary.dataYear !== null
-              ? t(lang, "dataYear", { year: ready.summary.dataYear })
+              ? t(lang, "evaluationYearNow", {
+                  year: ready.summary.evaluationYear,
+                  auto:
+                    ready.sheet.evaluationYearInvalid === null && yearOf(ready) === null
+                      ? t(lang, "evaluationYearIsAuto")
+                      : "",
+                })
               : t(lang, "noDataYear")}
             {" · "}
             {ready.snapshot.sheetName}
           </p>
         ) : null}
       </header>
+
+      {ready ? (
+        <EvaluationYearControl
+          lang={lang}
+          years={planYears(ready.sheet.plan)}
+          chosen={yearOf(ready)}
+          latest={ready.summary.dataYear}
+          disabled={busy !== null}
+          onChange={(year) => void onEvaluationYear(year)}
+        />
+      ) : null}
+      {ready?.sheet.evaluationYearInvalid ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t(lang, "evaluationYearInvalid", {
+              cell: ready.sheet.evaluationYearInvalid.address,
+              text: ready.sheet.evaluationYearInvalid.text,
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {state.kind === "loading" ? <Spinner size="tiny" label={t(lang, "working")} /> : null}
       {state.kind === "none" ? <p className={styles.sub}>{t(lang, "noTemplate")}</p> : null}
@@ -279,6 +341,19 @@ export function App({ lang, plan }: AppProps) {
             busy={busy !== null}
             onSelectCell={onSelectCell}
             onApplyFixes={(fixes) => void onApplyFixes(fixes)}
+          />
+        </section>
+      ) : null}
+
+      {ready ? (
+        <section>
+          <h2 className={styles.sectionTitle}>{t(lang, "charts")}</h2>
+          <PlanCharts
+            lang={lang}
+            plan={ready.sheet.plan}
+            summary={ready.summary}
+            selectedId={selectedId}
+            onSelect={onSelectIndicator}
           />
         </section>
       ) : null}

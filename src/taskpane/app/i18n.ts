@@ -7,6 +7,55 @@ import { fillTemplate, type Lang } from "../../core/messages";
 
 const strings = {
   staleStatus: { zh: "数据滞后", en: "Data stale" },
+  noteStale: {
+    zh: "最新数据为 {dataYear} 年，评估年份为 {year} 年：待 {year} 年数据发布后评估。",
+    en: "The latest figure is for {dataYear}; the year evaluated is {year}: judged once the {year} figure is published.",
+  },
+  noteRevisedBaseline: {
+    zh: "基期值已修订：规划值 {published}，修订为 {revised}（{reason}），进度按修订值计算。",
+    en: "Baseline revised: {published} as published, {revised} now ({reason}); progress uses the revision.",
+  },
+  noteAdjustedTarget: {
+    zh: "目标已调整：原目标 {original}，调整为 {adjusted}（{document}），状态按调整后目标判断。",
+    en: "Target adjusted: {original} originally, {adjusted} now ({document}); the status uses the adjusted target.",
+  },
+  noteYearlyMet: { zh: "{year} 年度目标 {target}：已完成。", en: "{year} target {target}: met." },
+  noteYearlyMissed: { zh: "{year} 年度目标 {target}：未完成。", en: "{year} target {target}: not met." },
+  noteYearlyNoFigure: { zh: "{year} 年度目标 {target}：尚无数据。", en: "{year} target {target}: no figure yet." },
+  noteLeadUnit: { zh: "牵头单位：{unit}", en: "Lead unit: {unit}" },
+  notStated: { zh: "未注明", en: "not stated" },
+  averageGrowthUnit: { zh: "年均增长 %", en: "average growth, %" },
+  cumulativeUnit: { zh: "累计", en: "cumulative" },
+  charts: { zh: "进度图", en: "Charts" },
+  planNotStored: {
+    zh: "模板已插入，但规划未能保存到工作簿中（{reason}）：同事打开此工作簿时可能看不到规划。请再点一次“插入模板”。",
+    en: "The template is in, but the plan could not be saved inside the workbook ({reason}): colleagues may not get it. Choose “Insert template” again.",
+  },
+  languageNotStored: {
+    zh: "工作簿的状态用语语言未能保存（{reason}）：在其他语言的 Excel 中重算时，状态可能显示为该语言。",
+    en: "The workbook's status-word language could not be saved ({reason}): recalculated in another language's Excel, statuses may show in that language.",
+  },
+  highlightNotStored: {
+    zh: "标色规则已更新，但未能随规划保存到工作簿中（{reason}）。",
+    en: "The highlight rules changed, but could not be saved with the plan in the workbook ({reason}).",
+  },
+  evaluationYear: { zh: "评估年份", en: "Evaluation year" },
+  evaluationYearAuto: { zh: "自动（最新数据年份 {year}）", en: "Automatic (latest data year, {year})" },
+  evaluationYearAutoNone: { zh: "自动（尚无数据）", en: "Automatic (no figures yet)" },
+  evaluationYearNow: {
+    zh: "按 {year} 年评估{auto}",
+    en: "Evaluated at {year}{auto}",
+  },
+  evaluationYearIsAuto: { zh: "（最新数据年份）", en: " (latest data year)" },
+  evaluationYearInvalid: {
+    zh: "单元格 {cell} 中的“{text}”不是年份，工作表中的计算列会显示错误。请改为年份或清空。",
+    en: "“{text}” in cell {cell} is not a year: the sheet's computed columns show errors. Enter a year or clear it.",
+  },
+  evaluationYearSet: { zh: "评估年份已设为 {year}。", en: "The evaluation year is now {year}." },
+  evaluationYearCleared: {
+    zh: "评估年份改为自动（最新数据年份）。",
+    en: "The evaluation year is automatic again (the latest data year).",
+  },
   needsFixStatus: { zh: "待修正", en: "Needs fix" },
   appTitle: { zh: "规划指标跟踪", en: "Plan Tracker" },
   insertTemplate: { zh: "插入模板", en: "Insert template" },

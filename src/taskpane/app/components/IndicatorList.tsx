@@ -9,6 +9,7 @@ import type { IndicatorEvaluation, PlanSummary } from "../../../core/indicatorEv
 import type { Indicator } from "../../../core/planSchema";
 import { gapFigure, latestFigure, neededFigure, type Figure } from "../figures";
 import { t } from "../i18n";
+import { indicatorNotes } from "../indicatorNotes";
 import { STATUS_COLOURS, statusKeyOf, type StatusKey } from "../statusStyle";
 import { statusName } from "./StatusCards";
 
@@ -48,6 +49,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   term: { color: tokens.colorNeutralForeground3 },
+  notes: {
+    display: "block",
+    marginTop: "4px",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "normal",
+  },
+  note: { display: "block", "::before": { content: '"· "' } },
   binding: { fontSize: tokens.fontSizeBase100, color: tokens.colorPaletteRedForeground2, marginLeft: "6px" },
 });
 
@@ -101,6 +110,7 @@ export function IndicatorList(props: {
             : statusName("none", lang);
         const manual = evaluation.status?.source === "override" ? ` (${t(lang, "manualVerdict")})` : "";
         const name = indicator.name[lang];
+        const notes = indicatorNotes(indicator, evaluation, lang);
         return (
           <li key={indicator.id}>
             <Button
@@ -144,6 +154,16 @@ export function IndicatorList(props: {
                   figure={neededFigure(indicator, evaluation, lang)}
                 />
               </span>
+              {/* A button holds phrasing content only: the notes are spans shown as lines. */}
+              {notes.length > 0 ? (
+                <span className={styles.notes}>
+                  {notes.map((n) => (
+                    <span key={n} className={styles.note}>
+                      {n}
+                    </span>
+                  ))}
+                </span>
+              ) : null}
             </Button>
           </li>
         );
