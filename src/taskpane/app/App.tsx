@@ -31,8 +31,10 @@ import { yearCell } from "../../core/templateBlock";
 import { EvaluationYearControl } from "./components/EvaluationYearControl";
 import { PlanCharts } from "./components/PlanCharts";
 import { HighlightControl } from "./components/HighlightControl";
-import { IndicatorList, indicatorRows } from "./components/IndicatorList";
+import { groupByLeadUnit, IndicatorList, indicatorRows, unitsOf, type UnitFilter } from "./components/IndicatorList";
+import { UnitFilterBar } from "./components/UnitFilterBar";
 import { StatusCards, statusName } from "./components/StatusCards";
+import { ReportPanel } from "./report/ReportPanel";
 import { TravelPanel } from "./travel/TravelPanel";
 import { afterHighlight, afterInsert } from "./travel/travelActions";
 import { ValidationPanel } from "./components/ValidationPanel";
@@ -101,6 +103,8 @@ export function App({ lang, plan }: AppProps) {
   const [findings, setFindings] = useState<FindingView[] | null>(null);
   const [filter, setFilter] = useState<StatusKey | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [unitFilter, setUnitFilter] = useState<UnitFilter>({ kind: "all" });
+  const [groupedByUnit, setGroupedByUnit] = useState(false);
   const grouped = useMemo(() => canGroupUndo(), []);
   const ready = state.kind === "ready" ? state : null;
   // The plan Insert template writes: the one passed in, or one staff imported in the pane.
@@ -229,7 +233,8 @@ export function App({ lang, plan }: AppProps) {
         count: chosenPlan.indicators.length,
       });
 
-  const rows = ready ? indicatorRows(ready.summary, ready.sheet.plan.indicators, filter) : [];
+  const rows = ready ? indicatorRows(ready.summary, ready.sheet.plan.indicators, filter, unitFilter) : [];
+  const units = ready ? unitsOf(ready.sheet.plan.indicators) : [];
 
   return (
     <main
@@ -369,9 +374,35 @@ export function App({ lang, plan }: AppProps) {
               </Button>
             </div>
           ) : null}
-          <IndicatorList rows={rows} lang={lang} onSelect={onSelectIndicator} />
+          {units.length > 0 ? (
+            <UnitFilterBar
+              lang={lang}
+              units={units}
+              filter={unitFilter}
+              grouped={groupedByUnit}
+              onFilter={setUnitFilter}
+              onGrouped={setGroupedByUnit}
+            />
+          ) : null}
+          {groupedByUnit ? (
+            groupByLeadUnit(rows).map((g) => (
+              <section key={g.unit ?? ""} aria-label={g.unit ?? t(lang, "noUnit")}>
+                <h3 className={styles.sectionTitle}>{g.unit ?? t(lang, "noUnit")}</h3>
+                <IndicatorList rows={g.rows} lang={lang} onSelect={onSelectIndicator} />
+              </section>
+            ))
+          ) : (
+            <IndicatorList rows={rows} lang={lang} onSelect={onSelectIndicator} />
+          )}
         </section>
       ) : null}
+
+      <ReportPanel
+        lang={lang}
+        plan={ready ? ready.sheet.plan : null}
+        {...(ready ? { blocked: ready.sheet.blocked, evaluationYear: ready.summary.evaluationYear } : {})}
+        disabled={busy !== null}
+      />
 
       <TravelPanel
         lang={lang}

@@ -77,18 +77,51 @@ export interface IndicatorRowView {
   evaluation: IndicatorEvaluation;
 }
 
+/** A lead-unit filter: every unit, one unit by name, or the indicators without one (未注明). */
+export type UnitFilter = { kind: "all" } | { kind: "unit"; unit: string } | { kind: "none" };
+
+function unitMatches(ind: Indicator, unit: UnitFilter): boolean {
+  if (unit.kind === "all") return true;
+  if (unit.kind === "none") return !ind.leadUnit;
+  return ind.leadUnit === unit.unit || (ind.coUnits ?? []).includes(unit.unit);
+}
+
 export function indicatorRows(
   summary: PlanSummary,
   indicators: readonly Indicator[],
   filter: StatusKey | null,
+  unit: UnitFilter = { kind: "all" },
 ): IndicatorRowView[] {
   const byId = new Map(indicators.map((i) => [i.id, i]));
   return summary.evaluations
     .filter((e) => filter === null || statusKeyOf(e) === filter)
     .flatMap((evaluation) => {
       const indicator = byId.get(evaluation.indicatorId);
-      return indicator ? [{ indicator, evaluation }] : [];
+      return indicator && unitMatches(indicator, unit) ? [{ indicator, evaluation }] : [];
     });
+}
+
+/** Every unit named as lead or co-responsible, in the plan's order of first mention. */
+export function unitsOf(indicators: readonly Indicator[]): string[] {
+  const seen = new Set<string>();
+  for (const ind of indicators) for (const u of [ind.leadUnit, ...(ind.coUnits ?? [])]) if (u) seen.add(u);
+  return [...seen];
+}
+
+/** Rows grouped by lead unit (目标责任制), units in order of first appearance, 未注明 last. */
+export function groupByLeadUnit(
+  rows: readonly IndicatorRowView[],
+): Array<{ unit: string | null; rows: IndicatorRowView[] }> {
+  const groups = new Map<string | null, IndicatorRowView[]>();
+  for (const r of rows) {
+    const key = r.indicator.leadUnit ?? null;
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  const named = [...groups.entries()].filter(([u]) => u !== null);
+  const none = groups.get(null);
+  return [...named.map(([unit, list]) => ({ unit, rows: list })), ...(none ? [{ unit: null, rows: none }] : [])];
 }
 
 export function IndicatorList(props: {
