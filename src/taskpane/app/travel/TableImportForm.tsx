@@ -36,15 +36,17 @@ import { tt, type TravelKey } from "./travelStrings";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   title: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  period: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalXS },
+  period: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalXS },
   row: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalXS,
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   excluded: { opacity: 0.6 },
+  /** Inputs and selects fill their grid cell instead of their own minimum width (the pane is narrow). */
+  control: { minWidth: 0, width: "100%" },
   wide: { gridColumn: "1 / -1" },
   name: { gridColumn: "1 / -1", margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   cells: {
@@ -63,16 +65,28 @@ const useStyles = makeStyles({
     outline: `1px solid ${tokens.colorPaletteRedBorder2}`,
   },
   doubt: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
-  reading: { gridColumn: "1 / -1", margin: 0, fontSize: tokens.fontSizeBase200 },
-  note: { gridColumn: "1 / -1", margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  problem: { gridColumn: "1 / -1", margin: 0, fontSize: tokens.fontSizeBase200 },
+  reading: { gridColumn: "1 / -1", margin: 0, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  note: {
+    gridColumn: "1 / -1",
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
+  problem: { gridColumn: "1 / -1", margin: 0, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   blocking: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   issues: {
     margin: 0,
     paddingLeft: "1.2em",
+    overflowWrap: "anywhere",
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorPaletteRedForeground1,
   },
@@ -143,15 +157,26 @@ export function TableImportForm(props: {
       </Field>
       <div className={styles.period}>
         <Field label={tt(lang, "formBaseYear")} size="small" validationState={periodOk ? "none" : "error"}>
-          <Input value={baseYear} inputMode="numeric" onChange={(_e, d) => setBaseYear(d.value)} />
+          <Input
+            className={styles.control}
+            value={baseYear}
+            inputMode="numeric"
+            onChange={(_e, d) => setBaseYear(d.value)}
+          />
         </Field>
         <Field label={tt(lang, "formTargetYear")} size="small" validationState={periodOk ? "none" : "error"}>
-          <Input value={targetYear} inputMode="numeric" onChange={(_e, d) => setTargetYear(d.value)} />
+          <Input
+            className={styles.control}
+            value={targetYear}
+            inputMode="numeric"
+            onChange={(_e, d) => setTargetYear(d.value)}
+          />
         </Field>
       </div>
       {table.tableNote ? (
         <p className={styles.hint}>
-          {tt(lang, "formTableNote")}：{table.tableNote}
+          {/^\s*(注|note)/i.test(table.tableNote) ? "" : `${tt(lang, "formTableNote")}：`}
+          {table.tableNote}
         </p>
       ) : null}
 
@@ -285,7 +310,11 @@ function DraftRow(props: {
       ))}
 
       <Field label={tt(lang, "formTargetForm")} size="small" validationState={unread ? "error" : "none"}>
-        <Select value={t.form} onChange={(_e, v) => props.onTarget({ form: v.value as FormChoice })}>
+        <Select
+          className={styles.control}
+          value={t.form}
+          onChange={(_e, v) => props.onTarget({ form: v.value as FormChoice })}
+        >
           {unread ? <option value="unread">{tt(lang, "form_unread")}</option> : null}
           {FORM_CHOICES.map((f) => (
             <option key={f} value={f}>
@@ -298,6 +327,7 @@ function DraftRow(props: {
 
       <Field label={tt(lang, "formAttribute")} size="small">
         <Select
+          className={styles.control}
           value={ATTRIBUTES.find((a) => a.attribute === c.attribute)!.value}
           onChange={(_e, v) => props.onChange({ attribute: ATTRIBUTES.find((a) => a.value === v.value)!.attribute })}
         >
@@ -309,7 +339,11 @@ function DraftRow(props: {
         </Select>
       </Field>
       <Field label={tt(lang, "formFigures")} size="small">
-        <Select value={c.figures} onChange={(_e, v) => props.onChange({ figures: v.value as FigureForm })}>
+        <Select
+          className={styles.control}
+          value={c.figures}
+          onChange={(_e, v) => props.onChange({ figures: v.value as FigureForm })}
+        >
           {FIGURES.map((f) => (
             <option key={f} value={f}>
               {tt(lang, `fig_${f}` as TravelKey)}
@@ -318,17 +352,27 @@ function DraftRow(props: {
         </Select>
       </Field>
       <Field label={tt(lang, "formBaseline")} size="small">
-        <Input value={c.baseline} inputMode="decimal" onChange={(_e, v) => props.onChange({ baseline: v.value })} />
+        <Input
+          className={styles.control}
+          value={c.baseline}
+          inputMode="decimal"
+          onChange={(_e, v) => props.onChange({ baseline: v.value })}
+        />
       </Field>
       <Field label={tt(lang, "formBaselineYear")} size="small">
         <Input
+          className={styles.control}
           value={c.baselineYear}
           inputMode="numeric"
           onChange={(_e, v) => props.onChange({ baselineYear: v.value })}
         />
       </Field>
       <Field label={tt(lang, "formKind")} size="small">
-        <Select value={c.kind} onChange={(_e, v) => props.onChange({ kind: v.value as IndicatorKind })}>
+        <Select
+          className={styles.control}
+          value={c.kind}
+          onChange={(_e, v) => props.onChange({ kind: v.value as IndicatorKind })}
+        >
           {indicatorKinds.map((k) => (
             <option key={k} value={k}>
               {tt(lang, `kind_${k}` as TravelKey)}
@@ -337,7 +381,11 @@ function DraftRow(props: {
         </Select>
       </Field>
       <Field label={tt(lang, "formDirection")} size="small">
-        <Select value={c.direction} onChange={(_e, v) => props.onChange({ direction: v.value as Direction })}>
+        <Select
+          className={styles.control}
+          value={c.direction}
+          onChange={(_e, v) => props.onChange({ direction: v.value as Direction })}
+        >
           <option value="up">{tt(lang, "dir_up")}</option>
           <option value="down">{tt(lang, "dir_down")}</option>
         </Select>
@@ -365,12 +413,21 @@ function TargetFields(props: {
   const t = props.choice.target;
   const value = (
     <Field label={tt(lang, "formTargetValue")} size="small">
-      <Input value={t.value} inputMode="decimal" onChange={(_e, v) => props.onTarget({ value: v.value })} />
+      <Input
+        className={styles.control}
+        value={t.value}
+        inputMode="decimal"
+        onChange={(_e, v) => props.onTarget({ value: v.value })}
+      />
     </Field>
   );
   const bound = (
     <Field label={tt(lang, "formComparator")} size="small">
-      <Select value={t.comparator} onChange={(_e, v) => props.onTarget({ comparator: v.value as ">=" | "<=" })}>
+      <Select
+        className={styles.control}
+        value={t.comparator}
+        onChange={(_e, v) => props.onTarget({ comparator: v.value as ">=" | "<=" })}
+      >
         <option value=">=">{tt(lang, "cmp_atLeast")}</option>
         <option value="<=">{tt(lang, "cmp_atMost")}</option>
       </Select>
@@ -393,6 +450,7 @@ function TargetFields(props: {
           {bound}
           <Field label={tt(lang, "formObligation")} size="small">
             <Select
+              className={styles.control}
               value={t.obligation}
               onChange={(_e, v) => props.onTarget({ obligation: v.value as "reach" | "keep" })}
             >
@@ -409,6 +467,7 @@ function TargetFields(props: {
           {value}
           <Field label={tt(lang, "formMode")} size="small">
             <Select
+              className={styles.control}
               value={t.mode}
               onChange={(_e, v) => props.onTarget({ mode: v.value as "reduction" | "increase" | "decrease" })}
             >
@@ -433,6 +492,7 @@ function TargetFields(props: {
         <>
           <Field label={tt(lang, "formRelation")} size="small">
             <Select
+              className={styles.control}
               value={t.relation}
               onChange={(_e, v) => props.onTarget({ relation: v.value as "above" | "inStep" })}
             >
@@ -441,7 +501,11 @@ function TargetFields(props: {
             </Select>
           </Field>
           <Field label={tt(lang, "formReference")} size="small" validationState={t.reference === "" ? "error" : "none"}>
-            <Select value={t.reference} onChange={(_e, v) => props.onTarget({ reference: v.value })}>
+            <Select
+              className={styles.control}
+              value={t.reference}
+              onChange={(_e, v) => props.onTarget({ reference: v.value })}
+            >
               <option value="">{tt(lang, "formReferenceNone")}</option>
               {props.drafts
                 .filter((o) => o.id !== props.draft.id)
@@ -458,7 +522,7 @@ function TargetFields(props: {
     case "text":
       return (
         <Field label={tt(lang, "formText")} size="small" className={styles.wide}>
-          <Input value={t.text} onChange={(_e, v) => props.onTarget({ text: v.value })} />
+          <Input className={styles.control} value={t.text} onChange={(_e, v) => props.onTarget({ text: v.value })} />
         </Field>
       );
   }
