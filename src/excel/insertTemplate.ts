@@ -475,7 +475,10 @@ async function refreshTemplate(
   // C3 follows the table's new extent, unless staff replaced the add-in's formula there.
   const lastBodyRow = Math.max(firstNewRow + added.length - 1, block.firstRow + block.rowCount - 1);
   const currentYearFormula = String(yearCell.formulas[0]?.[0] ?? "");
-  if (currentYearFormula === "" || /^=IF\(B3<>"",B3,(IFERROR\()?PLAN\.DATAYEAR\(/i.test(currentYearFormula.replace(/\s+/g, "")))
+  if (
+    currentYearFormula === "" ||
+    /^=IF\(B3<>"",B3,(IFERROR\()?PLAN\.DATAYEAR\(/i.test(currentYearFormula.replace(/\s+/g, ""))
+  )
     yearCell.formulas = [[evaluationYearFormula(frame, lastBodyRow)]];
   await writeState(batch, context, { ...state, plan: planInfo(plan), written });
   await context.sync();
