@@ -299,15 +299,20 @@ function DraftRow(props: {
           {n[lang]}
         </p>
       ))}
-      {d.problems.map((p) => (
-        <p
-          key={`${p.field}${p.message.en}`}
-          className={`${styles.problem} ${p.blocking ? styles.blocking : styles.warning}`}
-          role={p.blocking ? "alert" : undefined}
-        >
-          {p.blocking ? tt(lang, "formUnread") : tt(lang, "formCheck")}：{p.message[lang]}
-        </p>
-      ))}
+      {d.problems.map((p) => {
+        // Once staff have given the row a target, a target the reader could not read is no longer blocking.
+        const open = p.blocking && target === null && !c.excluded;
+        return (
+          <p
+            key={`${p.field}${p.message.en}`}
+            className={`${styles.problem} ${open ? styles.blocking : styles.warning}`}
+            role={open ? "alert" : undefined}
+          >
+            {open ? tt(lang, "formUnread") : p.blocking ? tt(lang, "formResolved") : tt(lang, "formCheck")}：
+            {p.message[lang]}
+          </p>
+        );
+      })}
 
       <Field label={tt(lang, "formTargetForm")} size="small" validationState={unread ? "error" : "none"}>
         <Select

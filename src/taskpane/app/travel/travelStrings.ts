@@ -90,6 +90,7 @@ const strings = {
   formExclude: { zh: "不导入此行", en: "Leave this row out" },
   formUnread: { zh: "未读出", en: "Not read" },
   formCheck: { zh: "请核对", en: "Please check" },
+  formResolved: { zh: "已按所选处理", en: "Resolved by your choice" },
   formBlocked: {
     zh: "还有 {count} 处需要先处理，才能使用此规划：",
     en: "{count} thing(s) to resolve before the plan can be used:",
