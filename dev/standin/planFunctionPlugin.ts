@@ -54,9 +54,18 @@ type Ast = {
 };
 type ProcedureAst = { args: Ast[] };
 
-/** A HyperFormula argument value as the custom-function code sees it in Excel. */
+const ERROR_TEXT: Partial<Record<string, string>> = Object.fromEntries(
+  Object.entries(ERROR_TYPES).map(([text, type]) => [type, text]),
+);
+
+/**
+ * A HyperFormula argument value as the custom-function code sees it in Excel. An error cell inside a
+ * range argument is handed over as its error text ("#N/A"), as Range.values reports it (how Excel
+ * itself represents errors inside a range argument is not documented; the core reads either form).
+ */
 function toCustomFunctionArg(value: unknown): unknown {
   if (value === EmptyValue || value === undefined) return "";
+  if (value instanceof CellError) return ERROR_TEXT[value.type] ?? "#VALUE!";
   if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toCustomFunctionArg));
   if (typeof value === "object" && value !== null && "val" in value) return (value as { val: number }).val; // percent/date numbers
   return value;

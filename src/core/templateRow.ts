@@ -101,11 +101,25 @@ export interface TemplateRow {
   headers: Partial<Record<ColumnKey, string>>;
 }
 
+/** A cell as text: strings and numbers as they are, an error value (a string or an error object with a code) as its code. */
 function textOf(value: unknown): string | null {
   if (isBlankCell(value)) return null;
   if (typeof value === "string") return value.trim();
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "object" && value !== null) {
+    for (const key of ["error", "code", "type"] as const) {
+      const v = (value as Record<string, unknown>)[key];
+      if (typeof v === "string" && v.startsWith("#")) return v;
+    }
+  }
   return null;
+}
+
+/** What to call a value that is not text at all (never "[object Object]"). */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "[…]";
+  if (typeof value === "object" && value !== null) return "{…}";
+  return String(value);
 }
 
 function parseKind(value: unknown): IndicatorKind | null {
@@ -171,7 +185,7 @@ export function readTemplateRow(headers: readonly unknown[], cells: readonly unk
     if (isBlankCell(raw)) return null;
     const value = parse(raw);
     if (value === null || value === undefined) {
-      problems.push({ key, header: headerText[key] ?? key, text: textOf(raw) ?? String(raw) });
+      problems.push({ key, header: headerText[key] ?? key, text: textOf(raw) ?? describeValue(raw) });
       return null;
     }
     return value;
