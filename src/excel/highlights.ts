@@ -8,6 +8,7 @@
  * those rules: no clearAll(), so the user's own rules and formatting stay.
  * Each operation is 2 syncs: one to add/find rules and read the state, one to delete and store ids.
  */
+import { messagePair } from "../core/messages";
 import { statusLabels } from "../core/status";
 import type { StatusCode } from "../core/planSchema";
 import { mapHeaders, type ColumnKey } from "../core/templateLayout";
@@ -53,7 +54,14 @@ export function highlightRules(
   firstRow: number,
 ): HighlightRule[] {
   const s = `$${letters.status}${firstRow}`;
-  const rules: HighlightRule[] = [{ tone: "red", formula: `=${anyOf(s, words("lagging", "missed"))}` }];
+  // A row with a cell to fix (待修正（…）) is red too: it needs attention before it can be judged. A stale
+  // row (数据滞后) is not a verdict, so it keeps its own formatting.
+  const fix = messagePair("status.needsFix", { column: "", text: "" });
+  const fixPrefix = (label: string) => label.slice(0, label.search(/[（(]/) + 1);
+  const needsFix = [fixPrefix(fix.zh), fixPrefix(fix.en)].map((p) => `LEFT(${s},${p.length})="${p}"`);
+  const rules: HighlightRule[] = [
+    { tone: "red", formula: `=OR(${anyOf(s, words("lagging", "missed"))},${needsFix.join(",")})` },
+  ];
   if (letters.progress && letters.elapsed) {
     const p = `$${letters.progress}${firstRow}`;
     const e = `$${letters.elapsed}${firstRow}`;

@@ -97,3 +97,19 @@ describe("highlights", () => {
     });
   });
 });
+
+describe("highlights for rows with a cell to fix", () => {
+  const host = useHost();
+  it("marks a row 待修正 red, and a stale row not at all", async () => {
+    const { tableName } = await insertTemplate(seedPlan, "zh");
+    const wb = host.standin.workbook;
+    await applyHighlights(await readTemplate(tableName));
+    wb.setCellInput(SHEET, at("y2021", 12), "约118");
+    expect(wb.cell(SHEET, at("status", 12)).text).toBe("待修正（2021年：约118）");
+    expect(wb.cell(SHEET, at("name", 12)).fill).toBe(HIGHLIGHT_COLOURS.red.fill);
+    wb.setCellInput(SHEET, at("y2021", 12), "118");
+    wb.setCellInput(SHEET, at("y2022", 7), "1.3");
+    expect(wb.cell(SHEET, at("status", 12)).text).toBe("数据滞后（2021年）");
+    expect(wb.cell(SHEET, at("name", 12)).fill).not.toBe(HIGHLIGHT_COLOURS.red.fill);
+  });
+});

@@ -146,7 +146,7 @@ const strings = {
 
   // Highlight.
   highlightLegendTitle: { zh: "图例", en: "Legend" },
-  legendRed: { zh: "滞后、未完成", en: "Lagging or missed" },
+  legendRed: { zh: "滞后、未完成、待修正", en: "Lagging, missed, or a cell to fix" },
   legendAmber: { zh: "基本符合预期，但落后于时间进度", en: "On track but behind the time line" },
   legendGreen: { zh: "已完成、提前实现", en: "Achieved" },
   highlightOn: { zh: "已按状态标出各行（随数据自动更新）。", en: "Rows are marked by status (they follow edits)." },
