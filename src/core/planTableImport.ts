@@ -1820,6 +1820,16 @@ export function draftBlockers(draft: IndicatorDraft, drafts: readonly IndicatorD
         en: `${at.en}: the target is not read. ${CHOOSE_TARGET.en}`,
       },
     );
+  } else if (
+    draft.target.kind === "text" &&
+    !draft.textByStaff &&
+    draft.problems.some((p) => p.blocking && (p.field === "target" || p.field === "reference"))
+  ) {
+    // A cell the reader could not read becomes a text target only when staff say so.
+    out.push({
+      zh: `${at.zh}：原表目标未读出，只有工作人员明确标为文字目标后才能按文字目标使用`,
+      en: `${at.en}: the printed target was not read; it is used as a text target only once staff mark it as one`,
+    });
   } else if (draft.target.kind === "relative") {
     const reference = draft.target.reference;
     const ref = drafts.find((d) => d.id === reference && !d.excluded);

@@ -444,6 +444,8 @@ describe("parsePlanTable: nothing dropped or defaulted silently", () => {
       target: { kind: "text", text: { zh: d.targetText, en: d.targetText } },
     };
     expect(planFromDrafts([asText, r.drafts[1]!], meta).ok).toBe(true);
+    // Not by anyone else: a text target put on an unread row without staff's mark is refused.
+    expect(planFromDrafts([{ ...asText, textByStaff: false }, r.drafts[1]!], meta).ok).toBe(false);
     // Staff may also leave a row out on purpose.
     expect(planFromDrafts([{ ...d, excluded: true }, r.drafts[1]!], meta).ok).toBe(true);
   });
