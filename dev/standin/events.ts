@@ -2,11 +2,15 @@
  * onChanged events of worksheets and tables: registered at sync (handler.add is a command, like in
  * office.js), raised after a change is applied — by an add-in write (triggerSource "ThisLocalAddin")
  * or by a user edit in the preview grid ("Unknown") — asynchronously, on a later task.
+ * worksheet.onSelectionChanged (ExcelApi 1.7): raised the same way after the selection on that sheet
+ * moves (a click in the grid or the add-in's range.select()), with the selected area's address
+ * without the sheet's name, the sheet's id and type "WorksheetSelectionChanged".
  * Docs: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-events
  *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetchangedeventargs
+ *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetselectionchangedeventargs
  */
 import { intersect, rectAddress } from "./addressing";
-import type { ChangeRecord, WorkbookModel } from "./model";
+import type { ChangeRecord, SelectionRecord, WorkbookModel } from "./model";
 import { nextStamp } from "./model";
 import type { RequestContext } from "./requestContext";
 
@@ -15,8 +19,11 @@ export type Handler = (args: Record<string, unknown>) => unknown;
 export interface Registration {
   id: number;
   stamp: number;
-  /** "worksheet": one sheet (targetId = sheet id); "worksheets": every sheet; "table": one table (targetId = table id). */
-  scope: "worksheet" | "worksheets" | "table" | "tables";
+  /**
+   * "worksheet": one sheet (targetId = sheet id); "worksheets": every sheet; "table": one table (targetId = table id);
+   * "selection": selection changes on one sheet (targetId = sheet id).
+   */
+  scope: "worksheet" | "worksheets" | "table" | "tables" | "selection";
   targetId: string | null;
   handler: Handler;
 }
@@ -37,6 +44,7 @@ export class EventHub {
     this.model = model;
     this.makeRange = makeRange;
     model.onChanges((changes) => this.schedule(changes));
+    model.onSelection((change) => this.scheduleSelection(change));
   }
 
   register(scope: Registration["scope"], targetId: string | null, handler: Handler): number {
@@ -65,6 +73,24 @@ export class EventHub {
     setTimeout(() => {
       this.scheduled--;
       for (const change of changes) this.dispatch(change);
+      this.settleIfIdle();
+    }, 0);
+  }
+
+  private scheduleSelection(change: SelectionRecord): void {
+    if (!this.registrations.some((r) => r.scope === "selection" && r.targetId === change.sheetId)) return;
+    this.scheduled++;
+    setTimeout(() => {
+      this.scheduled--;
+      const args = {
+        type: "WorksheetSelectionChanged",
+        worksheetId: change.sheetId,
+        address: rectAddress(change.rect),
+      };
+      for (const reg of [...this.registrations]) {
+        if (reg.scope !== "selection" || reg.targetId !== change.sheetId || reg.stamp > change.stamp) continue;
+        this.invoke(reg.handler, { ...args });
+      }
       this.settleIfIdle();
     }, 0);
   }

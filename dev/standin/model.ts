@@ -255,6 +255,12 @@ export interface ChangeRecord {
   trigger: ChangeTrigger;
 }
 
+export interface SelectionRecord {
+  stamp: number;
+  sheetId: string;
+  rect: Rect;
+}
+
 export interface ModelEvent {
   kind: "change" | "structure" | "selection" | "run";
 }
@@ -298,6 +304,7 @@ export class WorkbookModel {
   private pendingChanges: ChangeRecord[] = [];
   private readonly listeners = new Set<(event: ModelEvent) => void>();
   private readonly changeSinks = new Set<(changes: ChangeRecord[]) => void>();
+  private readonly selectionSinks = new Set<(change: SelectionRecord) => void>();
   private editModeWaiters: Array<() => void> = [];
 
   constructor(readonly host: PlanFunctionHost) {
@@ -406,7 +413,14 @@ export class WorkbookModel {
   select(sheet: SheetState, rect: Rect): void {
     this.activeSheetId = sheet.id;
     this.selection = { sheetId: sheet.id, rect };
+    for (const sink of this.selectionSinks) sink({ stamp: nextStamp(), sheetId: sheet.id, rect });
     this.emit({ kind: "selection" });
+  }
+
+  /** Selection changes (a click in the grid, the add-in's range.select()), for onSelectionChanged. */
+  onSelection(sink: (change: SelectionRecord) => void): () => void {
+    this.selectionSinks.add(sink);
+    return () => this.selectionSinks.delete(sink);
   }
 
   // ---- cells --------------------------------------------------------------------------------------

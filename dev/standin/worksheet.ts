@@ -1,7 +1,7 @@
 /**
  * Worksheets: the collection (add with Excel's name rules, getItem, getItemOrNullObject,
  * getActiveWorksheet), and one worksheet (name, activate, getRange, used range, freeze panes,
- * page layout (pageLayout.ts), charts (chart.ts), tables, names, onChanged).
+ * page layout (pageLayout.ts), charts (chart.ts), tables, names, onChanged, onSelectionChanged).
  * Docs: https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetcollection
  *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet
  */
@@ -251,6 +251,11 @@ export class Worksheet extends ClientObject<SheetState> {
 
   get onChanged(): EventHandlers {
     return new EventHandlers(this.context, "worksheet", () => this.target()?.id ?? null);
+  }
+
+  /** The selection on this sheet moved (ExcelApi 1.7): args { type, worksheetId, address }. */
+  get onSelectionChanged(): EventHandlers {
+    return new EventHandlers(this.context, "selection", () => this.target()?.id ?? null);
   }
 }
 

@@ -101,6 +101,26 @@ async function finishRead(context: Excel.RequestContext, q: QueuedRead): Promise
   return { read: { kind: "none" }, partId: null, settingsPresent };
 }
 
+/**
+ * For an operation that reads the plan part in its own first sync, beside other reads (recordFigures,
+ * adjustTarget): queue the read, sync, then finishPlanStoreRead (1 more sync pair only when a merge of
+ * workbooks left several parts). The same rules as readWorkbookPlan: a part the add-in cannot trust
+ * comes back as such, never as a plan.
+ */
+export type PlanStoreQuery = QueuedRead;
+export const queuePlanStoreRead: (context: Excel.RequestContext) => PlanStoreQuery = queueRead;
+export const finishPlanStoreRead: (context: Excel.RequestContext, q: PlanStoreQuery) => Promise<PlanStoreRead> =
+  finishRead;
+
+/**
+ * Queues the write of the plan part's XML (storeXml, with its checksum), replacing part `partId` or
+ * adding one when null; the caller syncs. Only for a part read as "ok" (or none) in the same batch.
+ */
+export function queuePlanStoreWrite(context: Excel.RequestContext, partId: string | null, xml: string): void {
+  if (partId !== null) context.workbook.customXmlParts.getItem(partId).setXml(xml);
+  else context.workbook.customXmlParts.add(xml);
+}
+
 /** What the workbook holds: 1 sync in the usual case. */
 export async function readWorkbookPlan(): Promise<PlanStoreRead> {
   return runRead(async (context) => {
@@ -157,13 +177,23 @@ export async function saveWorkbookPlan(
  */
 export async function mirrorSettingsToPart(
   patch: Partial<StoredState> = {},
-  options: { replace?: boolean; plan?: Plan } = {},
+  options: {
+    replace?: boolean;
+    plan?: Plan;
+    /**
+     * Keeps what only the stored plan knows when `plan` replaces it (figure histories, adjustment
+     * records): called with the part's plan and `plan` when the part holds a plan, e.g.
+     * carryFigureRecords from src/core/figureHistory.ts after the template is inserted again.
+     */
+    carry?: (stored: Plan, next: Plan) => Plan;
+  } = {},
 ): Promise<SaveOutcome> {
   return saveWorkbookPlan((current, inSettings) => {
     const base = inSettings ?? current;
     if (!base) return null;
     const autoOpen = current?.state.autoOpen ?? DEFAULT_STATE.autoOpen;
-    return { plan: options.plan ?? base.plan, state: { ...base.state, autoOpen, ...patch } };
+    const next = options.plan && options.carry && current ? options.carry(current.plan, options.plan) : options.plan;
+    return { plan: next ?? base.plan, state: { ...base.state, autoOpen, ...patch } };
   }, options);
 }
 

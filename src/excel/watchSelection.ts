@@ -1,0 +1,60 @@
+/**
+ * Tell the pane which cells staff select on the template's sheet (Worksheet.onSelectionChanged,
+ * ExcelApi 1.7, the same set as the onChanged the pane already watches), so it can show the history
+ * of the selected figure. The handler gets the selected area's address without the sheet's name
+ * ("K8", "K8:L9"), as Excel reports it.
+ *
+ * Round trips: registering 1, plus 1 to read where the selection is now; unregistering 1.
+ * When the current selection is not a range (a chart or a shape is selected) or is on another sheet,
+ * `initial` is null: the pane shows no cell until staff select one.
+ */
+import { parseRangeAddress } from "./a1";
+import { runRead, toHostError } from "./excelRun";
+
+export interface SelectionWatch {
+  /** The selection on the sheet when the watch started (address without the sheet's name), or null. */
+  initial: string | null;
+  /** Unregisters the handler (nothing to do when the sheet was deleted). */
+  stop: () => Promise<void>;
+}
+
+/** The address without the sheet's name ("'Plan indicators'!K8" → "K8"). */
+function withoutSheet(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang >= 0 ? address.slice(bang + 1) : address;
+}
+
+export async function watchSelection(sheetName: string, onSelect: (address: string) => void): Promise<SelectionWatch> {
+  const registration = await runRead(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const handler = sheet.onSelectionChanged.add(async (args) => {
+      onSelect(withoutSheet(args.address));
+    });
+    await context.sync();
+    return handler;
+  });
+  let initial: string | null = null;
+  try {
+    initial = await runRead(async (context) => {
+      const range = context.workbook.getSelectedRange().load("address");
+      await context.sync();
+      const address = range.address;
+      return parseRangeAddress(address).sheetName === sheetName ? withoutSheet(address) : null;
+    });
+  } catch {
+    // Not a range (a chart or shape is selected) or an address that is not a cell block: no cell yet.
+    initial = null;
+  }
+  return {
+    initial,
+    stop: async () => {
+      await Excel.run(registration.context, async (context) => {
+        registration.remove();
+        await context.sync();
+      }).catch((error: unknown) => {
+        // The sheet was deleted: its handler went with it. Anything else is reported.
+        if (toHostError(error).code !== "templateNotFound") throw error;
+      });
+    },
+  };
+}
