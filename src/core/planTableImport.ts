@@ -167,15 +167,21 @@ export function halfWidth(s: string): string {
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ")
+    .replace(/\u2212/g, "-")
     .replace(/(\d)。(\d)/g, "$1.$2");
 }
 
-/** For matching words: half-width, no spaces, lower case. */
+/** For matching words: half-width, no spaces, lower case, no thousands separators (2,800 → 2800). */
 function compact(s: string): string {
-  return halfWidth(s).replace(/\s+/g, "").toLowerCase();
+  return ungroup(halfWidth(s).replace(/\s+/g, "").toLowerCase());
 }
 
-const DASH_ONLY = /^[-‐‑‒–—―─/\\／＼]+$/;
+/** 2,800 and 12,345.6 as plain numbers, so a thousands separator is not taken for a clause's comma. */
+function ungroup(s: string): string {
+  return s.replace(/\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, ""));
+}
+
+const DASH_ONLY = /^[-‐‑‒–—―─−/\\／＼]+$/;
 const NONE_WORDS = new Set(["无", "暂无", "不适用", "n/a", "na"]);
 
 /** A cell that says "nothing here": blank, —, -, /, 无. */
@@ -884,10 +890,11 @@ export function readTargetCell(text: string, ctx: TargetContext): TargetReading 
   // A number with its words, in the whole cell or before a clause.
   const whole = readNumberTarget(s, ctx);
   if (whole) return whole;
-  const split = SEPARATORS.exec(printed);
+  const unGrouped = ungroup(halfWidth(printed));
+  const split = SEPARATORS.exec(unGrouped);
   if (split) {
-    const head = compact(printed.slice(0, split.index));
-    const clause = printed.slice(split.index + 1).trim();
+    const head = compact(unGrouped.slice(0, split.index));
+    const clause = unGrouped.slice(split.index + 1).trim();
     const first = readNumberTarget(head, ctx);
     if (first && first.state === "read" && clause !== "") {
       if (hasDigit(clause) || WORD_NUMBER.test(clause))
@@ -1598,7 +1605,9 @@ function readAttributeCell(
   problems: PendingProblem[],
   notes: Message[],
 ): Attribute {
-  const parsed = parseAttribute(inherited ?? text);
+  // 约束性指标 / [约束性]: the word with what is printed around it.
+  const word = (inherited ?? text).replace(/^[[［【(（]\s*|\s*[\]］】)）]$/g, "").replace(/指标$/, "");
+  const parsed = parseAttribute(word);
   if (parsed === undefined) {
     problems.push({
       field: "attribute",

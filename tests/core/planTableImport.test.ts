@@ -239,6 +239,19 @@ describe("readTargetCell: every target form of real plan tables", () => {
     });
   });
 
+  it("thousands separators, U+2212 minus and the unit after the number are read", () => {
+    expect(readTargetCell("2,800左右", ctx({ unit: "万亿元", kind: "amount" }))).toMatchObject({
+      state: "read",
+      target: { value: 2800, approximate: true },
+      clause: null,
+    });
+    expect(readTargetCell("46亿吨标准煤以上", ctx({ unit: "亿吨标准煤", kind: "amount" }))).toMatchObject({
+      target: { value: 46, comparator: ">=" },
+    });
+    expect(readTargetCell("≥−2", ctx())).toMatchObject({ target: { value: -2, comparator: ">=" } });
+    expect(readTargetCell("−", ctx())).toEqual({ state: "none" });
+  });
+
   it("提高6个百分点 is a rise in points over the period (level figures); 前3位 a rank", () => {
     expect(readTargetCell("提高6个百分点", ctx({ name: "3岁以下婴幼儿入托率", ...inAverage }))).toMatchObject({
       target: { kind: "cumulative", value: 6, mode: "increase" },
@@ -400,6 +413,18 @@ describe("parsePlanTable: nothing dropped or defaulted silently", () => {
         blocking: false,
         message: { zh: expect.stringMatching(/第3行“托位数”.*重要/) },
       },
+    ]);
+  });
+
+  it("属性 printed as 约束性指标 or [预期性] is read", () => {
+    const r = parsed([
+      header,
+      ["", "城镇化率（%）", "60", "65", "—", "约束性指标"],
+      ["", "托位数（个）", "1", "2", "—", "[预期性]"],
+    ]);
+    expect(r.drafts.map((d) => [d.attribute, d.problems.length])).toEqual([
+      ["binding", 0],
+      ["expected", 0],
     ]);
   });
 
