@@ -14,6 +14,11 @@ import { latestEnteredYear, readTemplateRow, type TemplateRow } from "./template
 export const EVALUATION_YEAR_LABEL = { zh: "评估年份", en: "Evaluation year" } as const;
 const LABELS = new Set([normalizeHeader(EVALUATION_YEAR_LABEL.zh), normalizeHeader(EVALUATION_YEAR_LABEL.en)]);
 
+/** Whether a cell is the title block's 评估年份 / Evaluation year label. */
+export function isEvaluationYearLabel(value: unknown): boolean {
+  return typeof value === "string" && LABELS.has(normalizeHeader(value));
+}
+
 export interface BlockRow {
   row: TemplateRow;
   /** The evaluation year the title block sets (or the default), undefined when there is no figure at all. */
@@ -40,7 +45,7 @@ export function findEvaluationYearCell(
   for (let r = headerRow - 1; r >= 0; r--) {
     const cells = values[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
-      if (typeof cells[c] === "string" && LABELS.has(normalizeHeader(cells[c]))) return { row: r, col: c + 1 };
+      if (isEvaluationYearLabel(cells[c])) return { row: r, col: c + 1 };
     }
   }
   return null;

@@ -66,6 +66,11 @@ export interface InsertResult {
   /** Rows appended by a refresh (all rows for a new sheet). */
   added: number;
   kept: KeptCell[];
+  /**
+   * The workbook's template was laid out by an earlier version: a new sheet was written with every
+   * figure, manual verdict and note carried over, and the earlier sheet was left as it was.
+   */
+  relaid?: { previousSheet: string; carriedCells: number; indicatorsNotInPlan: string[] };
 }
 
 export const SHEET_BASE_NAME: Record<Lang, string> = { zh: "规划指标", en: "Plan indicators" };
@@ -111,7 +116,11 @@ export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptio
     if (stored.kind === "invalid") throw new HostOperationError("stateInvalid");
     const tableNames = tables.items.map((t) => t.name);
     if (stored.kind === "ok" && stored.state.plan.id === plan.id && tableNames.includes(stored.state.tableName)) {
-      return refreshTemplate(context, batch, stored.state, stored.plan, plan);
+      const taken = {
+        sheets: sheets.items.map((s) => s.name),
+        tables: [...tableNames, ...names.items.map((n) => n.name)],
+      };
+      return refreshTemplate(context, batch, stored.state, stored.plan, plan, taken);
     }
     const sheetName = uniqueSheetName(
       SHEET_BASE_NAME[lang],
@@ -148,9 +157,20 @@ async function writeFreshSheet(
   lang: Lang,
   sheetName: string,
   tableName: string,
+  /** Input cells carried over from an earlier layout of the template, by indicator id: written as they were. */
+  carried?: ReadonlyMap<string, Partial<Record<ColumnKey, CellContent>>>,
 ): Promise<WrittenRows> {
   const sheet = context.workbook.worksheets.add(sheetName);
   const fresh = buildFreshTemplate(plan, lang);
+  if (carried) {
+    const at = new Map(fresh.columns.map((c, i) => [c.key, i]));
+    plan.indicators.forEach((ind, r) => {
+      for (const [key, content] of Object.entries(carried.get(ind.id) ?? {}) as Array<[ColumnKey, CellContent]>) {
+        const i = at.get(key);
+        if (i !== undefined && fresh.columns[i]!.role === "input") fresh.rows[r]![i] = content;
+      }
+    });
+  }
   const width = fresh.columns.length;
   const n = fresh.rows.length;
 
@@ -280,10 +300,12 @@ async function refreshTemplate(
   /** The previous plan, only from a state stored by an earlier version (else the row hashes say it). */
   previousPlan: Plan | null,
   plan: Plan,
+  /** Sheet names, and table and defined names, already in the workbook (read in the first sync). */
+  taken: { sheets: string[]; tables: string[] },
 ): Promise<InsertResult> {
   const table = context.workbook.tables.getItem(state.tableName);
   const headerRange = table.getHeaderRowRange().load("values");
-  const body = table.getDataBodyRange().load(["address", "formulas", "numberFormat", "rowCount"]);
+  const body = table.getDataBodyRange().load(["address", "formulas", "values", "numberFormat", "rowCount"]);
   const worksheet = table.worksheet.load("name");
   const yearCell = worksheet.getRange(EVALUATION_YEAR_CELL).load("formulas");
   await context.sync();
@@ -293,6 +315,8 @@ async function refreshTemplate(
   const headers = headerRange.values[0] ?? [];
   const map = mapHeaders(headers);
   const columns = templateColumns(plan);
+  if (isEarlierLayout(map))
+    return relayoutTemplate(context, batch, state, plan, headers, body.formulas, body.values, worksheet.name, taken);
   if (columns.some((c) => map[c.key] === undefined)) throw new HostOperationError("templateChanged");
   // PLAN.EVALUATE reads the row up to the last non-computed column: a computed column moved in front
   // of a column it reads would refer to itself.
@@ -489,5 +513,83 @@ async function refreshTemplate(
     indicatorCount: plan.indicators.length,
     added: added.length,
     kept,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// An earlier layout of the template (plan format 1: computed columns before the manual ones, no
+// revised baseline, adjusted target or obligation columns)
+
+/** The columns only the current layout has: a table with none of them was laid out by an earlier version. */
+const CURRENT_ONLY: readonly ColumnKey[] = ["revisedBaseline", "adjustedTarget", "obligation", "figures", "reference"];
+
+function isEarlierLayout(map: Partial<Record<ColumnKey, number>>): boolean {
+  return CURRENT_ONLY.every((k) => map[k] === undefined) && map.id !== undefined && map.target !== undefined;
+}
+
+/** A cell staff typed, as it is to be written on the new sheet: a formula's value, text as text. */
+function carriedContent(formula: unknown, value: unknown): CellContent | null {
+  if (isBlank(formula)) return null;
+  const v = typeof formula === "string" && formula.startsWith("=") ? value : formula;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return v.trim() === "" ? null : asText(v);
+  return null;
+}
+
+/**
+ * Writes the current layout on a new sheet with every input cell of the earlier one (each year's figure
+ * as typed — unreadable ones too —, the manual verdict and its note) carried over by indicator id, and
+ * leaves the earlier sheet as it was. Round trips: the two of the refresh that found it, plus the write.
+ */
+async function relayoutTemplate(
+  context: Excel.RequestContext,
+  batch: RequestBatch,
+  state: TemplateState,
+  plan: Plan,
+  headers: readonly unknown[],
+  formulas: unknown[][],
+  values: unknown[][],
+  previousSheet: string,
+  taken: { sheets: string[]; tables: string[] },
+): Promise<InsertResult> {
+  const map = mapHeaders(headers);
+  const carriedKeys = (Object.keys(map) as ColumnKey[]).filter(
+    (k) => /^y\d{4}$/.test(k) || k === "manualStatus" || k === "manualNote",
+  );
+  const carried = new Map<string, Partial<Record<ColumnKey, CellContent>>>();
+  let carriedCells = 0;
+  const planIds = new Set(plan.indicators.map((i) => i.id));
+  const notInPlan: string[] = [];
+  formulas.forEach((row, r) => {
+    const id = typeof row[map.id!] === "string" ? (row[map.id!] as string).trim() : "";
+    if (id === "") return;
+    const cells: Partial<Record<ColumnKey, CellContent>> = {};
+    for (const key of carriedKeys) {
+      const content = carriedContent(row[map[key]!], values[r]?.[map[key]!]);
+      if (content !== null) {
+        cells[key] = content;
+        carriedCells++;
+      }
+    }
+    if (!planIds.has(id)) {
+      if (Object.keys(cells).length > 0) notInPlan.push(id);
+      return;
+    }
+    carried.set(id, cells);
+  });
+  const lang = state.lang;
+  const sheetName = uniqueSheetName(SHEET_BASE_NAME[lang], taken.sheets);
+  const tableName = uniqueTableName(taken.tables);
+  const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName, carried);
+  await writeState(batch, context, { ...state, tableName, plan: planInfo(plan), written, highlightRuleIds: [] });
+  await context.sync();
+  return {
+    created: true,
+    sheetName,
+    tableName,
+    indicatorCount: plan.indicators.length,
+    added: plan.indicators.length,
+    kept: [],
+    relaid: { previousSheet, carriedCells, indicatorsNotInPlan: notInPlan },
   };
 }

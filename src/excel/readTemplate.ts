@@ -6,6 +6,7 @@
  */
 import { HostOperationError, runRead } from "./excelRun";
 import { parseRangeAddress, type Block } from "./a1";
+import { isEvaluationYearLabel } from "../core/templateBlock";
 import { EVALUATION_YEAR_INPUT } from "./templateContent";
 import { queueStateRead, readStateResult, STATE_KEY, type StateRead } from "./templateState";
 
@@ -40,7 +41,8 @@ export async function readTemplate(tableName: string): Promise<TemplateSnapshot>
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load(["address", "values", "valueTypes"]);
     const sheet = table.worksheet.load("name");
-    const yearInput = table.worksheet.getRange(EVALUATION_YEAR_INPUT).load("values");
+    // A3 is the label 评估年份 in templates that have an evaluation year (an earlier layout had its legend there).
+    const yearInput = table.worksheet.getRange(`A3:${EVALUATION_YEAR_INPUT}`).load("values");
     const setting = queueStateRead(context, true);
     await context.sync();
     return {
@@ -51,7 +53,7 @@ export async function readTemplate(tableName: string): Promise<TemplateSnapshot>
       values: body.values,
       valueTypes: body.valueTypes as string[][],
       stored: readStateResult(setting),
-      evaluationYearInput: yearInput.values[0]?.[0] ?? "",
+      evaluationYearInput: isEvaluationYearLabel(yearInput.values[0]?.[0]) ? (yearInput.values[0]?.[1] ?? "") : "",
     };
   });
 }

@@ -149,11 +149,19 @@ export function App({ lang, plan }: AppProps) {
       await reload(result.tableName);
       setFindings(null);
       const kept = result.kept.map((k) => `${k.address} ${k.header}: ${k.current} (${k.planned})`);
+      if (result.relaid?.indicatorsNotInPlan.length)
+        followUps.push(t(lang, "relaidNotInPlan", { ids: result.relaid.indicatorsNotInPlan.join("、") }));
       setNotice({
-        intent: result.kept.length > 0 || followUps.length > 0 ? "warning" : "success",
-        text: result.created
-          ? t(lang, "inserted", { sheet: result.sheetName, count: result.indicatorCount })
-          : t(lang, "refreshed", { sheet: result.sheetName, added: result.added, kept: result.kept.length }),
+        intent: result.kept.length > 0 || followUps.length > 0 || result.relaid ? "warning" : "success",
+        text: result.relaid
+          ? t(lang, "relaid", {
+              sheet: result.sheetName,
+              count: result.relaid.carriedCells,
+              old: result.relaid.previousSheet,
+            })
+          : result.created
+            ? t(lang, "inserted", { sheet: result.sheetName, count: result.indicatorCount })
+            : t(lang, "refreshed", { sheet: result.sheetName, added: result.added, kept: result.kept.length }),
         ...(result.kept.length > 0 ? { title: t(lang, "keptCellsTitle") } : {}),
         ...(kept.length + followUps.length > 0 ? { details: [...followUps, ...kept] } : {}),
       });

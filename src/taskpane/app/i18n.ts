@@ -24,6 +24,14 @@ const strings = {
   noteYearlyNoFigure: { zh: "{year} 年度目标 {target}：尚无数据。", en: "{year} target {target}: no figure yet." },
   noteLeadUnit: { zh: "牵头单位：{unit}", en: "Lead unit: {unit}" },
   notStated: { zh: "未注明", en: "not stated" },
+  relaid: {
+    zh: "原指标表由旧版本生成。已在新工作表“{sheet}”中按新格式写入，并带过 {count} 个已填写的单元格；原工作表“{old}”保持原样。",
+    en: "The indicator table was laid out by an earlier version. It is now on the new sheet “{sheet}” in the current layout, with the {count} cells entered there carried over; the sheet “{old}” is left as it was.",
+  },
+  relaidNotInPlan: {
+    zh: "这些指标不在当前规划中，其数据仍在原工作表：{ids}",
+    en: "These indicators are not in the current plan; their figures stay on the earlier sheet: {ids}",
+  },
   unitFilter: { zh: "责任单位", en: "Responsible unit" },
   allUnits: { zh: "全部单位", en: "All units" },
   noUnit: { zh: "未注明牵头单位", en: "No lead unit stated" },
