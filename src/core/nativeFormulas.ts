@@ -1,287 +1,881 @@
 /**
- * The template's computed columns written as NATIVE Excel formulas, for the portable copy that
- * people without the add-in open (another bureau, Office 2019, WPS): the same numbers and status
- * words as the PLAN functions, with nothing that shows #NAME? where PLAN is unknown.
+ * The template's computed columns written as NATIVE Excel formulas, for the portable copy that people
+ * without the add-in open (another bureau, Office 2019, WPS): the same numbers and the same words as
+ * PLAN.EVALUATE (src/functions/planFunctions.ts over src/core/indicatorEvaluation.ts) for every target
+ * form, at the template's evaluation year, with nothing that shows #NAME? where PLAN is unknown.
  *
- * Each formula repeats the core's arithmetic step for step (indicatorMath, status,
- * indicatorEvaluation) so the two agree to the last bits wherever they can: the same divisions in
- * the same order, the same 1e-9 slack at the status boundaries, the same labels. Only functions
- * that Excel 2010+, WPS and HyperFormula all have are used: IF, OR, AND, MIN, MAX, ABS, POWER, LN,
- * NA. (No LET, IFS or XLOOKUP: Office 2019 volume licences lack some; no LOOKUP(2,1/…): the
- * stand-in's engine lacks it, so the latest figure is a chain of IFs, as in the template.)
+ * What is live and what is read once. The formulas refer to the cells staff type in — every year's
+ * figure, 基期年, 基期值, 修订基期值, 目标年, 目标值, 调整后目标, 人工状态 and the evaluation year — so the copy
+ * follows edits of those as PLAN.EVALUATE would. What the row's hidden code columns and 属性 say (kind,
+ * direction, target form, comparator, 约数 and its band, obligation, figure form, reference, yearly
+ * targets, 修订基期年, attribute) is read when the copy is made, with the template's own reader
+ * (templateRow.ts), and written into the formulas as constants; so are the words of a code cell that
+ * cannot be read.
  *
- * Where a PLAN function answers with an error (the target year is reached, no baseline, growth
- * from 0), the native formula gives a blank or #N/A: a portable copy cannot carry the message.
+ * Each formula repeats the core's arithmetic step for step (the same operations in the same order, the
+ * same 1e-9 slack at every boundary, the same labels), so the two agree to the last bits except where
+ * Excel has no twin of a JavaScript function (EXP(x)−1 for expm1, LN(1+x) for log1p): a rounding apart,
+ * far inside the slack. Only functions every engine the copy meets has: IF, AND, OR, NOT, MIN, MAX, ABS,
+ * INT, N, EXP, LN, CHOOSE, MATCH (over an array constant), FIND, LOWER, TRIM, CHAR, ISERROR, ISNUMBER,
+ * ISTEXT, COUNTA, SUBSTITUTE and the error constants #N/A, #NUM!, #VALUE!. No LET, IFS or XLOOKUP
+ * (Office 2019 volume licences lack them); no SUMPRODUCT over array expressions, no TRUE/FALSE, no ""
+ * inside a string and no number in exponent notation (HyperFormula, the stand-in's engine, reads none
+ * of them as Excel does).
+ *
+ * The computed cells of a row refer to each other: 数据年份 carries the row's error (a cell to fix,
+ * a blank target year, an evaluation year that is not a year) and the latest year; 实际值, 差距, 年均需增长,
+ * 每年需提高, 完成进度 and 时间进度 read it; 状态 reads them all. Text never becomes formula text: plan and
+ * cell text appears only inside string literals this file composes (str), and header texts the same way.
  */
-import type { Lang } from "./messages";
-import type { Direction, Indicator } from "./planSchema";
-import { DEFAULT_APPROX_BAND, DEFAULT_TOLERANCE, statusLabel } from "./status";
+import { message, type Lang } from "./messages";
+import type { Comparator, FigureForm, StatusCode } from "./planSchema";
+import { approxBand, DEFAULT_APPROX_BAND, DEFAULT_IN_STEP_BAND, DEFAULT_TOLERANCE, statusLabel } from "./status";
+import type { ColumnKey, EvaluateField } from "./templateLayout";
+import type { TemplateRow } from "./templateRow";
 
-/** The slack status.ts allows at its boundaries (its EPSILON). */
+/** The slack status.ts allows at its boundaries (its STATUS_EPSILON). */
 const STATUS_EPSILON = 1e-9;
 
-/** The computed columns of the template. */
-export type NativeColumn = "latestYear" | "latest" | "gap" | "growth" | "step" | "progress" | "elapsed" | "status";
-export const NATIVE_COLUMNS: readonly NativeColumn[] = [
-  "latestYear",
-  "latest",
+/** Excel's limit on the length of a formula. */
+export const MAX_FORMULA_LENGTH = 8192;
+
+/** The computed columns of the template, in the order the native formulas read each other. */
+export const NATIVE_FIELDS: readonly EvaluateField[] = [
+  "dataYear",
+  "value",
+  "elapsed",
   "gap",
   "growth",
   "step",
   "progress",
-  "elapsed",
   "status",
 ];
 
-/** A1 addresses of one indicator row's cells (same sheet), e.g. latest: "T6". */
-export interface RowCells {
-  latest: string;
-  latestYear: string;
-  baseline: string;
-  target: string;
-  baselineYear: string;
-  targetYear: string;
-  /** The manual status (人工状态) cell; without one the status is always computed. */
-  manualStatus?: string;
-  /** The yearly figure cells, ascending by year. */
-  years: ReadonlyArray<{ year: number; cell: string }>;
-}
+// ---------------------------------------------------------------------------------------------
+// Literals
 
 /**
- * A number as formula text in plain decimals (0.000000001, not 1e-9: not every engine reads
- * exponents the same way), negatives in brackets.
+ * A number as formula text in plain decimals, exactly the same double when read back (0.000000001,
+ * not 1e-9: HyperFormula cannot parse exponents), negatives in brackets so they fit any context.
  */
 export function num(x: number): string {
-  let s = String(Math.abs(x));
-  if (/e/i.test(s))
-    s = Math.abs(x)
-      .toFixed(20)
-      .replace(/\.?0+$/, "");
+  if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
+  const abs = Math.abs(x);
+  let s = String(abs);
+  const m = /^(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (m) {
+    const digits = m[1]! + (m[2] ?? "");
+    const point = m[1]!.length + Number(m[3]);
+    if (point <= 0) s = `0.${"0".repeat(-point)}${digits}`;
+    else if (point >= digits.length) s = digits + "0".repeat(point - digits.length);
+    else s = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  }
   return x < 0 ? `(-${s})` : s;
 }
 
-/** A string literal with Excel's quote doubling. */
+/**
+ * A string literal: the one way text gets into a formula. A quote inside is written CHAR(34), not
+ * doubled: HyperFormula does not read "" inside a string (Excel and WPS read both).
+ */
 export function str(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  if (!text.includes('"')) return `"${text}"`;
+  return `(${text
+    .split('"')
+    .map((part) => `"${part}"`)
+    .join("&CHAR(34)&")})`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Building blocks, each the formula twin of one core function. Arguments are expressions.
+// Expressions with constant folding, so conditions that the row's codes settle leave no trace
 
-/** indicatorMath.gapToTarget. */
-export function gapExpr(actual: string, target: string, direction: Direction): string {
-  return direction === "up" ? `${target}-${actual}` : `${actual}-${target}`;
+const TRUE_ = "(1=1)";
+const FALSE_ = "(1=0)";
+
+function or(...xs: string[]): string {
+  const ys = xs.filter((x) => x !== FALSE_);
+  if (ys.includes(TRUE_)) return TRUE_;
+  if (ys.length === 0) return FALSE_;
+  return ys.length === 1 ? ys[0]! : `OR(${ys.join(",")})`;
 }
 
-/** indicatorMath.requiredAnnualGrowth, (target/current)^(1/years) − 1 (Excel's RRI); #N/A where the core fails. */
-export function growthExpr(current: string, target: string, years: string): string {
-  return `IF(OR(${current}<=0,${target}<0),NA(),IF(${target}=0,-1,POWER(${target}/${current},1/(${years}))-1))`;
+function and(...xs: string[]): string {
+  const ys = xs.filter((x) => x !== TRUE_);
+  if (ys.includes(FALSE_)) return FALSE_;
+  if (ys.length === 0) return TRUE_;
+  return ys.length === 1 ? ys[0]! : `AND(${ys.join(",")})`;
 }
 
-/** indicatorMath.requiredAnnualStep: target/years − current/years, in that order. */
-export function stepExpr(current: string, target: string, years: string): string {
-  return `${target}/(${years})-${current}/(${years})`;
+function not(x: string): string {
+  if (x === TRUE_) return FALSE_;
+  if (x === FALSE_) return TRUE_;
+  return `NOT(${x})`;
 }
 
-/** indicatorMath.timeProgress, clamped to 0..1; #N/A when the period is empty. */
-export function elapsedExpr(baseYear: string, targetYear: string, year: string): string {
-  return `IF(${targetYear}<=${baseYear},NA(),MIN(1,MAX(0,(${year}-${baseYear})/(${targetYear}-${baseYear}))))`;
+function iff(condition: string, then: string, otherwise: string): string {
+  if (condition === TRUE_) return then;
+  if (condition === FALSE_) return otherwise;
+  return `IF(${condition},${then},${otherwise})`;
 }
 
-/** The clamped time progress without the guard (used inside formulas that guard once). */
-function timeExpr(baseYear: string, targetYear: string, year: string): string {
-  return `MIN(1,MAX(0,(${year}-${baseYear})/(${targetYear}-${baseYear})))`;
+const BLANK = '""';
+const NA = "#N/A";
+const NUM_ERROR = "#NUM!";
+const VALUE_ERROR = "#VALUE!";
+const EPS = num(STATUS_EPSILON);
+
+// ---------------------------------------------------------------------------------------------
+// The words of the status column
+
+/**
+ * The words a manual status (人工状态) may hold, by the status they mean, as status.ts's
+ * parseStatusLabel reads them (after NFKC, trimming, collapsing spaces and lower-casing). A test
+ * compares this list with status.ts's own, so the two cannot drift apart.
+ */
+export const MANUAL_STATUS_WORDS: ReadonlyArray<readonly [StatusCode, readonly string[]]> = [
+  [
+    "achieved",
+    [
+      "提前实现",
+      "已提前实现",
+      "提前完成",
+      "已提前完成",
+      "已完成",
+      "完成",
+      "已实现",
+      "已达标",
+      "achieved",
+      "achieved early",
+    ],
+  ],
+  ["ahead", ["快于预期", "高于预期", "超前", "ahead", "ahead of schedule"]],
+  ["onTrack", ["基本符合预期", "符合预期", "达到预期进度", "ontrack", "on track", "on schedule"]],
+  ["lagging", ["滞后", "进度滞后", "滞后于预期", "lagging", "behind"]],
+  ["missed", ["未完成", "未实现", "missed"]],
+];
+
+/** "|提前实现|已提前实现|…|missed|": FIND of "|word|" in it tells a known word and, by position, its status. */
+const MANUAL_WORDS_TEXT = `|${MANUAL_STATUS_WORDS.flatMap(([, words]) => words).join("|")}|`;
+/** Where each status's words start in MANUAL_WORDS_TEXT (1-based, as FIND counts). */
+const MANUAL_GROUP_STARTS = MANUAL_STATUS_WORDS.map(([, words]) => MANUAL_WORDS_TEXT.indexOf(`|${words[0]}|`) + 1);
+
+/** Excel's TRIM: leading and trailing spaces removed, inner runs of spaces made one (only U+0020). */
+export function excelTrim(text: string): string {
+  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
 }
 
-/** indicatorMath.expectedValue: linear interpolation, or the constant-rate curve. */
-export function expectedExpr(
-  baseline: string,
-  target: string,
-  baseYear: string,
-  targetYear: string,
-  year: string,
-  path: "linear" | "geometric" = "linear",
-): string {
-  const t = timeExpr(baseYear, targetYear, year);
-  const inner =
-    path === "linear"
-      ? `${baseline}+(${target}-${baseline})*${t}`
-      : `IF(OR(${baseline}<=0,${target}<=0),NA(),${baseline}*EXP((LN(${target})-LN(${baseline}))*${t}))`;
-  return `IF(${targetYear}<=${baseYear},NA(),IF(${t}=0,${baseline},IF(${t}=1,${target},${inner})))`;
+/** What the native formulas make of a manual status cell's text: the status, or null for an unknown word. */
+export function nativeManualStatus(text: string): StatusCode | null {
+  if (text.includes("|")) return null;
+  const key = `|${excelTrim(text).toLowerCase()}|`;
+  const at = MANUAL_WORDS_TEXT.indexOf(key);
+  if (at < 0) return null;
+  let code: StatusCode | null = null;
+  MANUAL_STATUS_WORDS.forEach(([c], i) => {
+    if (at + 1 >= MANUAL_GROUP_STARTS[i]!) code = c;
+  });
+  return code;
 }
 
-/** Whether a value meets the target: status.isTargetMet for one comparator. */
-type MetTest = (value: string) => string;
-
-function reachTest(target: string, direction: Direction): MetTest {
-  return (v) => (direction === "up" ? `${v}>=${target}` : `${v}<=${target}`);
+/** A message with placeholders, cut around them: the literal text before, between and after. */
+function messageParts(code: "status.needsFix" | "status.stale", lang: Lang): string[] {
+  const args: Record<string, string> =
+    code === "status.needsFix" ? { column: "\u0001", text: "\u0001" } : { year: "\u0001" };
+  return message(code, lang, args).split("\u0001");
 }
 
-/** `~` (左右) targets: the shortfall may be up to the band (5 % of the target unless the row gives its own). */
-function approxTest(target: string, direction: Direction, tolerance: number | undefined): MetTest {
-  const band = tolerance !== undefined ? num(Math.abs(tolerance)) : `ABS(${target})*${num(DEFAULT_APPROX_BAND)}`;
-  return (v) =>
-    `${direction === "up" ? `${target}-${v}` : `${v}-${target}`}<=${band}+${num(STATUS_EPSILON)}*MAX(1,ABS(${target}))`;
+// ---------------------------------------------------------------------------------------------
+// One row's cells
+
+/** A template row as the copy sees it: what it said when the copy was made, and where its cells are. */
+export interface NativeRow {
+  /** The row read with the template's reader over the header range PLAN.EVALUATE is given. */
+  row: TemplateRow;
+  /** A1 address (same sheet) of each column the header range holds. */
+  cells: Partial<Record<ColumnKey, string>>;
 }
 
-/** status.evaluateStatus's progress: 1/0 when the baseline already meets the target, else the ratio. */
-function progressExpr(met: MetTest, baseline: string, actual: string, ratio: string): string {
-  return `IF(${met(baseline)},IF(${met(actual)},1,0),${ratio})`;
-}
-
-interface StatusParts {
-  met: MetTest;
-  baseline: string;
-  actual: string;
-  ratio: string;
-  baseYear: string;
-  targetYear: string;
-  year: string;
-  binding: boolean;
+export interface NativeRowInput {
+  own: NativeRow;
+  /** The row passed as PLAN.EVALUATE's reference row (relative targets), when it is not blank. */
+  reference: NativeRow | null;
+  /** The evaluation-year cell (PLAN.EVALUATE's 4th argument), e.g. $C$3. */
+  yearCell: string;
+  /** This row's computed cells, by field: the formulas read each other. */
+  computed: Record<EvaluateField, string>;
   lang: Lang;
 }
 
-/** status.evaluateStatus + statusLabel: the officials' words, achieved read as 提前实现 before the target year. */
-function statusExpr(p: StatusParts): string {
-  const label = (code: Parameters<typeof statusLabel>[0], opts?: { year: number; targetYear: number }) =>
-    str(statusLabel(code, p.lang, opts));
-  const t = timeExpr(p.baseYear, p.targetYear, p.year);
-  const eps = num(STATUS_EPSILON);
-  const tol = num(DEFAULT_TOLERANCE);
-  const onTrackFloor = p.binding ? `${t}-${eps}` : `${t}-${tol}-${eps}`;
-  const achieved = `IF(${p.year}<${p.targetYear},${label("achieved", { year: 0, targetYear: 1 })},${label("achieved", { year: 1, targetYear: 1 })})`;
-  return (
-    `IF(${p.targetYear}<=${p.baseYear},NA(),` +
-    `IF(${p.met(p.actual)},${achieved},` +
-    `IF(${p.year}>=${p.targetYear},${label("missed")},` +
-    `IF(${p.met(p.baseline)},${label("lagging")},` +
-    `IF(${p.ratio}>=${t}+${tol}-${eps},${label("ahead")},` +
-    `IF(${p.ratio}>=${onTrackFloor},${label("onTrack")},${label("lagging")}))))))`
-  );
+/** The keys a row's cells are read in (templateRow.ts's order), so the first cell to fix is the one PLAN names. */
+const FROZEN_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
+  "kind",
+  "attribute",
+  "targetForm",
+  "figures",
+  "yearlyTargets",
+  "direction",
+  "comparator",
+  "approximate",
+  "approxTolerance",
+  "obligation",
+  "revisedBaselineYear",
+]);
+
+function readingOrder(r: NativeRow): ColumnKey[] {
+  const years = (Object.keys(r.cells) as ColumnKey[]).filter((k) => /^y\d{4}$/.test(k));
+  return [
+    "kind",
+    "attribute",
+    "targetForm",
+    "target",
+    "figures",
+    ...years,
+    "yearlyTargets",
+    "direction",
+    "baselineYear",
+    "baseline",
+    "revisedBaseline",
+    "revisedBaselineYear",
+    "targetYear",
+    "adjustedTarget",
+    "comparator",
+    "approximate",
+    "approxTolerance",
+    "obligation",
+    "manualStatus",
+  ];
+}
+
+function figureFormOf(row: TemplateRow): FigureForm {
+  return row.figures ?? (row.targetForm.startsWith("cumulative") ? "change" : "level");
+}
+
+/** The indicator id templateRow.ts gives a row (a blank id cell reads as TEMPLATE_ROW). */
+function idOf(row: TemplateRow): string {
+  return row.id ?? "TEMPLATE_ROW";
+}
+
+function isWordsTarget(row: TemplateRow): boolean {
+  return row.targetForm === "text" || row.targetForm === "relativeAbove" || row.targetForm === "relativeInStep";
+}
+
+/** Everything about one row the formulas need, as expressions. */
+class RowExpr {
+  readonly row: TemplateRow;
+  readonly figures: FigureForm;
+  /** Years of the year columns, ascending, with their cells. */
+  readonly years: Array<{ year: number; cell: string }>;
+
+  constructor(
+    readonly source: NativeRow,
+    /** The plan's base year PLAN.EVALUATE assumes (own row's): MIN(first year column − 1, target year − 1). */
+    private readonly planBaseYear: string,
+  ) {
+    this.row = source.row;
+    this.figures = figureFormOf(source.row);
+    this.years = (Object.keys(source.cells) as ColumnKey[])
+      .filter((k) => /^y\d{4}$/.test(k))
+      .map((k) => ({ year: Number(k.slice(1)), cell: source.cells[k]! }))
+      .sort((a, b) => a.year - b.year);
+  }
+
+  cell(key: ColumnKey): string | null {
+    return this.source.cells[key] ?? null;
+  }
+
+  filled(key: ColumnKey): string {
+    const c = this.cell(key);
+    return c ? `${c}<>""` : FALSE_;
+  }
+
+  blank(key: ColumnKey): string {
+    const c = this.cell(key);
+    return c ? `${c}=""` : TRUE_;
+  }
+
+  /** 目标年 (the row's own target year). */
+  get targetYear(): string {
+    return this.cell("targetYear")!;
+  }
+
+  /** The baseline year in use: the revision's, else the published one, else the plan's base year. */
+  get baselineYear(): string {
+    const by = this.cell("baselineYear");
+    const base = by ? `IF(${by}<>"",${by},${this.planBaseYear})` : this.planBaseYear;
+    // 修订基期年 is a code column: its year is read when the copy is made; the revised value stays live.
+    const rb = this.cell("revisedBaseline");
+    const rby = this.row.revisedBaselineYear;
+    return rb && rby !== null ? `IF(${rb}<>"",${num(rby)},${base})` : base;
+  }
+
+  /** Whether there is a baseline (revised or published). */
+  get hasBaseline(): string {
+    return or(this.filled("revisedBaseline"), this.filled("baseline"));
+  }
+
+  /** The baseline in use (only where hasBaseline holds). */
+  get baseline(): string {
+    const rb = this.cell("revisedBaseline");
+    const b = this.cell("baseline");
+    if (rb && b) return `IF(${rb}<>"",${rb},${b})`;
+    return rb ?? b ?? "0";
+  }
+
+  /** The target in use: the adjusted one when 调整后目标 holds one. */
+  get target(): string {
+    const k = this.cell("adjustedTarget");
+    const j = this.cell("target") ?? "0";
+    return k ? `IF(${k}<>"",${k},${j})` : j;
+  }
+
+  /** The figure of the year `year` (an expression for a year column's year), "" when blank. */
+  figureAt(year: string): string {
+    const ys = this.years;
+    if (ys.length === 0) return BLANK;
+    const first = ys[0]!.year;
+    const consecutive = ys.every((y, i) => y.year === first + i);
+    if (consecutive) return `CHOOSE(${year}-${num(first - 1)},${ys.map((y) => y.cell).join(",")})`;
+    let out = BLANK;
+    for (const y of ys) out = `IF(${year}=${y.year},${y.cell},${out})`;
+    return out;
+  }
+
+  /** The latest year with anything in its cell, else `otherwise` (figures of a readable row are all numbers). */
+  latestEntered(otherwise: string): string {
+    let out = otherwise;
+    for (const y of this.years) out = `IF(${y.cell}<>"",${y.year},${out})`;
+    return out;
+  }
+
+  /**
+   * Whether a year in (from, to] has no figure (figureSeries.consecutiveFigures): a blank year cell,
+   * a year between the year columns that has none, or a year before the first year column.
+   */
+  missingYears(from: string, to: string, also: RowExpr | null = null): string {
+    const ys = this.years;
+    if (ys.length === 0) return TRUE_;
+    // With `also` (a row of the same table): a year either row lacks.
+    const blank = (y: { year: number; cell: string }) => {
+      const other = also?.years.find((o) => o.year === y.year);
+      return other ? `OR(${y.cell}="",${other.cell}="")` : `${y.cell}=""`;
+    };
+    const terms = ys.map((y) => `AND(${y.year}>${from},${y.year}<=${to},${blank(y)})`);
+    const have = new Set(ys.map((y) => y.year));
+    for (let g = ys[0]!.year; g <= ys[ys.length - 1]!.year; g++)
+      if (!have.has(g)) terms.push(`AND(${g}>${from},${g}<=${to})`);
+    terms.push(`${from}<${num(ys[0]!.year - 1)}`);
+    return or(...terms);
+  }
+
+  /** Σ term(cell) over the years in (from, to], in year order (the core adds in year order). */
+  sumOver(from: string, to: string, term: (cell: string) => string): string {
+    const ys = this.years;
+    if (ys.length === 0) return "0";
+    return ys.map((y) => `IF(AND(${y.year}>${from},${y.year}<=${to}),${term(y.cell)},0)`).join("+");
+  }
+
+  /** Π factor(cell) over the years in (from, to], in year order. */
+  productOver(from: string, to: string, factor: (cell: string) => string): string {
+    const ys = this.years;
+    if (ys.length === 0) return "1";
+    return ys.map((y) => `IF(AND(${y.year}>${from},${y.year}<=${to}),${factor(y.cell)},1)`).join("*");
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Cells that cannot be read (templateRow.ts's problems), checked as Excel sees the cell
+
+  /** A figure cell (year columns, baselines): a number the kind and figure form allow (figureRules.ts). */
+  private figureBad(c: string): string {
+    const kind = this.row.kind;
+    // N(c) is the number, 0 for a blank or text (text is caught by ISTEXT); 0 is in range for all but ranks.
+    const n = `N(${c})`;
+    let range: string | null = null;
+    if (this.figures === "rate") range = `${n}<=-100`;
+    else if (this.figures === "change") range = kind === "percent" ? `${n}<-100,${n}>100` : null;
+    else if (kind === "percent") range = `${n}<0,${n}>100`;
+    else if (kind === "count") range = `${n}<>INT(${n}),${n}<0`;
+    else if (kind === "rank") return `IF(ISNUMBER(${c}),OR(${c}<>INT(${c}),${c}<1),ISTEXT(${c}))`;
+    else if (kind === "amount") range = `${n}<0`;
+    return range ? `OR(ISTEXT(${c}),${range})` : `ISTEXT(${c})`;
+  }
+
+  private static yearBad(c: string): string {
+    return `IF(ISNUMBER(${c}),OR(${c}<>INT(${c}),${c}<1900,${c}>2200),ISTEXT(${c}))`;
+  }
+
+  /** FIND's position of the manual status's word in MANUAL_WORDS_TEXT (an error for an unknown word). */
+  manualPosition(q: string): string {
+    return `FIND("|"&LOWER(TRIM(${q}))&"|",${str(MANUAL_WORDS_TEXT)})`;
+  }
+
+  private manualBad(q: string): string {
+    return `IF(ISNUMBER(${this.manualPosition(q)}),ISNUMBER(FIND("|",${q})),${q}<>"")`;
+  }
+
+  /** Each check in reading order: when `bad` holds, the row shows `label` (待修正（列：原文）). */
+  checks(lang: Lang): Array<{ bad: string; label: string }> {
+    const [before, between, after] = messageParts("status.needsFix", lang);
+    const words = isWordsTarget(this.row);
+    const out: Array<{ bad: string; label: string }> = [];
+    for (const key of readingOrder(this.source)) {
+      if (FROZEN_KEYS.has(key)) {
+        const problem = this.row.problems.find((p) => p.key === key);
+        if (problem)
+          out.push({
+            bad: TRUE_,
+            label: str(message("status.needsFix", lang, { column: problem.header, text: problem.text })),
+          });
+        continue;
+      }
+      const c = this.cell(key);
+      if (!c) continue;
+      let bad: string;
+      if (key === "target" || key === "adjustedTarget") {
+        if (words) continue;
+        bad = `ISTEXT(${c})`;
+      } else if (key === "baselineYear" || key === "targetYear") {
+        bad = RowExpr.yearBad(c);
+      } else if (key === "manualStatus") {
+        bad = this.manualBad(c);
+      } else bad = this.figureBad(c);
+      const header = this.row.headers[key] ?? key;
+      out.push({ bad, label: `${str(`${before}${header}${between}`)}&TRIM(${c})&${str(after!)}` });
+    }
+    return out;
+  }
+
+  invalid(lang: Lang): string {
+    return or(...this.checks(lang).map((c) => c.bad));
+  }
+
+  /** The label chain: the first cell to fix, else `rest`. */
+  fixChain(lang: Lang, rest: string): string {
+    return this.checks(lang).reduceRight((acc, c) => iff(c.bad, c.label, acc), rest);
+  }
+
+  /** A blank target year, or a blank target (a blank reference code for a relative target). */
+  get missing(): string {
+    const targetMissing = isWordsTarget(this.row)
+      ? this.row.targetForm !== "text" && !this.row.reference
+        ? TRUE_
+        : FALSE_
+      : this.blank("target");
+    return or(this.cell("targetYear") ? this.blank("targetYear") : TRUE_, targetMissing);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
-// One row of the template
+// The row's evaluation
 
-/** The cells the latest figure is taken from: =IF(y2025<>"",y2025,IF(y2024<>"",…,"")). */
-function latestChain(cells: RowCells, pick: (year: number, cell: string) => string): string {
-  let formula = '""';
-  for (const { year, cell } of cells.years) formula = `IF(${cell}<>"",${pick(year, cell)},${formula})`;
-  return formula;
+interface FormParts {
+  gap: string | null;
+  growth: string | null;
+  step: string | null;
+  progress: string | null;
+  /** The status code's label, evaluated where the row has a figure and the year is after the baseline year. */
+  code: string;
 }
 
-/** A yearly rate counted in a 〔〕 total: only years after the baseline year, blanks as 0. */
-function rateTerm(year: number, cell: string, baseYear: string): string {
-  return `IF(OR(${year}<=${baseYear},${cell}=""),0,${cell})`;
+interface Labels {
+  achieved: string;
+  done: string;
+  ahead: string;
+  onTrack: string;
+  lagging: string;
+  missed: string;
 }
 
-/** indicatorMath.compoundCumulative over the row's year cells. */
-export function cumulativeExpr(cells: RowCells, mode: "reduction" | "increase"): string {
-  if (cells.years.length === 0) return "0";
-  const terms = cells.years.map(({ year, cell }) => rateTerm(year, cell, cells.baselineYear));
-  if (mode === "increase") return `(${terms.join("+")})`;
-  return `(1-${terms.map((t) => `(1-${t}/100)`).join("*")})*100`;
-}
+class Builder {
+  readonly own: RowExpr;
+  readonly ref: RowExpr | null;
+  /** The evaluation-year cell as given ($C$3). */
+  readonly yearCell: string;
+  /** The year evaluated, where the row has a figure (D is not blank). */
+  readonly Y: string;
+  /** The year evaluated anywhere: with no figure and a blank year cell, the plan's first year (or the reference's data year). */
+  readonly yearAnyway: string;
+  readonly planBaseYear: string;
+  readonly D: string;
+  readonly V: string;
+  readonly E: string;
+  readonly P: string;
+  readonly TY: string;
+  readonly b: string;
+  readonly labels: Labels;
+  /** 提前实现 before the target year, 已完成 from it. */
+  readonly achievedAt: (year: string) => string;
 
-type Formulas = Record<NativeColumn, string>;
+  constructor(readonly input: NativeRowInput) {
+    const ownRow = input.own.row;
+    const ty = input.own.cells.targetYear ?? "0";
+    const first = ownRow.yearColumns[0];
+    const planBaseYear = first !== undefined ? `MIN(${num(first - 1)},${ty}-1)` : `${ty}-1`;
+    this.planBaseYear = planBaseYear;
+    this.own = new RowExpr(input.own, planBaseYear);
+    this.ref = input.reference ? new RowExpr(input.reference, planBaseYear) : null;
+    this.yearCell = input.yearCell;
+    this.D = input.computed.dataYear;
+    // A blank evaluation year (C3 before the first figure): PLAN.EVALUATE takes the row's latest
+    // entered year, which is the data year wherever the row has a figure.
+    this.Y = `IF(${this.yearCell}="",${this.D},${this.yearCell})`;
+    const alternative =
+      this.ref && idOf(this.ref.row) !== idOf(ownRow) ? this.ref.latestEntered(this.planBaseYear) : null;
+    this.yearAnyway = `IF(${this.yearCell}="",IF(${this.D}<>"",${this.D},${alternative ?? `${this.planBaseYear}+1`}),${this.yearCell})`;
+    this.V = input.computed.value;
+    this.E = input.computed.elapsed;
+    this.P = input.computed.progress;
+    this.TY = ty;
+    this.b = this.own.baselineYear;
+    const lang = input.lang;
+    const label = (code: StatusCode, early: boolean) =>
+      str(statusLabel(code, lang, early ? { year: 0, targetYear: 1 } : { year: 1, targetYear: 1 }));
+    const early = label("achieved", true);
+    const done = label("achieved", false);
+    this.achievedAt = (year: string) => (early === done ? done : `IF(${year}<${this.TY},${early},${done})`);
+    this.labels = {
+      achieved: this.achievedAt(this.Y),
+      done,
+      ahead: label("ahead", false),
+      onTrack: label("onTrack", false),
+      lagging: label("lagging", false),
+      missed: label("missed", false),
+    };
+  }
 
-/**
- * Every computed cell of an indicator's row as native formula text ("=…"), or "" where the
- * template leaves the cell blank (growth of ranks, progress without a baseline, text targets).
- * Blank cells follow the template's own rules (src/excel/templateContent.ts) so the copy has the
- * same shape. `ind` is the row read back through templateRowToIndicator.
- */
-export function nativeRowFormulas(ind: Indicator, cells: RowCells, lang: Lang): Formulas {
-  const L = cells.latest;
-  const LY = cells.latestYear;
-  const B = cells.baseline;
-  const T = cells.target;
-  const BY = cells.baselineYear;
-  const TY = cells.targetYear;
-  const left = `${TY}-${LY}`;
-  const withManual = (formula: string) =>
-    cells.manualStatus ? `=IF(${cells.manualStatus}<>"",${cells.manualStatus},${formula})` : `=${formula}`;
-  const whenData = (formula: string) => `IF(${L}="","",${formula})`;
-  const whenYearsLeft = (formula: string) => `=IF(OR(${L}="",${left}<=0),"",${formula})`;
-  const binding = ind.attribute === "binding";
-  const t = ind.target;
-  const hasBaseline = ind.baseline !== null;
+  /** status.ts keepVerdict: held → on track (已完成 from the target year), else lagging (未完成). */
+  keepVerdict(held: string): string {
+    const l = this.labels;
+    const late = `${this.Y}>=${this.TY}`;
+    return iff(held, `IF(${late},${l.done},${l.onTrack})`, `IF(${late},${l.missed},${l.lagging})`);
+  }
 
-  const out: Formulas = {
-    latestYear: `=${latestChain(cells, (year) => String(year))}`,
-    latest: `=${latestChain(cells, (_y, cell) => cell)}`,
-    gap: "",
-    growth: "",
-    step: "",
-    progress: "",
-    elapsed: t.kind === "text" ? "" : `=IF(${LY}="","",${elapsedExpr(BY, TY, LY)})`,
-    status: withManual('""'),
-  };
-  const status = (met: MetTest, baseline: string, actual: string, ratio: string) =>
-    withManual(
-      whenData(statusExpr({ met, baseline, actual, ratio, baseYear: BY, targetYear: TY, year: LY, binding, lang })),
+  /** status.ts scheduleVerdict on the row's progress and elapsed cells; `held` lifts lagging to on track. */
+  schedule(held: string = FALSE_): string {
+    const tol = num(DEFAULT_TOLERANCE);
+    const floor = this.own.row.binding ? `${this.E}-${EPS}` : `${this.E}-${tol}-${EPS}`;
+    const l = this.labels;
+    return `IF(${this.P}>=${this.E}+${tol}-${EPS},${l.ahead},IF(${or(`${this.P}>=${floor}`, held)},${l.onTrack},${l.lagging}))`;
+  }
+
+  /** status.ts isMet: the value meets the target with the 约/左右 band and the 1e-9 slack. */
+  met(value: string, target: string, comparator: Comparator, approximate: boolean, band: number | null): string {
+    const eps = `${EPS}*MAX(1,ABS(${target}))`;
+    const slack = approximate
+      ? `(${band !== null ? num(band) : `ABS(${target})*${num(DEFAULT_APPROX_BAND)}`}+${eps})`
+      : eps;
+    return comparator === ">=" ? `${value}>=${target}-${slack}` : `${value}<=${target}+${slack}`;
+  }
+
+  /** 年均需增长 (indicatorMath.requiredAnnualGrowth): #NUM! from a non-positive value or a negative target. */
+  static requiredGrowth(current: string, target: string, years: string): string {
+    return `IF(OR(${current}<=0,${target}<0),${NUM_ERROR},IF(${target}=0,-1,EXP((LN(${target})-LN(${current}))/${years})-1))`;
+  }
+
+  get left(): string {
+    return `(${this.TY}-${this.D})`;
+  }
+
+  get band(): number | null {
+    const t = this.own.row.approxTolerance;
+    return t === null ? null : Math.abs(t);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  level(): FormParts {
+    const row = this.own.row;
+    const comparator: Comparator = row.comparator ?? (row.direction === "down" ? "<=" : ">=");
+    const T = this.own.target;
+    const V = this.V;
+    const B = this.own.baseline;
+    const met = (v: string) => this.met(v, T, comparator, row.approximate, this.band);
+    const metV = met(V);
+    const metB = met(B);
+    const left = this.left;
+    const noBaseline = not(this.own.hasBaseline);
+    const gap = comparator === "<=" ? `${V}-${T}` : `${T}-${V}`;
+    const notNeeded = `OR(${left}<=0,${metV})`;
+    const growth = row.kind === "rank" ? null : `IF(${notNeeded},"",${Builder.requiredGrowth(V, T, left)})`;
+    const step = `IF(${notNeeded},"",${T}/${left}-${V}/${left})`;
+    const l = this.labels;
+    const reachProgress = iff(
+      noBaseline,
+      BLANK,
+      `IF(ISERROR(${this.E}),"",IF(${metB},IF(${metV},1,0),(${V}-${B})/(${T}-${B})))`,
     );
+    const reachCode = iff(
+      noBaseline,
+      `IF(${metV},${l.achieved},"")`,
+      `IF(ISERROR(${this.E}),"",IF(${metV},${l.achieved},IF(${this.Y}>=${this.TY},${l.missed},IF(${metB},${l.lagging},${this.schedule()}))))`,
+    );
+    const keepCode = this.keepVerdict(metV);
+    const keep =
+      row.obligation === "keep"
+        ? TRUE_
+        : row.obligation === "reach"
+          ? FALSE_
+          : // Not stated: a bound the baseline already meets is kept (status.ts inferObligation).
+            and(this.own.hasBaseline, metB);
+    return {
+      gap,
+      growth,
+      step,
+      progress: iff(keep, BLANK, reachProgress),
+      code: iff(keep, keepCode, reachCode),
+    };
+  }
 
-  switch (t.kind) {
-    case "text":
-      return out;
-    case "level": {
-      // A ceiling (<=) is kept from below whatever the indicator's direction.
-      const dir: Direction = t.comparator === "<=" ? "down" : ind.direction;
-      const met = t.comparator === "~" ? approxTest(T, ind.direction, t.tolerance) : reachTest(T, dir);
-      out.gap = `=${whenData(gapExpr(L, T, dir))}`;
-      if (ind.kind !== "rank") out.growth = whenYearsLeft(growthExpr(L, T, left));
-      out.step = whenYearsLeft(stepExpr(L, T, left));
-      if (hasBaseline) {
-        const ratio = `(${L}-${B})/(${T}-${B})`;
-        // The value form (>=, <=) has no period check; the row form (~) goes through the status, which has.
-        const progress = progressExpr(met, B, L, ratio);
-        out.progress = `=${whenData(t.comparator === "~" ? `IF(${TY}<=${BY},NA(),${progress})` : progress)}`;
-        out.status = status(met, B, L, ratio);
-      }
-      return out;
+  cumulative(): FormParts {
+    const row = this.own.row;
+    const mode =
+      row.targetForm === "cumulativeReduction"
+        ? "reduction"
+        : row.targetForm === "cumulativeIncrease"
+          ? "increase"
+          : "decrease";
+    const T = this.own.target;
+    const V = this.V;
+    const B = this.own.baseline;
+    const D = this.D;
+    const b = this.b;
+    let fail: string;
+    let soFar: string;
+    if (this.own.figures === "level") {
+      fail = or(not(this.own.hasBaseline), mode === "reduction" ? `${B}<=0` : FALSE_);
+      soFar = mode === "increase" ? `${V}-${B}` : mode === "decrease" ? `${B}-${V}` : `(1-${V}/${B})*100`;
+    } else {
+      fail = or(this.own.missingYears(b, D), this.own.figures === "rate" && mode !== "reduction" ? TRUE_ : FALSE_);
+      if (mode === "reduction") {
+        const factor = this.own.figures === "rate" ? (c: string) => `(1+${c}/100)` : (c: string) => `(1-${c}/100)`;
+        soFar = `(1-${this.own.productOver(b, D, factor)})*100`;
+      } else soFar = `(${this.own.sumOver(b, D, (c) => c)})`;
     }
-    case "cumulative": {
-      const S = cumulativeExpr(cells, t.mode);
-      const met = reachTest(T, "up");
-      out.gap = `=${whenData(gapExpr(S, T, "up"))}`;
-      out.step = whenYearsLeft(
-        t.mode === "increase"
-          ? stepExpr(S, T, left)
-          : `IF(OR(${S}>=100,${T}>=100),NA(),-(POWER((1-${T}/100)/(1-${S}/100),1/(${left}))-1)*100)`,
-      );
-      // The 〔〕 total is measured from 0: progress is total/target.
-      const ratio = `${S}/${T}`;
-      out.progress = `=${whenData(`IF(${TY}<=${BY},NA(),${progressExpr(met, "0", S, ratio)})`)}`;
-      out.status = status(met, "0", S, ratio);
-      return out;
+    // cumulativeSoFar: nothing yet while the latest figure is not after the baseline year.
+    const FAIL = fail === FALSE_ ? FALSE_ : `AND(${D}>${b},${fail})`;
+    const SO = `IF(${D}<=${b},0,${soFar})`;
+    const met = this.met(SO, T, ">=", row.approximate, this.band);
+    const left = this.left;
+    const required =
+      mode === "reduction"
+        ? `IF(OR(${SO}>=100,${T}>=100),${NUM_ERROR},-(EXP((LN(1-${T}/100)-LN(1-${SO}/100))/${left})-1)*100)`
+        : `${T}/${left}-${SO}/${left}`;
+    const l = this.labels;
+    return {
+      gap: iff(FAIL, BLANK, `${T}-${SO}`),
+      growth: null,
+      step: iff(FAIL, BLANK, `IF(OR(${left}<=0,${met}),"",${required})`),
+      progress: iff(FAIL, BLANK, `IF(ISERROR(${this.E}),"",IF(${T}=0,IF(${met},1,0),${SO}/${T}))`),
+      code: iff(
+        FAIL,
+        BLANK,
+        `IF(ISERROR(${this.E}),"",IF(${met},${l.achieved},IF(${this.Y}>=${this.TY},${l.missed},IF(${T}=0,${l.lagging},${this.schedule()}))))`,
+      ),
+    };
+  }
+
+  /** figureSeries.realisedLogGrowth of a row over (from, to]: the failure condition and the log. */
+  private logGrowth(r: RowExpr, from: string, to: string, latest: string): { fail: string; log: string } {
+    if (r.figures === "rate")
+      return { fail: r.missingYears(from, to), log: `(${r.sumOver(from, to, (c) => `LN(1+${c}/100)`)})` };
+    if (r.figures === "change") return { fail: TRUE_, log: "0" };
+    const B = r.baseline;
+    return { fail: or(not(r.hasBaseline), `${B}<=0`, `${latest}<=0`), log: `(LN(${latest})-LN(${B}))` };
+  }
+
+  annualGrowth(): FormParts {
+    const row = this.own.row;
+    const comparator: Comparator = row.comparator ?? ">=";
+    const g = this.own.target;
+    const D = this.D;
+    const b = this.b;
+    const { fail, log } = this.logGrowth(this.own, b, D, this.V);
+    // realisedAnnualGrowthRate: no years since the baseline year is no rate.
+    const FAIL = or(`${D}<=${b}`, fail);
+    const realised = `(EXP(${log}/(${D}-${b}))-1)*100`;
+    const held = this.met(realised, g, comparator, row.approximate, this.band);
+    const left = this.left;
+    const goalLog = `((${this.TY}-${b})*LN(1+${g}/100))`;
+    const l = this.labels;
+    const late = `${this.Y}>=${this.TY}`;
+    return {
+      gap: iff(FAIL, BLANK, comparator === ">=" ? `${g}-${realised}` : `${realised}-${g}`),
+      growth:
+        comparator === ">="
+          ? iff(FAIL, BLANK, `IF(AND(${left}>0,${g}>-100),EXP((${goalLog}-${log})/${left})-1,"")`)
+          : null,
+      step: null,
+      progress:
+        comparator === ">="
+          ? iff(FAIL, BLANK, `IF(ISERROR(${this.E}),"",IF(${this.Y}>=${this.TY},"",IF(${g}>0,${log}/${goalLog},"")))`)
+          : null,
+      // held is tested once: the verdict with it, and without it.
+      code: iff(
+        FAIL,
+        BLANK,
+        `IF(ISERROR(${this.E}),"",IF(${held},IF(${late},${l.done},${
+          comparator === "<=" ? l.onTrack : `IF(${g}>0,${this.schedule(TRUE_)},${l.onTrack})`
+        }),IF(${late},${l.missed},${comparator === "<=" ? l.lagging : `IF(${g}>0,${this.schedule()},${l.lagging})`})))`,
+      ),
+    };
+  }
+
+  relative(): FormParts {
+    const row = this.own.row;
+    // The indicator the row names: the reference row PLAN.EVALUATE is given, or the row itself
+    // (planOfRow keeps one indicator when both have the same id, and the row's comes first).
+    const ownId = idOf(row);
+    const ref = row.reference === ownId ? this.own : this.ref && idOf(this.ref.row) === row.reference ? this.ref : null;
+    if (!ref) return { gap: null, growth: null, step: null, progress: null, code: BLANK };
+    const D = this.D;
+    const from = `MAX(${this.b},${ref.baselineYear})`;
+    const own = this.logGrowth(this.own, from, D, this.V);
+    const refLatest = ref.figureAt(D);
+    const theirs = this.logGrowth(ref, from, D, refLatest);
+    // Both from rates: one pass over the years finds a year either lacks.
+    const bothRates = this.own.figures === "rate" && ref.figures === "rate" && ref !== this.own;
+    const fails = bothRates ? [this.own.missingYears(from, D, ref)] : [own.fail, theirs.fail];
+    const FAIL = or(`${D}<=${from}`, `${refLatest}=""`, ...fails);
+    const mine = `(EXP(${own.log}/(${D}-${from}))-1)*100`;
+    const other = `(EXP(${theirs.log}/(${D}-${from}))-1)*100`;
+    const band = row.targetForm === "relativeInStep" ? (this.band ?? DEFAULT_IN_STEP_BAND) : 0;
+    const less = band === 0 ? "" : `-${num(band)}`;
+    return {
+      gap: iff(FAIL, BLANK, `${other}${less}-${mine}`),
+      growth: null,
+      step: null,
+      progress: null,
+      code: iff(FAIL, BLANK, this.keepVerdict(`${mine}>=${other}${less}-${EPS}`)),
+    };
+  }
+
+  /** Text targets: the evaluation year's own target (年度目标) against that year's figure. */
+  text(): FormParts {
+    let code = BLANK;
+    const entries = Object.entries(this.own.row.yearlyTargets).sort(([a], [b]) => Number(b) - Number(a));
+    for (const [year, t] of entries) {
+      const cell = this.own.cell(`y${Number(year)}` as ColumnKey);
+      if (!cell) continue;
+      const slack = approxBand(t.value, t.approximate, t.band) + STATUS_EPSILON * Math.max(1, Math.abs(t.value));
+      const met = t.comparator === ">=" ? `${cell}>=${num(t.value - slack)}` : `${cell}<=${num(t.value + slack)}`;
+      code = `IF(${this.Y}=${Number(year)},IF(${cell}="","",${this.keepVerdict(met)}),${code})`;
     }
-    case "annualGrowth": {
-      // 年均增长 g: the level the plan implies, baseline·(1 + g)^(target year − base year).
-      const level = `${B}*POWER(1+${T}/100,${TY}-${BY})`;
-      const guard = (formula: string) => `IF(OR(${B}<=0,${T}<=-100),NA(),${formula})`;
-      const whenBaseline = (formula: string) => `IF(OR(${L}="",${B}=""),"",${guard(formula)})`;
-      out.gap = `=${whenBaseline(gapExpr(L, level, ind.direction))}`;
-      if (ind.kind !== "rank")
-        out.growth = `=IF(OR(${L}="",${B}="",${left}<=0),"",${guard(growthExpr(L, level, left))})`;
-      out.step = `=IF(OR(${L}="",${B}="",${left}<=0),"",${guard(stepExpr(L, level, left))})`;
-      if (hasBaseline) {
-        // Progress on the log scale: ln(actual/baseline) / (years · ln(1 + g)), from 0.
-        const actual = `LN(${L}/${B})`;
-        const goal = `((${TY}-${BY})*LN(1+${T}/100))`;
-        const met = reachTest(goal, ind.direction);
-        const ratio = `${actual}/${goal}`;
-        const positive = (formula: string) => guard(`IF(${L}<=0,NA(),IF(${TY}<=${BY},NA(),${formula}))`);
-        out.progress = `=${whenData(positive(progressExpr(met, "0", actual, ratio)))}`;
-        out.status = withManual(
-          whenData(
-            positive(
-              statusExpr({ met, baseline: "0", actual, ratio, baseYear: BY, targetYear: TY, year: LY, binding, lang }),
-            ),
-          ),
-        );
-      }
-      return out;
+    return { gap: null, growth: null, step: null, progress: null, code };
+  }
+
+  parts(): FormParts {
+    switch (this.own.row.targetForm) {
+      case "level":
+        return this.level();
+      case "cumulativeReduction":
+      case "cumulativeIncrease":
+      case "cumulativeDecrease":
+        return this.cumulative();
+      case "annualGrowth":
+        return this.annualGrowth();
+      case "relativeAbove":
+      case "relativeInStep":
+        return this.relative();
+      case "text":
+        return this.text();
     }
   }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** An evaluation-year cell PLAN.EVALUATE refuses: its error, #VALUE! for text, #NUM! for a number that is not a year (blank is fine). */
+  yearGuard(rest: string): string {
+    const Y = this.yearCell;
+    return `IF(ISERROR(${Y}),${Y},IF(IF(ISNUMBER(${Y}),OR(${Y}<>INT(${Y}),${Y}<1900,${Y}>2200),${Y}<>""),IF(ISNUMBER(${Y}),${NUM_ERROR},${VALUE_ERROR}),${rest}))`;
+  }
+
+  /** The latest year up to the evaluation year with a figure (any year when the year cell is blank), "" when none. */
+  latestYear(): string {
+    let out = BLANK;
+    const Y = this.yearCell;
+    for (const y of this.own.years) out = `IF(AND(${y.cell}<>"",OR(${Y}="",${Y}>=${y.year})),${y.year},${out})`;
+    return out;
+  }
+
+  formulas(): Record<EvaluateField, string> {
+    const lang = this.input.lang;
+    const own = this.own;
+    const ref = this.ref;
+    const D = this.D;
+    const whenRow = (body: string) => `IF(ISERROR(${D}),${D},${body})`;
+    const nothingYet = `OR(${D}="",${this.Y}<=${this.b})`;
+    const field = (body: string | null) =>
+      `=${whenRow(body === null || body === BLANK ? BLANK : `IF(${nothingYet},"",${body})`)}`;
+
+    const dataYear =
+      "=" +
+      this.yearGuard(
+        iff(
+          own.invalid(lang),
+          VALUE_ERROR,
+          iff(
+            own.missing,
+            NA,
+            iff(ref ? ref.invalid(lang) : FALSE_, VALUE_ERROR, iff(ref ? ref.missing : FALSE_, NA, this.latestYear())),
+          ),
+        ),
+      );
+    const value = `=${whenRow(`IF(${D}="","",${own.figureAt(D)})`)}`;
+    const isText = own.row.targetForm === "text";
+    const b = this.b;
+    const elapsed = `=${whenRow(
+      isText ? BLANK : `IF(${this.TY}<=${b},${NUM_ERROR},MIN(1,MAX(0,(${this.yearAnyway}-${b})/(${this.TY}-${b}))))`,
+    )}`;
+
+    const parts = this.parts();
+    const [staleBefore, staleAfter] = messageParts("status.stale", lang);
+    const q = own.cell("manualStatus");
+    const l = this.labels;
+    const computed = `IF(${D}="","",IF(AND(${this.yearCell}<>"",${D}<${this.yearCell}),${str(staleBefore!)}&${D}&${str(staleAfter!)},IF(${this.Y}<=${b},"",${parts.code})))`;
+    const withManual = q
+      ? `IF(${q}<>"",CHOOSE(MATCH(${own.manualPosition(q)},{${MANUAL_GROUP_STARTS.join(",")}},1),${this.achievedAt(this.yearAnyway)},${l.ahead},${l.onTrack},${l.lagging},${l.missed}),${computed})`
+      : computed;
+    const afterFixes = whenRow(withManual);
+    const status = "=" + this.yearGuard(own.fixChain(lang, ref ? ref.fixChain(lang, afterFixes) : afterFixes));
+
+    return {
+      dataYear,
+      value,
+      elapsed,
+      gap: field(parts.gap),
+      growth: field(parts.growth),
+      step: field(parts.step),
+      progress: field(parts.progress),
+      status,
+    };
+  }
+}
+
+/**
+ * Every computed cell of a template row as native formula text ("=…"): the same results as the row's
+ * PLAN.EVALUATE cells, which they replace in the portable copy.
+ */
+export function nativeRowFormulas(input: NativeRowInput): Record<EvaluateField, string> {
+  return new Builder(input).formulas();
+}
+
+/** A blank table row: PLAN.EVALUATE gives "" (or the evaluation year's error, which reaches every call). */
+export function nativeBlankRowFormula(yearCell: string): string {
+  return `=IF(ISERROR(${yearCell}),${yearCell},"")`;
+}
+
+/**
+ * The template's evaluation year (C3): the year typed in `input` (B3; "2023年" typed as text is read as
+ * 2023, as PLAN reads it), else the latest year anything is entered in the table (PLAN.DATAYEAR), else
+ * blank (or #N/A, for templates written before C3 was blank without figures):
+ * `yearColumns` gives each year column's body range, e.g. { year: 2025, range: "$P$6:$P$20" }.
+ */
+export function nativeEvaluationYearFormula(
+  input: string,
+  yearColumns: ReadonlyArray<{ year: number; range: string }>,
+  /** What the template shows before the first figure: blank (IFERROR(PLAN.DATAYEAR(…),"")) or #N/A. */
+  beforeData: "blank" | "error" = "blank",
+): string {
+  let latest = beforeData === "blank" ? BLANK : NA;
+  for (const y of [...yearColumns].sort((a, b) => a.year - b.year))
+    latest = `IF(COUNTA(${y.range})>0,${y.year},${latest})`;
+  return `=IF(${input}<>"",IF(ISNUMBER(${input}),${input},--SUBSTITUTE(TRIM(${input}),"年","")),${latest})`;
 }

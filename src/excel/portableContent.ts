@@ -1,21 +1,30 @@
 /**
  * What the portable copy of the plan sheet holds, cell by cell (pure: no Excel calls).
  * The copy is for people without the add-in, so no cell may call a PLAN function:
- * - "native": PLAN formulas in the template's computed columns become the native formulas of
- *   src/core/nativeFormulas.ts (the copy still recalculates); any other PLAN formula becomes its value;
+ * - "native": the template's PLAN.EVALUATE cells become the native formulas of
+ *   src/core/nativeFormulas.ts, and the evaluation year (C3) a native twin of its PLAN.DATAYEAR, so the
+ *   copy still recalculates; a PLAN formula that is not the template's becomes its value, and so does
+ *   every computed cell of a row the native formulas would read differently from PLAN (a number typed as
+ *   text, a cell holding only spaces …). Each such cell is listed with its reason: nothing is silent.
  * - "values": every formula becomes its value (a snapshot, e.g. for a report sent up).
  * Everything else is copied as it is, so figures and cells staff changed by hand are kept.
  */
 import type { Lang } from "../core/messages";
-import { nativeRowFormulas, NATIVE_COLUMNS, type NativeColumn, type RowCells } from "../core/nativeFormulas";
 import {
-  mapHeaders,
-  readTemplateRow,
-  templateRowToIndicator,
-  type ColumnKey,
-  type HeaderMap,
-} from "../core/templateLayout";
-import { columnLetters } from "./a1";
+  excelTrim,
+  MAX_FORMULA_LENGTH,
+  NATIVE_FIELDS,
+  nativeBlankRowFormula,
+  nativeEvaluationYearFormula,
+  nativeManualStatus,
+  nativeRowFormulas,
+  type NativeRow,
+} from "../core/nativeFormulas";
+import { parseUserNumber } from "../core/numberParsing";
+import { parseStatusLabel } from "../core/status";
+import { isBlankCell, isTemplateHeader, mapHeaders, type ColumnKey, type EvaluateField } from "../core/templateLayout";
+import { readTemplateRow, type TemplateRow } from "../core/templateRow";
+import { columnIndex, columnLetters } from "./a1";
 
 export type PortableMode = "native" | "values";
 
@@ -24,6 +33,25 @@ const PLAN_CALL = /(^|[^A-Za-z0-9_.])PLAN\.[A-Za-z]/i;
 
 export function callsPlan(formula: unknown): boolean {
   return typeof formula === "string" && formula.startsWith("=") && PLAN_CALL.test(formula);
+}
+
+/** Why a PLAN cell of the copy holds its value instead of a native formula. */
+export type ValueReason =
+  /** A PLAN formula that is not one of the template's (typed elsewhere, or edited). */
+  | "otherFormula"
+  /** A computed cell of the row no longer holds the template's formula, so the row's formulas cannot read each other. */
+  | "rowChanged"
+  /** The row (or its reference row) holds something Excel's formulas read differently from PLAN: a number typed as text, a cell of only spaces, a TRUE/FALSE or an error value, a manual status in full-width letters. */
+  | "readsDifferently"
+  /** The evaluation-year cell holds text that the native formulas would not read as PLAN does. */
+  | "yearCell"
+  /** The native formula would pass Excel's 8,192-character limit. */
+  | "tooLong";
+
+export interface ValueCell {
+  /** A1 address on the sheet (and on the copy: same address). */
+  address: string;
+  reason: ValueReason;
 }
 
 /**
@@ -69,71 +97,332 @@ export interface PortableContent {
   /** PLAN formulas replaced by native formulas / by their values. */
   translated: number;
   frozen: number;
-  /** Body rows the reader could not turn into an indicator (their PLAN cells were frozen as values). */
+  /** Sheet rows whose computed cells hold values instead of native formulas (native mode). */
   unreadableRows: number[];
+  /** Every PLAN cell that holds its value instead of a native formula, and why (native mode). */
+  valueCells: ValueCell[];
+  /** The longest formula written, in characters. */
+  longestFormula: number;
 }
 
-const NATIVE_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(NATIVE_COLUMNS);
+// ---------------------------------------------------------------------------------------------
+// Reading the template's own formulas
 
-/** The row's cell addresses for the native formulas, or null when a column they need is missing. */
-function rowCells(map: HeaderMap, firstColumn: number, row: number): RowCells | null {
-  const at = (key: ColumnKey): string | null =>
-    map[key] === undefined ? null : `${columnLetters(firstColumn + map[key]!)}${row}`;
-  const need = ["latest", "latestYear", "baseline", "target", "baselineYear", "targetYear"] as const;
-  const found = need.map(at);
-  if (found.some((a) => a === null)) return null;
-  const [latest, latestYear, baseline, target, baselineYear, targetYear] = found as string[];
-  const years = (Object.keys(map) as ColumnKey[])
-    .filter((k) => /^y\d{4}$/.test(k))
-    .map((k) => ({ year: Number(k.slice(1)), cell: at(k)! }))
-    .sort((a, b) => a.year - b.year);
-  const manual = at("manualStatus");
+/** A range or cell reference of the template's formulas: $A$5:$AF$5, $A6:$AF6, $C$3. */
+interface Area {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+const CELL = String.raw`\$?[A-Z]{1,3}\$?\d{1,7}`;
+const RANGE = `${CELL}:${CELL}`;
+const EVALUATE_CALL = new RegExp(
+  `^=PLAN\\.EVALUATE\\((${RANGE}),(${RANGE}),"([^"]*)",(${CELL})(?:,(${RANGE}))?\\)$`,
+  "i",
+);
+/** C3: =IF(B3<>"",B3,IFERROR(PLAN.DATAYEAR(header,body),"")), or without IFERROR (earlier templates). */
+const DATA_YEAR_CALL = new RegExp(
+  `^=IF\\((${CELL})<>"",(${CELL}),(?:(IFERROR)\\()?PLAN\\.DATAYEAR\\((${RANGE}),(${RANGE})\\)(?:,""\\))?\\)$`,
+  "i",
+);
+
+function area(ref: string): Area {
+  const [a, b = a] = ref.replace(/\$/g, "").toUpperCase().split(":");
+  const p = /^([A-Z]+)(\d+)$/.exec(a!)!;
+  const q = /^([A-Z]+)(\d+)$/.exec(b!)!;
   return {
-    latest: latest!,
-    latestYear: latestYear!,
-    baseline: baseline!,
-    target: target!,
-    baselineYear: baselineYear!,
-    targetYear: targetYear!,
-    years,
-    ...(manual ? { manualStatus: manual } : {}),
+    firstRow: Number(p[2]),
+    lastRow: Number(q[2]),
+    firstColumn: columnIndex(p[1]!),
+    lastColumn: columnIndex(q[1]!),
   };
 }
 
+/** Formula text without spaces outside string literals (Excel may give formulas back with spaces). */
+function compact(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, "")))
+    .join("");
+}
+
+interface EvaluateCall {
+  header: Area;
+  row: Area;
+  field: EvaluateField;
+  /** The evaluation-year cell as written ($C$3). */
+  yearCell: string;
+  reference: Area | null;
+  /** Everything but the field: the calls of one row must agree on it. */
+  key: string;
+}
+
+function parseEvaluate(formula: string): EvaluateCall | null {
+  const m = EVALUATE_CALL.exec(compact(formula));
+  if (!m) return null;
+  const field = NATIVE_FIELDS.find((f) => f.toLowerCase() === m[3]!.toLowerCase());
+  if (!field) return null;
+  return {
+    header: area(m[1]!),
+    row: area(m[2]!),
+    field,
+    yearCell: m[4]!.toUpperCase(),
+    reference: m[5] ? area(m[5]) : null,
+    key: [m[1], m[2], m[4], m[5] ?? ""].join("|").toUpperCase(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The keys whose cells the native formulas read live (the rest is read once, when the copy is made). */
+const LIVE_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
+  "target",
+  "adjustedTarget",
+  "baselineYear",
+  "baseline",
+  "revisedBaseline",
+  "targetYear",
+  "manualStatus",
+]);
+
+/**
+ * Whether the native formulas read every live cell of a row as PLAN.EVALUATE reads it: numbers and blanks
+ * always; text only where PLAN cannot read it either (it is then a cell to fix, and the label quotes it
+ * as Excel's TRIM gives it), or a manual status word both read alike.
+ */
+function readsAlike(
+  row: TemplateRow,
+  keys: readonly ColumnKey[],
+  cells: readonly unknown[],
+  map: Partial<Record<ColumnKey, number>>,
+): boolean {
+  const words = row.targetForm === "text" || row.targetForm.startsWith("relative");
+  for (const key of keys) {
+    if (!LIVE_KEYS.has(key) && !/^y\d{4}$/.test(key)) continue;
+    if (words && (key === "target" || key === "adjustedTarget")) continue;
+    const v = cells[map[key]!];
+    if (v === null || v === undefined || v === "" || typeof v === "number") continue;
+    if (typeof v !== "string") return false;
+    if (isBlankCell(v)) return false; // only spaces: blank to PLAN, text to Excel
+    const problem = row.problems.some((p) => p.key === key);
+    if (key === "manualStatus") {
+      if (nativeManualStatus(v) !== parseStatusLabel(v)) return false;
+      if (!problem) continue;
+    } else if (!problem) return false; // text PLAN reads as a number
+    if (excelTrim(v) !== v.trim()) return false; // the 待修正 label quotes the cell as TRIM gives it
+  }
+  return true;
+}
+
+/** Whether PLAN.EVALUATE and the native formulas read the evaluation-year cell's text the same way. */
+function yearTextAlike(value: string, translatedFrom: "formula" | "constant"): boolean {
+  if (translatedFrom === "constant") return false;
+  const plan = parseUserNumber(value);
+  const s = excelTrim(value).replace(/年/g, "");
+  const native = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : null;
+  return plan.ok ? native === plan.value : native === null;
+}
+
+interface RowPlan {
+  formulas: Partial<Record<number, string>>;
+  reason: ValueReason | null;
+}
+
 export function buildPortableContent(source: SourceBlock, mode: PortableMode, lang: Lang): PortableContent {
-  const headers = source.formulas[source.headerRow] ?? [];
-  const map = mapHeaders(source.values[source.headerRow] ?? headers);
-  const columnKey = new Map<number, ColumnKey>();
-  for (const [key, index] of Object.entries(map) as Array<[ColumnKey, number]>) columnKey.set(index, key);
+  const valueOf = (row: number, column: number): unknown =>
+    source.values[row - source.firstRow]?.[column - source.firstColumn];
+  const lastRow = source.firstRow + source.formulas.length - 1;
+  const inBlock = (a: Area) =>
+    a.firstRow >= source.firstRow &&
+    a.lastRow <= lastRow &&
+    a.firstColumn >= source.firstColumn &&
+    a.lastColumn <= source.firstColumn + (source.formulas[0]?.length ?? 0) - 1;
+  const rowValues = (row: number, a: Area): unknown[] =>
+    Array.from({ length: a.lastColumn - a.firstColumn + 1 }, (_v, i) => valueOf(row, a.firstColumn + i));
+
+  // Native formulas by sheet row and column, and the reason a row's PLAN cells hold values instead.
+  const native = new Map<string, string>();
+  const reasons = new Map<string, ValueReason>();
+  const at = (row: number, column: number) => `${row}:${column}`;
+
+  if (mode === "native") {
+    // The evaluation-year cells the template's formulas use: translated first, as the rows read them.
+    const yearCells = new Map<string, "formula" | "constant" | null>();
+    const evaluateCells = new Map<number, Array<{ column: number; call: EvaluateCall | null }>>();
+    source.formulas.forEach((line, r) => {
+      const sheetRow = source.firstRow + r;
+      line.forEach((formula, c) => {
+        if (!callsPlan(formula)) return;
+        const column = source.firstColumn + c;
+        const call = parseEvaluate(formula as string);
+        if (call || /PLAN\.EVALUATE/i.test(formula as string)) {
+          const list = evaluateCells.get(sheetRow) ?? [];
+          list.push({ column, call });
+          evaluateCells.set(sheetRow, list);
+        }
+      });
+    });
+    // The evaluation year (C3).
+    source.formulas.forEach((line, r) => {
+      line.forEach((formula, c) => {
+        if (typeof formula !== "string") return;
+        const m = DATA_YEAR_CALL.exec(compact(formula));
+        if (!m || m[1]!.replace(/\$/g, "").toUpperCase() !== m[2]!.replace(/\$/g, "").toUpperCase()) return;
+        const withIfError = m[3] !== undefined;
+        if (withIfError !== compact(formula).endsWith(',""))')) return;
+        const header = area(m[4]!);
+        const body = area(m[5]!);
+        if (!inBlock(header) || !inBlock(body) || header.firstRow !== header.lastRow) return;
+        const headers = rowValues(header.firstRow, header);
+        if (!isTemplateHeader(headers)) return;
+        const sheetRow = source.firstRow + r;
+        const column = source.firstColumn + c;
+        const map = mapHeaders(headers);
+        const years: Array<{ year: number; range: string }> = [];
+        let spacesOnly = false;
+        for (const [key, index] of Object.entries(map) as Array<[ColumnKey, number]>) {
+          if (!/^y\d{4}$/.test(key)) continue;
+          const letters = columnLetters(header.firstColumn + index);
+          years.push({ year: Number(key.slice(1)), range: `$${letters}$${body.firstRow}:$${letters}$${body.lastRow}` });
+          for (let row = body.firstRow; row <= body.lastRow; row++) {
+            const v = valueOf(row, header.firstColumn + index);
+            if (typeof v === "string" && v !== "" && isBlankCell(v)) spacesOnly = true;
+          }
+        }
+        if (spacesOnly) {
+          reasons.set(at(sheetRow, column), "readsDifferently");
+          return;
+        }
+        native.set(at(sheetRow, column), nativeEvaluationYearFormula(m[1]!, years, withIfError ? "blank" : "error"));
+        yearCells.set(`${columnLetters(column)}${sheetRow}`, "formula");
+      });
+    });
+
+    const yearCellOk = (ref: string): ValueReason | null => {
+      const a = area(ref);
+      const address = `${columnLetters(a.firstColumn)}${a.firstRow}`;
+      const v = valueOf(a.firstRow, a.firstColumn);
+      if (typeof v !== "string" || v === "") return null;
+      const translated = yearCells.get(address);
+      return translated && yearTextAlike(v, translated) ? null : "yearCell";
+    };
+
+    for (const [sheetRow, cells] of evaluateCells) {
+      const plan = planRow(sheetRow, cells);
+      for (const { column } of cells) {
+        const formula = plan.formulas[column];
+        if (formula !== undefined && plan.reason === null) native.set(at(sheetRow, column), formula);
+        else reasons.set(at(sheetRow, column), plan.reason ?? "otherFormula");
+      }
+    }
+
+    function planRow(sheetRow: number, cells: Array<{ column: number; call: EvaluateCall | null }>): RowPlan {
+      const calls = cells.map((c) => c.call);
+      const first = calls[0];
+      const fields = new Set(calls.map((c) => c?.field));
+      if (
+        !first ||
+        calls.some((c) => !c || c.key !== first.key) ||
+        fields.size !== NATIVE_FIELDS.length ||
+        calls.length !== NATIVE_FIELDS.length
+      )
+        return { formulas: {}, reason: calls.some((c) => !c) ? "otherFormula" : "rowChanged" };
+      const { header, row, reference } = first;
+      const sameColumns = (a: Area) => a.firstColumn === header.firstColumn && a.lastColumn === header.lastColumn;
+      if (
+        header.firstRow !== header.lastRow ||
+        row.firstRow !== sheetRow ||
+        row.lastRow !== sheetRow ||
+        !sameColumns(row) ||
+        (reference && (!sameColumns(reference) || reference.firstRow !== reference.lastRow || !inBlock(reference))) ||
+        !inBlock(header) ||
+        cells.some((c) => c.column >= header.firstColumn && c.column <= header.lastColumn)
+      )
+        return { formulas: {}, reason: "otherFormula" };
+      const headers = rowValues(header.firstRow, header);
+      if (!isTemplateHeader(headers)) return { formulas: {}, reason: "otherFormula" };
+      const yearProblem = yearCellOk(first.yearCell);
+      if (yearProblem) return { formulas: {}, reason: yearProblem };
+      const map = mapHeaders(headers);
+      const keys = Object.keys(map) as ColumnKey[];
+      const computedAt = {} as Record<EvaluateField, string>;
+      const formulas: Partial<Record<number, string>> = {};
+      for (const c of cells) computedAt[c.call!.field] = `${columnLetters(c.column)}${sheetRow}`;
+
+      const ownCells = rowValues(sheetRow, header);
+      const ownRow = readTemplateRow(headers, ownCells);
+      if (!ownRow) {
+        for (const c of cells) formulas[c.column] = nativeBlankRowFormula(first.yearCell);
+        return { formulas, reason: null };
+      }
+      const nativeRow = (r: TemplateRow, at: number): NativeRow => ({
+        row: r,
+        cells: Object.fromEntries(keys.map((k) => [k, `${columnLetters(header.firstColumn + map[k]!)}${at}`])),
+      });
+      let referenceRow: NativeRow | null = null;
+      if (reference) {
+        const refCells = rowValues(reference.firstRow, header);
+        const refRow = readTemplateRow(headers, refCells);
+        if (refRow) {
+          if (!readsAlike(refRow, keys, refCells, map)) return { formulas: {}, reason: "readsDifferently" };
+          referenceRow = nativeRow(refRow, reference.firstRow);
+        }
+      }
+      if (!readsAlike(ownRow, keys, ownCells, map)) return { formulas: {}, reason: "readsDifferently" };
+      const built = nativeRowFormulas({
+        own: nativeRow(ownRow, sheetRow),
+        reference: referenceRow,
+        yearCell: first.yearCell,
+        computed: computedAt,
+        lang,
+      });
+      if (NATIVE_FIELDS.some((f) => built[f].length > MAX_FORMULA_LENGTH)) return { formulas: {}, reason: "tooLong" };
+      for (const c of cells) formulas[c.column] = built[c.call!.field];
+      return { formulas, reason: null };
+    }
+  }
+
   let translated = 0;
   let frozen = 0;
-  const unreadableRows: number[] = [];
-  const bodyStart = source.headerRow + 1;
-  const bodyEnd = bodyStart + source.bodyRows;
-
+  let longestFormula = 0;
+  const valueCells: ValueCell[] = [];
+  const unreadable = new Set<number>();
   const formulas = source.formulas.map((line, r) => {
     const sheetRow = source.firstRow + r;
-    let native: Record<NativeColumn, string> | null = null;
-    if (mode === "native" && r >= bodyStart && r < bodyEnd && line.some(callsPlan)) {
-      const row = readTemplateRow(source.values[source.headerRow] ?? [], source.values[r] ?? []);
-      const model = row ? templateRowToIndicator(row) : null;
-      const cells = rowCells(map, source.firstColumn, sheetRow);
-      if (model?.ok && cells) native = nativeRowFormulas(model.indicator, cells, lang);
-      else unreadableRows.push(sheetRow);
-    }
     return line.map((formula, c) => {
+      const column = source.firstColumn + c;
       const format = source.numberFormat[r]?.[c];
       const isFormula = typeof formula === "string" && formula.startsWith("=");
       if (!isFormula) return constant(formula, format);
-      const key = columnKey.get(c);
-      if (mode === "native" && !callsPlan(formula)) return formula as string;
-      if (native && key !== undefined && NATIVE_KEYS.has(key) && native[key as NativeColumn] !== "") {
-        translated += 1;
-        return native[key as NativeColumn];
+      if (mode === "native") {
+        const replacement = native.get(at(sheetRow, column));
+        if (replacement !== undefined) {
+          translated += 1;
+          longestFormula = Math.max(longestFormula, replacement.length);
+          return replacement;
+        }
+        if (!callsPlan(formula)) {
+          longestFormula = Math.max(longestFormula, (formula as string).length);
+          return formula as string;
+        }
+        valueCells.push({
+          address: `${columnLetters(column)}${sheetRow}`,
+          reason: reasons.get(at(sheetRow, column)) ?? "otherFormula",
+        });
+        unreadable.add(sheetRow);
       }
-      if (callsPlan(formula)) frozen += 1;
+      frozen += 1;
       return asWritten(source.values[r]?.[c], source.valueTypes[r]?.[c], format);
     });
   });
-  return { formulas, translated, frozen, unreadableRows };
+  return {
+    formulas,
+    translated,
+    frozen,
+    unreadableRows: [...unreadable].sort((a, b) => a - b),
+    valueCells,
+    longestFormula,
+  };
 }

@@ -9,6 +9,9 @@
  * conditional formats, which read the status column and call no custom function). Only cells
  * past the request budget (4 MB: thousands of indicators) are split into row blocks, each sent
  * in a request of its own (requestBudget.ts).
+ *
+ * A note above the table says what the copy is and lists every cell that holds its value instead
+ * of a native formula, with the reason (portableContent.ts); the result carries the same list.
  */
 import type { Lang } from "../core/messages";
 import {
@@ -18,12 +21,12 @@ import {
   type ColumnKey,
   type TemplateColumn,
 } from "../core/templateLayout";
-import { blockRef, columnLetters, parseRangeAddress, type Block } from "./a1";
+import { blockRef, columnIndex, columnLetters, parseRangeAddress, type Block } from "./a1";
 import { runWrite } from "./excelRun";
 import { RequestBatch, writeRows } from "./requestBatch";
 import { HIGHLIGHT_COLOURS, highlightRules } from "./highlights";
 import { uniqueSheetName } from "./insertTemplate";
-import { buildPortableContent, type PortableMode } from "./portableContent";
+import { buildPortableContent, type PortableMode, type ValueCell, type ValueReason } from "./portableContent";
 import { columnRuns } from "./templateFormatting";
 import { columnWidth, COMPUTED_FILL, INPUT_FILL } from "./templateContent";
 import { queueStateRead, readStateResult } from "./templateState";
@@ -34,8 +37,12 @@ export interface PortableCopyResult {
   /** PLAN formulas replaced by native formulas, and by their values. */
   translated: number;
   frozen: number;
-  /** Sheet rows whose PLAN cells became values because the row could not be read. */
+  /** Sheet rows whose computed cells hold values instead of native formulas (native mode). */
   unreadableRows: number[];
+  /** Every PLAN cell that holds its value instead of a native formula, and why (native mode); also listed on the copy. */
+  valueCells: ValueCell[];
+  /** The longest formula written, in characters (Excel's limit is 8,192). */
+  longestFormula: number;
   highlights: boolean;
 }
 
@@ -50,6 +57,52 @@ const NOTE: Record<PortableMode, Record<Lang, string>> = {
     en: "Portable copy (values): formulas were replaced by their current results and no longer recalculate.",
   },
 };
+
+const VALUE_REASONS: Record<ValueReason, Record<Lang, string>> = {
+  otherFormula: { zh: "不是模板生成的 PLAN 公式", en: "a PLAN formula the template did not write" },
+  rowChanged: { zh: "本行的计算列曾被手工改动", en: "a computed cell of the row was changed by hand" },
+  readsDifferently: {
+    zh: "本行（或其参照行）有 Excel 公式读法与加载项不同的内容，如以文本输入的数字、仅含空格的单元格",
+    en: "the row (or its reference row) holds something Excel formulas read differently from the add-in, such as a number typed as text or a cell of only spaces",
+  },
+  yearCell: {
+    zh: "评估年份是 Excel 公式无法按加载项方式读取的文字",
+    en: "the evaluation year is text Excel formulas would not read as the add-in does",
+  },
+  tooLong: { zh: "公式将超过 Excel 的长度上限", en: "the formula would pass Excel's length limit" },
+};
+
+const VALUE_NOTE: Record<Lang, { lead: string; join: string; open: string; close: string }> = {
+  zh: { lead: "以下单元格为当前结果（数值），不随数据更新：", join: "；", open: "（", close: "）" },
+  en: {
+    lead: " These cells hold their current results (values) and do not recalculate: ",
+    join: "; ",
+    open: " (",
+    close: ")",
+  },
+};
+
+/** The cells, per reason, as short ranges: AG12:AN12 for a row's run of cells. */
+export function valueCellsText(cells: readonly ValueCell[], lang: Lang): string {
+  const note = VALUE_NOTE[lang];
+  const byReason = new Map<ValueReason, Map<number, number[]>>();
+  for (const c of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(c.address)!;
+    const rows = byReason.get(c.reason) ?? new Map<number, number[]>();
+    const row = Number(m[2]);
+    rows.set(row, [...(rows.get(row) ?? []), columnIndex(m[1]!)]);
+    byReason.set(c.reason, rows);
+  }
+  const parts: string[] = [];
+  for (const [reason, rows] of byReason) {
+    const ranges: string[] = [];
+    for (const [row, columns] of [...rows].sort((a, b) => a[0] - b[0])) {
+      for (const run of columnRuns(columns.sort((a, b) => a - b))) ranges.push(blockRef(run.first, row, run.count, 1));
+    }
+    parts.push(`${ranges.join(lang === "zh" ? "、" : ", ")}${note.open}${VALUE_REASONS[reason][lang]}${note.close}`);
+  }
+  return `${note.lead}${parts.join(note.join)}`;
+}
 
 /** Sheet names are at most 31 characters: the suffix is kept, the base shortened. */
 function copyName(base: string, lang: Lang, taken: readonly string[]): string {
@@ -116,11 +169,14 @@ export async function writePortableCopy(
       map[key] === undefined ? undefined : block.firstColumn + map[key]!;
     styleCopy(copy, block.firstColumn, headerBlock, bodyBlock, headers);
 
-    const note = copy.getRange(`${columnLetters(block.firstColumn)}${Math.max(1, headerBlock.firstRow - 1)}`);
-    const noteRow = headerBlock.firstRow - 1 - block.firstRow;
-    const noteFree = noteRow >= 0 && (used.formulas[noteRow] ?? []).every((v) => v === "" || v === null);
+    // The note goes in the nearest empty row above the table (row 4 of the template).
+    let noteRow = headerBlock.firstRow - 1 - block.firstRow;
+    while (noteRow >= 0 && !(used.formulas[noteRow] ?? []).every((v) => v === "" || v === null)) noteRow -= 1;
+    const noteFree = noteRow >= 0;
+    const note = copy.getRange(`${columnLetters(block.firstColumn)}${block.firstRow + Math.max(0, noteRow)}`);
     if (noteFree) {
-      note.values = [[`'${NOTE[mode][lang]}`]];
+      const listed = content.valueCells.length > 0 ? valueCellsText(content.valueCells, lang) : "";
+      note.values = [[`'${NOTE[mode][lang]}${listed}`.slice(0, 32767)]];
       note.format.font.italic = true;
     }
 
@@ -158,6 +214,8 @@ export async function writePortableCopy(
       translated: content.translated,
       frozen: content.frozen,
       unreadableRows: content.unreadableRows,
+      valueCells: content.valueCells,
+      longestFormula: content.longestFormula,
       highlights,
     };
   });
