@@ -93,6 +93,14 @@ describe("the selected cell, on the stand-in", () => {
     standin.workbook.clearCells(sheetName, at("y2021"));
     const sheet2 = planFromSnapshot(await readTemplate(tableName));
     expect(view(sheet2, recorded, "y2021")).toMatchObject({ state: "cleared", sheetValue: null });
+    // A figure in a row whose target cannot be read waits for that cell, and the panel names it.
+    standin.workbook.setCellInput(sheetName, at("target"), "很多");
+    standin.workbook.setCellInput(sheetName, at("y2023"), "133");
+    const sheet3 = planFromSnapshot(await readTemplate(tableName));
+    const blocked = view(sheet3, recorded, "y2023");
+    expect(blocked).toMatchObject({ state: "rowBlocked", blockedBy: { address: at("target"), header: "目标值" } });
+    const html = render(<FigureHistoryPanel lang="zh" view={blocked} onSave={async () => ({ ok: true, text: "" })} />);
+    expect(html).toContain(`本行的单元格 ${at("target")} 目标值 需先修正`);
   });
 });
 

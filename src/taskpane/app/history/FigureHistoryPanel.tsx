@@ -97,6 +97,10 @@ function stateLine(view: FigureCellView, lang: Lang): string | null {
       return ht(lang, "clearedKept", { value: n(recorded!.value), entered: dateOr(recorded!.enteredOn, lang) });
     case "unreadable":
       return ht(lang, "unreadableCell", { text: view.cellText });
+    case "rowBlocked":
+      return ht(lang, "rowBlocked", {
+        cell: [view.blockedBy?.address, view.blockedBy?.header].filter(Boolean).join(" "),
+      });
     case "empty":
       return ht(lang, "noFigure");
   }

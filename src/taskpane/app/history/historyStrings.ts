@@ -46,6 +46,10 @@ const strings = {
     zh: "单元格内容“{text}”无法识别为数值，修正后才会记录。",
     en: "“{text}” in the cell is not a number it can read; it is recorded once fixed.",
   },
+  rowBlocked: {
+    zh: "本行的单元格 {cell} 需先修正，修正后才会读取和记录本行的数据。",
+    en: "Cell {cell} of this row must be fixed first; the row's figures are read and recorded once it is.",
+  },
   noFigure: { zh: "该单元格还没有数值。", en: "This cell has no figure yet." },
   previousTitle: { zh: "此前的数值（最近的在前）", en: "Previous values (most recent first)" },
   noPrevious: { zh: "没有修订记录。", en: "No revisions." },

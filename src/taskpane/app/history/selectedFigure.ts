@@ -63,9 +63,10 @@ export function selectedCellAt(sheet: SheetLayout, address: string | null): Sele
 /**
  * recorded: the cell shows the recorded figure; pending: a value not recorded yet (new or a revision);
  * cleared: the cell is blank but the workbook keeps the last value; unreadable: text that is not a
- * number; empty: nothing typed and nothing recorded.
+ * number; rowBlocked: another cell of the row (its target, say) must be fixed before the row's figures
+ * are read; empty: nothing typed and nothing recorded.
  */
-export type FigureCellState = "recorded" | "pending" | "cleared" | "unreadable" | "empty";
+export type FigureCellState = "recorded" | "pending" | "cleared" | "unreadable" | "rowBlocked" | "empty";
 
 export interface FigureCellView {
   address: string;
@@ -77,6 +78,8 @@ export interface FigureCellView {
   /** What the cell holds, as text (for an unreadable one). */
   cellText: string;
   state: FigureCellState;
+  /** rowBlocked: the cell to fix first (its address and header). */
+  blockedBy?: { address: string | null; header: string };
   record: FigureRecordView;
 }
 
@@ -96,9 +99,11 @@ export function figureCellView(
   const sheetValue = indicator.actuals[String(cell.year)]?.value ?? null;
   const record = figureRecord(stored, cell.indicatorId, cell.year);
   const current = record.current;
+  const blocked = sheet.blocked.get(cell.indicatorId);
+  const rowBlocked = blocked !== undefined && !/^y\d{4}$/.test(blocked.key);
   let state: FigureCellState;
   if (isBlankCell(raw)) state = current ? "cleared" : "empty";
-  else if (sheetValue === null) state = "unreadable";
+  else if (sheetValue === null) state = rowBlocked ? "rowBlocked" : "unreadable";
   else state = current && current.value === sheetValue ? "recorded" : "pending";
   return {
     address: cell.address,
@@ -108,6 +113,7 @@ export function figureCellView(
     sheetValue,
     cellText: raw === null || raw === undefined ? "" : String(raw),
     state,
+    ...(state === "rowBlocked" && blocked ? { blockedBy: { address: blocked.address, header: blocked.header } } : {}),
     record,
   };
 }
