@@ -26,7 +26,7 @@ import type {
   ReportVerdict,
 } from "./reportDocument";
 import { reportSummary, type SummaryItem } from "./reportSummary";
-import { DEFAULT_TOLERANCE } from "./status";
+import { DEFAULT_TOLERANCE, needsFixColumn } from "./status";
 import { attributeWord } from "./templateWords";
 
 export const EVALUATION_KINDS: readonly EvaluationKind[] = ["annual", "midterm", "final"];
@@ -271,7 +271,11 @@ function stripStop(text: string): string {
 }
 
 function verdictText(ev: IndicatorEvaluation, lang: Lang): string {
-  if (ev.needsFix) return message("status.needsFix", lang, { column: ev.needsFix.header, text: ev.needsFix.text });
+  if (ev.needsFix)
+    return message("status.needsFix", lang, {
+      column: needsFixColumn(ev.needsFix.header, ev.needsFix.reference?.[lang]),
+      text: ev.needsFix.text,
+    });
   if (ev.status) {
     const label = ev.status.label[lang];
     if (ev.status.source === "override") {

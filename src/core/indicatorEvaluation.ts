@@ -32,6 +32,7 @@ import type { MessageCode } from "./messages";
 import type {
   BaselineRevision,
   Indicator,
+  LocalizedText,
   Obligation,
   Plan,
   StatusCode,
@@ -141,8 +142,11 @@ export interface IndicatorEvaluation {
   notes: EvaluationNote[];
   /** Below the time line although within the tolerance: amber. */
   behindTimeLine: boolean;
-  /** A cell of the row that cannot be read: nothing is evaluated until it is fixed (待修正). */
-  needsFix: { header: string; text: string } | null;
+  /**
+   * A cell of the row that cannot be read — or of the row a relative target refers to (then `reference`
+   * names that indicator): nothing is evaluated until it is fixed (待修正).
+   */
+  needsFix: { header: string; text: string; reference?: LocalizedText } | null;
 }
 
 export interface EvaluationOptions {
@@ -220,6 +224,8 @@ interface Context {
   year: number;
   binding: boolean;
   baseline: BaselineView;
+  /** Where the indicator's period starts (its time line and its rate or change series): see periodStart. */
+  start: number;
   series: YearFigure[];
   latest: YearFigure | null;
   time: Result<number>;
@@ -301,8 +307,9 @@ function levelRule(ctx: Context, t: Extract<Target, { kind: "level" }>): Outcome
     if (met) return { ...base, code: "achieved" };
     return { ...base, reason: reason("eval.noBaseline") };
   }
-  if (!ctx.time.ok) return { ...base, reason: ctx.time };
-  const expected = expectedValue(B, t.value, ctx.baseline.year, ctx.plan.targetYear, ctx.year, ctx.path);
+  // A target met is met, even where no time line can be drawn (the target year not after the baseline's).
+  if (!ctx.time.ok) return met ? { ...base, code: "achieved" } : { ...base, reason: ctx.time };
+  const expected = expectedValue(B, t.value, ctx.start, ctx.plan.targetYear, ctx.year, ctx.path);
   const baselineMet = isMet(B, t.value, t.comparator, t.approximate, t.band);
   let progress: Result<number>;
   if (baselineMet) progress = ok(met ? 1 : 0);
@@ -326,7 +333,7 @@ function levelRule(ctx: Context, t: Extract<Target, { kind: "level" }>): Outcome
 /** 〔〕 totals and 提高 N 个百分点: the total so far against the five-year total, linearly in time. */
 function cumulativeRule(ctx: Context, t: Extract<Target, { kind: "cumulative" }>): Outcome {
   const latest = ctx.latest!;
-  const so = cumulativeSoFar(t, ctx.ind.figures, ctx.series, ctx.baseline.value, ctx.baseline.year, latest.year);
+  const so = cumulativeSoFar(t, ctx.ind.figures, ctx.series, ctx.baseline.value, ctx.start, latest.year);
   if (!so.ok) return outcome({ targetValue: t.value, reason: so });
   const soFar = so.value;
   const left = ctx.plan.targetYear - latest.year;
@@ -339,7 +346,7 @@ function cumulativeRule(ctx: Context, t: Extract<Target, { kind: "cumulative" }>
     requiredStep: left <= 0 || met ? null : requiredAnnualCumulativeRate(soFar, t.value, left, mode),
   });
   if (!ctx.time.ok) return { ...base, reason: ctx.time };
-  const expected = expectedCumulative(t.value, ctx.baseline.year, ctx.plan.targetYear, ctx.year, mode, ctx.path);
+  const expected = expectedCumulative(t.value, ctx.start, ctx.plan.targetYear, ctx.year, mode, ctx.path);
   if (t.value === 0) {
     return {
       ...base,
@@ -366,7 +373,7 @@ function cumulativeRule(ctx: Context, t: Extract<Target, { kind: "cumulative" }>
  */
 function growthRule(ctx: Context, t: Extract<Target, { kind: "annualGrowth" }>): Outcome {
   const latest = ctx.latest!;
-  const b = ctx.baseline.year;
+  const b = ctx.start;
   const done = latest.year - b;
   const span = ctx.plan.targetYear - b;
   const log = realisedLogGrowth(ctx.ind.figures, ctx.series, ctx.baseline.value, b, latest.year);
@@ -405,28 +412,27 @@ function growthRule(ctx: Context, t: Extract<Target, { kind: "annualGrowth" }>):
   };
 }
 
-/** The realised average growth of an indicator over baselineYear+1 … year, a fraction. */
-function realisedOver(ind: Indicator, baseline: BaselineView, year: number): Result<number> {
+/** The realised average annual growth of an indicator from the start of its own period to `year`, a fraction. */
+function realisedOver(plan: Plan, ind: Indicator, year: number): Result<number> {
+  const baseline = baselineView(plan, ind);
+  const start = periodStart(plan, ind, baseline);
   const series = figureSeries(ind, year);
-  const log = realisedLogGrowth(ind.figures, series, baseline.value, baseline.year, year);
+  const log = realisedLogGrowth(ind.figures, series, baseline.value, start, year);
   if (!log.ok) return log;
-  return realisedAnnualGrowthRate(log.value, year - baseline.year);
+  return realisedAnnualGrowthRate(log.value, year - start);
 }
 
 /**
- * Targets relative to another indicator of the plan (高于GDP增长, 与经济增长基本同步): both rows'
- * realised average growth over the same years; above holds when it is at least the reference's,
- * in step when it is at most the band below it.
+ * Targets relative to another indicator of the plan (高于GDP增长, 与经济增长基本同步): each row's realised
+ * average growth over its own period to the same year; above holds when it is at least the
+ * reference's, in step when it is at most the band below it.
  */
 function relativeRule(ctx: Context, t: Extract<Target, { kind: "relative" }>): Outcome {
   const latest = ctx.latest!;
   const ref = ctx.plan.indicators.find((i) => i.id === t.reference) ?? null;
   if (!ref) return outcome({ reason: reason("eval.referenceMissing", { id: t.reference }) });
-  const refBaseline = baselineView(ctx.plan, ref);
-  const from = Math.max(ctx.baseline.year, refBaseline.year);
-  const own = realisedOver(ctx.ind, { ...ctx.baseline, year: from }, latest.year);
-  const refSeries = figureSeries(ref, latest.year);
-  const refLatest = refSeries.find((f) => f.year === latest.year);
+  const own = realisedOver(ctx.plan, ctx.ind, latest.year);
+  const refLatest = figureSeries(ref, latest.year).find((f) => f.year === latest.year);
   if (!refLatest) {
     return outcome({
       realisedGrowth: own,
@@ -434,7 +440,7 @@ function relativeRule(ctx: Context, t: Extract<Target, { kind: "relative" }>): O
       reason: reason("eval.referenceNoData", { name: ref.name.zh, year: latest.year }),
     });
   }
-  const theirs = realisedOver(ref, { ...refBaseline, year: from }, latest.year);
+  const theirs = realisedOver(ctx.plan, ref, latest.year);
   const base = outcome({ realisedGrowth: own, reference: { indicatorId: ref.id, realisedGrowth: theirs } });
   if (!own.ok) return { ...base, reason: own };
   if (!theirs.ok) return { ...base, reason: theirs };
@@ -450,6 +456,15 @@ function relativeRule(ctx: Context, t: Extract<Target, { kind: "relative" }>): O
     held,
     code: keepVerdict(held, ctx.year, ctx.plan.targetYear),
   };
+}
+
+/**
+ * Where an indicator's period starts: its baseline year for level figures (a 2019 baseline counts its
+ * time from 2019); for yearly rates or changes, not before the plan's base year — those series are
+ * the plan period's own years, and a year before it has no column to be typed in.
+ */
+export function periodStart(plan: Pick<Plan, "baseYear">, ind: Indicator, baseline: BaselineView): number {
+  return ind.figures === "level" ? baseline.year : Math.max(baseline.year, plan.baseYear);
 }
 
 function yearlyVerdict(ind: Indicator, year: number, series: readonly YearFigure[]): YearlyVerdict | null {
@@ -491,13 +506,15 @@ export function evaluateIndicator(plan: Plan, ind: Indicator, opts: EvaluationOp
   const notes: EvaluationNote[] = [];
   if (ind.attribute === null) notes.push({ code: "eval.attributeUnknown" });
   if (baseline.yearAssumed) notes.push({ code: "eval.baselineYearAssumed", args: { year: baseline.year } });
-  const time = timeProgress(baseline.year, plan.targetYear, year);
+  const start = periodStart(plan, ind, baseline);
+  const time = timeProgress(start, plan.targetYear, year);
   const ctx: Context = {
     plan,
     ind,
     year,
     binding,
     baseline,
+    start,
     series,
     latest,
     time,
@@ -506,11 +523,17 @@ export function evaluateIndicator(plan: Plan, ind: Indicator, opts: EvaluationOp
   };
   const yearly = yearlyVerdict(ind, year, series);
 
-  const fix = opts.blocked?.get(ind.id) ?? null;
+  const own = opts.blocked?.get(ind.id);
+  const ref = t.kind === "relative" ? plan.indicators.find((i) => i.id === t.reference) : undefined;
+  const refBlocked = ref ? opts.blocked?.get(ref.id) : undefined;
+  const fix: IndicatorEvaluation["needsFix"] = own
+    ? { header: own.header, text: own.text }
+    : refBlocked && ref
+      ? { header: refBlocked.header, text: refBlocked.text, reference: ref.name }
+      : null;
   let out: Outcome;
   if (fix) out = outcome({ reason: reason("eval.unreadable", { cell: fix.header, text: fix.text }) });
-  else if (year <= baseline.year)
-    out = outcome({ reason: reason("eval.notStarted", { year, baseYear: baseline.year }) });
+  else if (year <= start) out = outcome({ reason: reason("eval.notStarted", { year, baseYear: start }) });
   else if (!latest) out = outcome({ reason: reason("eval.noData") });
   else {
     switch (t.kind) {

@@ -201,3 +201,12 @@ export function inferObligation(
 ): "reach" | "keep" {
   return baseline !== null && isMet(baseline, value, comparator, approximate, band) ? "keep" : "reach";
 }
+
+/**
+ * The column part of a 待修正（…） label: the header of the cell to fix, after the name of the indicator
+ * it belongs to when that is the row a relative target refers to. The sheet (PLAN.EVALUATE) and the
+ * pane build the label through this one function.
+ */
+export function needsFixColumn(header: string, referenceName?: string): string {
+  return referenceName ? `${referenceName} ${header}` : header;
+}

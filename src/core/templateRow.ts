@@ -261,12 +261,16 @@ export function readTemplateRow(headers: readonly unknown[], cells: readonly unk
   };
 }
 
-/** The latest year any row has something typed in (readable or not), or null: the default evaluation year. */
+/**
+ * The latest year any row has a figure that can be read, or null: the default evaluation year. An
+ * unreadable entry (目标5% typed in the 2025 column) does not move the whole table's year; its own row
+ * shows 待修正 until it is fixed.
+ */
 export function latestEnteredYear(headers: readonly unknown[], rows: readonly (readonly unknown[])[]): number | null {
   let best: number | null = null;
   for (const cells of rows) {
     const row = readTemplateRow(headers, cells);
-    const last = row?.enteredYears[row.enteredYears.length - 1];
+    const last = row?.actuals[row.actuals.length - 1]?.year;
     if (last !== undefined && (best === null || last > best)) best = last;
   }
   return best;

@@ -22,7 +22,7 @@ import { message, type Lang, type MessageCode } from "../core/messages";
 import { parseUserNumber } from "../core/numberParsing";
 import type { Direction, Indicator, LocalizedText } from "../core/planSchema";
 import type { ExcelErrorKind, Failure, Result } from "../core/result";
-import { DEFAULT_TOLERANCE, evaluateStatus, impliedDirection, statusLabel } from "../core/status";
+import { DEFAULT_TOLERANCE, evaluateStatus, impliedDirection, needsFixColumn, statusLabel } from "../core/status";
 import type { BlockRow } from "../core/templateBlock";
 import { columnHeader, isTemplateHeader, type EvaluateField } from "../core/templateLayout";
 import {
@@ -324,11 +324,15 @@ function rowStatus(row: TemplateRow, lang: Lang, ev: IndicatorEvaluation): strin
   return rowReason(row, lang, evaluationReason(ev, lang));
 }
 
-/** The first unreadable cell of a row as the status column shows it: 待修正（2022年：约38）. */
-function needsFixLabel(row: TemplateRow, lang: Lang): string | null {
+/**
+ * The first unreadable cell of a row as the status column shows it: 待修正（2022年：约38）; for the row a
+ * relative target refers to, with that indicator's name: 待修正（GDP增长 2022年：约38）.
+ */
+function needsFixLabel(row: TemplateRow, lang: Lang, reference = false): string | null {
   const problem = blockingProblems(row)[0];
   if (!problem) return null;
-  return message("status.needsFix", lang, { column: problem.header, text: problem.text });
+  const column = needsFixColumn(problem.header, reference ? (row.name ?? row.id ?? undefined) : undefined);
+  return message("status.needsFix", lang, { column, text: problem.text });
 }
 
 /**
@@ -344,7 +348,7 @@ function evaluateField(
   referenceRow: TemplateRow | null,
 ): CellResult {
   if (field === "status") {
-    const fix = needsFixLabel(row, lang) ?? (referenceRow ? needsFixLabel(referenceRow, lang) : null);
+    const fix = needsFixLabel(row, lang) ?? (referenceRow ? needsFixLabel(referenceRow, lang, true) : null);
     if (fix !== null) return fix;
   }
   const ev = evaluateRow(row, lang, evaluationYear, referenceRow);

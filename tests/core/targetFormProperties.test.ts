@@ -297,3 +297,53 @@ describe("the evaluation year", () => {
     );
   });
 });
+
+describe("period starts and references (fixes found by mirroring the rules in native formulas)", () => {
+  it("a relative target from levels compares each row's own average, whatever its baseline year", () => {
+    const p = planOf(
+      row("OWN", {
+        figures: "level",
+        baseline: 100,
+        baselineYear: 2019,
+        target: { kind: "relative", relation: "above", reference: "REF", text: { zh: "高于", en: "above" } },
+        actuals: { "2022": { value: 121 } },
+      }),
+      row("REF", { figures: "rate", actuals: yearly([10, 10]) }),
+    );
+    const e = evaluateIndicator(p, p.indicators[0]!);
+    // 100 (2019) → 121 (2022): (1.21)^(1/3) − 1 = 6.56 %, below the reference's 10 %.
+    expect(e.realisedGrowth?.ok && e.realisedGrowth.value).toBeCloseTo(Math.cbrt(1.21) - 1, 12);
+    expect(e.held).toBe(false);
+    expect(e.status?.code).toBe("lagging");
+  });
+
+  it("yearly changes with a baseline before the plan's base year start at the plan's period (no 2020 column to type in)", () => {
+    const p = planOf(
+      row("CUT", {
+        figures: "change",
+        baselineYear: 2019,
+        target: { kind: "cumulative", value: 13.5, mode: "reduction" },
+        actuals: yearly([2.7, 3]),
+      }),
+    );
+    const e = evaluateIndicator(p, p.indicators[0]!);
+    expect(e.status).not.toBeNull();
+    expect(e.timeProgress?.ok && e.timeProgress.value).toBeCloseTo(0.4, 12);
+  });
+
+  it("a row whose reference row has a cell to fix is itself to fix, naming the reference", () => {
+    const p = planOf(
+      row("OWN", {
+        figures: "rate",
+        target: { kind: "relative", relation: "above", reference: "REF", text: { zh: "高于", en: "above" } },
+        actuals: yearly([8]),
+      }),
+      row("REF", { name: { zh: "GDP增长", en: "GDP growth" }, figures: "rate", actuals: yearly([7]) }),
+    );
+    const e = evaluateIndicator(p, p.indicators[0]!, {
+      blocked: new Map([["REF", { header: "2022年", text: "约5" }]]),
+    });
+    expect(e.status).toBeNull();
+    expect(e.needsFix).toEqual({ header: "2022年", text: "约5", reference: { zh: "GDP增长", en: "GDP growth" } });
+  });
+});

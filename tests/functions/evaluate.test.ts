@@ -105,12 +105,15 @@ describe("PLAN.EVALUATE", () => {
 });
 
 describe("PLAN.DATAYEAR", () => {
-  it("is the latest year anything is entered in the table, readable or not", () => {
+  it("is the latest year with a figure that can be read: a stray entry does not move the whole table", () => {
     const grid = templateGrid(plan, "zh");
     const body = grid.slice(1);
     expect(planFunction("DATAYEAR").evaluate([[grid[0]], body], ctx)).toBe(2023);
     const y2024 = (grid[0] as string[]).indexOf("2024年");
-    const typed = body.map((r, i) => (i === 0 ? r.map((c, j) => (j === y2024 ? "约1.4" : c)) : r));
+    const rd = plan.indicators.findIndex((i) => i.id === "RD_INTENSITY");
+    const stray = body.map((r, i) => (i === rd ? r.map((c, j) => (j === y2024 ? "目标5%" : c)) : r));
+    expect(planFunction("DATAYEAR").evaluate([[grid[0]], stray], ctx)).toBe(2023);
+    const typed = body.map((r, i) => (i === rd ? r.map((c, j) => (j === y2024 ? 1.4 : c)) : r));
     expect(planFunction("DATAYEAR").evaluate([[grid[0]], typed], ctx)).toBe(2024);
   });
   it("is #N/A before the first figure", () => {

@@ -5,6 +5,7 @@
  */
 import type { IndicatorEvaluation } from "../../core/indicatorEvaluation";
 import { message, type Lang } from "../../core/messages";
+import { needsFixColumn } from "../../core/status";
 import type { Indicator, Target } from "../../core/planSchema";
 import { formatNumber } from "./figures";
 import { t } from "./i18n";
@@ -32,7 +33,13 @@ export function targetText(target: Target, lang: Lang): string {
 
 export function indicatorNotes(ind: Indicator, ev: IndicatorEvaluation, lang: Lang): string[] {
   const notes: string[] = [];
-  if (ev.needsFix) notes.push(message("eval.unreadable", lang, { cell: ev.needsFix.header, text: ev.needsFix.text }));
+  if (ev.needsFix)
+    notes.push(
+      message("eval.unreadable", lang, {
+        cell: needsFixColumn(ev.needsFix.header, ev.needsFix.reference?.[lang]),
+        text: ev.needsFix.text,
+      }),
+    );
   if (ev.stale && ev.latest) notes.push(t(lang, "noteStale", { dataYear: ev.latest.year, year: ev.evaluationYear }));
   if (ev.baseline.revision) {
     const r = ev.baseline.revision;

@@ -5,6 +5,7 @@
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { message, type Lang } from "../../../core/messages";
+import { needsFixColumn } from "../../../core/status";
 import type { IndicatorEvaluation, PlanSummary } from "../../../core/indicatorEvaluation";
 import type { Indicator } from "../../../core/planSchema";
 import { gapFigure, latestFigure, neededFigure, type Figure } from "../figures";
@@ -137,7 +138,10 @@ export function IndicatorList(props: {
         const key: StatusKey = statusKeyOf(evaluation);
         const colours = STATUS_COLOURS[key];
         const statusText = evaluation.needsFix
-          ? message("status.needsFix", lang, { column: evaluation.needsFix.header, text: evaluation.needsFix.text })
+          ? message("status.needsFix", lang, {
+              column: needsFixColumn(evaluation.needsFix.header, evaluation.needsFix.reference?.[lang]),
+              text: evaluation.needsFix.text,
+            })
           : evaluation.status
             ? evaluation.status.label[lang]
             : statusName("none", lang);
