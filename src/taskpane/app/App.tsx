@@ -34,6 +34,7 @@ import { HighlightControl } from "./components/HighlightControl";
 import { groupByLeadUnit, IndicatorList, indicatorRows, unitsOf, type UnitFilter } from "./components/IndicatorList";
 import { UnitFilterBar } from "./components/UnitFilterBar";
 import { StatusCards, statusName } from "./components/StatusCards";
+import { HistorySection } from "./history/HistorySection";
 import { ReportPanel } from "./report/ReportPanel";
 import { TravelPanel } from "./travel/TravelPanel";
 import { afterHighlight, afterInsert } from "./travel/travelActions";
@@ -402,6 +403,19 @@ export function App({ lang, plan }: AppProps) {
           ) : (
             <IndicatorList rows={rows} lang={lang} onSelect={onSelectIndicator} />
           )}
+        </section>
+      ) : null}
+
+      {ready ? (
+        <section>
+          <HistorySection
+            lang={lang}
+            sheet={ready.sheet}
+            indicatorId={selectedId}
+            paused={busy !== null}
+            disabled={busy !== null}
+            onWorkbookChanged={() => void reload()}
+          />
         </section>
       ) : null}
 

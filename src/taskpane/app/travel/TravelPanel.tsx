@@ -25,7 +25,8 @@ import { decodeText } from "../../../core/textDecoding";
 import { readAutoOpen } from "../../../excel/autoOpen";
 import { toHostError } from "../../../excel/excelRun";
 import { exportWorkbookPlan } from "../../../excel/exportPlan";
-import { writePortableCopy } from "../../../excel/portableCopy";
+import { recordFigures } from "../../../excel/recordFigures";
+import { valueCellsText, writePortableCopy } from "../../../excel/portableCopy";
 import type { PortableMode } from "../../../excel/portableContent";
 import { readSelectedValues } from "../../../excel/readSelection";
 import { t, type StringKey } from "../i18n";
@@ -130,23 +131,32 @@ export function TravelPanel(props: {
       if (!tableName) throw toHostError({ code: "ItemNotFound" });
       const r = await writePortableCopy(tableName, mode);
       const text = tt(lang, "portableDone", { sheet: r.sheetName, translated: r.translated, frozen: r.frozen });
-      setNotice(
-        r.unreadableRows.length > 0
-          ? { intent: "warning", text, details: [tt(lang, "portableUnreadable", { rows: rowsText(r.unreadableRows) })] }
-          : { intent: "success", text },
-      );
+      const details = [
+        ...(r.unreadableRows.length > 0 ? [tt(lang, "portableUnreadable", { rows: rowsText(r.unreadableRows) })] : []),
+        ...(r.valueCells.length > 0 ? [valueCellsText(r.valueCells, lang)] : []),
+      ];
+      setNotice(details.length > 0 ? { intent: "warning", text, details } : { intent: "success", text });
     });
 
   const onExport = () =>
     run(async () => {
       if (!tableName) throw toHostError({ code: "ItemNotFound" });
+      // Record what was typed since the last recording first, so the file carries every revision's history.
+      const recorded = await recordFigures(tableName);
       const r = await exportWorkbookPlan(tableName);
       downloadText(r.fileName, r.text);
       const skipped = r.skipped.map((s) => s.row + 1);
       setNotice({
         intent: skipped.length > 0 ? "warning" : "success",
         text: tt(lang, "exportDone", { file: r.fileName, count: r.plan.indicators.length }),
-        ...(skipped.length > 0 ? { details: [tt(lang, "exportSkipped", { rows: rowsText(skipped) })] } : {}),
+        ...(skipped.length > 0 || recorded.kind === "blocked"
+          ? {
+              details: [
+                ...(skipped.length > 0 ? [tt(lang, "exportSkipped", { rows: rowsText(skipped) })] : []),
+                ...(recorded.kind === "blocked" ? [recorded.block.message[lang]] : []),
+              ],
+            }
+          : {}),
       });
     });
 

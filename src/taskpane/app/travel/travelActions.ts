@@ -4,6 +4,7 @@
  * after the first insert, the workbook is tagged to open the pane (unless staff turned that off);
  * when the pane opens, state missing from settings is restored from the part.
  */
+import { carryFigureRecords } from "../../../core/figureHistory";
 import type { Plan } from "../../../core/planSchema";
 import type { StoreRead } from "../../../core/workbookStore";
 import { setAutoOpen } from "../../../excel/autoOpen";
@@ -14,7 +15,8 @@ import { mirrorSettingsToPart, readWorkbookPlan, restoreSettingsFromPart } from 
  * `imported`: staff chose this plan themselves, so it replaces a stored part the add-in could not trust.
  */
 export async function afterInsert(created: boolean, plan: Plan, imported = false): Promise<void> {
-  await mirrorSettingsToPart({}, { replace: imported, plan });
+  // The figures' records (release, source, history) and approved adjustments stay with the stored plan.
+  await mirrorSettingsToPart({}, { replace: imported, plan, carry: carryFigureRecords });
   if (!created) return;
   const { read } = await readWorkbookPlan();
   const wanted = read.kind === "ok" ? read.doc.state.autoOpen : true;
