@@ -135,6 +135,12 @@ describe("travel: import a plan file, insert, enter figures, export, compare", (
     const file = await download;
     expect(file.suggestedFilename()).toBe("county-mixed-forms.plan.json");
     const exported = planSchema.parse(JSON.parse(fs.readFileSync((await file.path())!, "utf8")));
+    // Every figure carries the day it was entered (the figure records travel with the plan).
+    for (const ind of exported.indicators)
+      for (const a of Object.values(ind.actuals)) {
+        expect(a.enteredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        delete a.enteredOn;
+      }
 
     const expected = planSchema.parse({
       ...PLAN,

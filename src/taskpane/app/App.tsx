@@ -41,7 +41,7 @@ import { afterHighlight, afterInsert } from "./travel/travelActions";
 import { ValidationPanel } from "./components/ValidationPanel";
 import { t, type StringKey } from "./i18n";
 import type { StatusKey } from "./statusStyle";
-import { usePlanState } from "./usePlanState";
+import { evaluateSnapshot, usePlanState } from "./usePlanState";
 import { buildFindings, type FindingView } from "./validationView";
 
 const useStyles = makeStyles({
@@ -422,7 +422,16 @@ export function App({ lang, plan }: AppProps) {
       <ReportPanel
         lang={lang}
         plan={ready ? ready.sheet.plan : null}
-        {...(ready ? { blocked: ready.sheet.blocked, evaluationYear: ready.summary.evaluationYear } : {})}
+        {...(ready
+          ? {
+              blocked: ready.sheet.blocked,
+              evaluationYear: ready.summary.evaluationYear,
+              readCurrent: async () => {
+                const { sheet } = evaluateSnapshot(await readTemplate(ready.snapshot.tableName));
+                return { plan: sheet.plan, blocked: sheet.blocked };
+              },
+            }
+          : {})}
         disabled={busy !== null}
       />
 

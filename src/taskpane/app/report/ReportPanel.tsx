@@ -71,6 +71,11 @@ export interface ReportPanelProps {
   disabled?: boolean;
   /** Called after the report sheet was written. */
   onReportWritten?: (result: ReportSheetResult) => void;
+  /**
+   * Reads the sheet as it is now (one sync). The report is built from it rather than from the pane's
+   * last refresh, which may be a few hundred milliseconds behind what staff just typed.
+   */
+  readCurrent?: () => Promise<{ plan: Plan; blocked: ReadonlyMap<string, { header: string; text: string }> }>;
 }
 
 interface Notice {
@@ -148,10 +153,18 @@ export function ReportPanel(props: ReportPanelProps) {
     ...(pathId ? { pathIndicatorId: pathId } : {}),
   });
 
+  /** The plan and the cells to fix as the sheet holds them now (or as last shown, without a reader). */
+  const current = async () => {
+    if (!props.readCurrent) return { plan, blocked };
+    const now = await props.readCurrent();
+    return { plan: now.plan, blocked: now.blocked };
+  };
+
   const onSheet = () =>
     run("sheet", async () => {
       if (!plan || year === null) return [{ intent: "warning", text: rt(lang, "noPlan") }];
-      const doc = paneReport(plan, choice());
+      const now = await current();
+      const doc = paneReport(now.plan ?? plan, { ...choice(), ...(now.blocked ? { blocked: now.blocked } : {}) });
       const result = await writeReportSheet(doc, { planId: plan.id });
       props.onReportWritten?.(result);
       const out: Notice[] = [];
@@ -192,7 +205,12 @@ export function ReportPanel(props: ReportPanelProps) {
       } catch (err) {
         out.push({ intent: "warning", text: rt(lang, "wordNoAnalysis", { reason: failureText(err, lang) }) });
       }
-      const doc = paneReport(plan, { ...choice(), ...(analysis ? { analysis } : {}) });
+      const now = await current();
+      const doc = paneReport(now.plan ?? plan, {
+        ...choice(),
+        ...(now.blocked ? { blocked: now.blocked } : {}),
+        ...(analysis ? { analysis } : {}),
+      });
       let images: WordReportImage[] = [];
       try {
         images = await reportChartImages(doc);
