@@ -164,8 +164,16 @@ export function unitFormat(ind: Indicator): string {
  * notation through the number format: 〔13.5〕 for five-year totals, 年均增长 7% for annual-growth targets,
  * 1.47左右 for approximate ones, 前3位 for ranks and ≤ for ceilings.
  */
+/** A number format with as many decimals as the value has (up to 4): 13.5 shows as 13.5, as printed, not 13.50. */
+function asPrinted(value: number): string {
+  const text = String(value);
+  const dot = text.indexOf(".");
+  const decimals = dot < 0 || /e/i.test(text) ? 0 : Math.min(4, text.length - dot - 1);
+  return decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
+}
+
 export function targetFormat(ind: Indicator, lang: Lang, t: Target = ind.target): string {
-  const base = unitFormat(ind) === "0" ? "0" : "0.00";
+  const base = t.kind === "text" || t.kind === "relative" ? "0" : asPrinted(t.value);
   const approx = (t.kind === "level" || t.kind === "annualGrowth" || t.kind === "cumulative") && t.approximate;
   switch (t.kind) {
     case "text":
@@ -182,7 +190,7 @@ export function targetFormat(ind: Indicator, lang: Lang, t: Target = ind.target)
       if (approx) return lang === "zh" ? `${base}"左右"` : `"~"${base}`;
       if (t.comparator === "<=") return `"≤"${base}`;
       if (t.obligation === "keep") return `"≥"${base}`;
-      return unitFormat(ind);
+      return base;
   }
 }
 
@@ -210,8 +218,8 @@ export function plannedFormat(column: TemplateColumn, ind: Indicator, lang: Lang
     case "gap":
       return figureFormat(ind);
     case "step":
-      // A yearly step is often a fraction of a whole thing (0.25 places a year).
-      return unitFormat(ind) === "0" || ind.target.kind === "cumulative" ? "0.00" : unitFormat(ind);
+      // A yearly step is often a fraction of a whole thing (0.25 places a year, 0.87 patents): two decimals.
+      return "0.00";
     case "target":
       return targetFormat(ind, lang);
     case "adjustedTarget": {

@@ -26,20 +26,21 @@ function letters(col: number): string {
 
 const ADDRESS = /^([A-Z]+)(\d+)$/;
 
-export async function readTemplate(page: Page): Promise<TemplateMap> {
+/** `indicatorHeader`: the name column's header in the template's language (Indicator / 指标). */
+export async function readTemplate(page: Page, indicatorHeader = "Indicator"): Promise<TemplateMap> {
   await goTo(page, "A1");
   const top = await visibleCells(page);
   let headerRow = 0;
   let nameColumn = "";
   for (const [address, text] of top) {
     const match = ADDRESS.exec(address);
-    if (text === "Indicator" && match) {
+    if (text === indicatorHeader && match) {
       nameColumn = match[1]!;
       headerRow = Number(match[2]);
       break;
     }
   }
-  if (!headerRow) throw new Error("no header row with “Indicator” in view: is the template inserted?");
+  if (!headerRow) throw new Error(`no header row with “${indicatorHeader}” in view: is the template inserted?`);
   const columns = new Map<string, string>();
   const headers = await readCells(
     page,
@@ -54,14 +55,22 @@ export async function readTemplate(page: Page): Promise<TemplateMap> {
       if (!columns.has(text)) columns.set(text, letters(col));
     }
   }
-  await goTo(page, `${nameColumn}${headerRow}`);
-  await goTo(page, "A1");
+  // Every indicator row, scrolling down the name column until three blank rows (the table's end).
   const rows = new Map<string, number>();
-  for (const [address, text] of await visibleCells(page)) {
-    const match = ADDRESS.exec(address);
-    if (match && match[1] === nameColumn && Number(match[2]) > headerRow && text !== "")
-      rows.set(text, Number(match[2]));
+  const names = await readCells(
+    page,
+    Array.from({ length: 60 }, (_, k) => `${nameColumn}${headerRow + 1 + k}`),
+  );
+  let empty = 0;
+  for (let k = 0; empty < 3 && k < 60; k++) {
+    const text = (names.get(`${nameColumn}${headerRow + 1 + k}`) ?? "").trim();
+    if (text === "") empty++;
+    else {
+      empty = 0;
+      if (!rows.has(text)) rows.set(text, headerRow + 1 + k);
+    }
   }
+  await goTo(page, "A1");
   return { headerRow, columns, rows };
 }
 
