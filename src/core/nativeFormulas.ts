@@ -17,7 +17,7 @@
  * Excel has no twin of a JavaScript function (EXP(x)−1 for expm1, LN(1+x) for log1p): a rounding apart,
  * far inside the slack. Only functions every engine the copy meets has: IF, AND, OR, NOT, MIN, MAX, ABS,
  * INT, N, EXP, LN, CHOOSE, MATCH (over an array constant), FIND, LOWER, TRIM, CHAR, ISERROR, ISNUMBER,
- * ISTEXT, COUNTA, SUBSTITUTE and the error constants #N/A, #NUM!, #VALUE!. No LET, IFS or XLOOKUP
+ * ISTEXT, SUBSTITUTE and the error constants #N/A, #NUM!, #VALUE!. No LET, IFS or XLOOKUP
  * (Office 2019 volume licences lack them); no SUMPRODUCT over array expressions, no TRUE/FALSE, no ""
  * inside a string and no number in exponent notation (HyperFormula, the stand-in's engine, reads none
  * of them as Excel does).
@@ -29,7 +29,14 @@
  */
 import { message, type Lang } from "./messages";
 import type { Comparator, FigureForm, StatusCode } from "./planSchema";
-import { approxBand, DEFAULT_APPROX_BAND, DEFAULT_IN_STEP_BAND, DEFAULT_TOLERANCE, statusLabel } from "./status";
+import {
+  approxBand,
+  DEFAULT_APPROX_BAND,
+  DEFAULT_IN_STEP_BAND,
+  DEFAULT_TOLERANCE,
+  needsFixColumn,
+  statusLabel,
+} from "./status";
 import type { ColumnKey, EvaluateField } from "./templateLayout";
 import type { TemplateRow } from "./templateRow";
 
@@ -307,6 +314,16 @@ class RowExpr {
     return rb && rby !== null ? `IF(${rb}<>"",${num(rby)},${base})` : base;
   }
 
+  /**
+   * Where the row's period starts (indicatorEvaluation.ts periodStart): the baseline year for level
+   * figures; for yearly rates or changes not before the plan's base year (MIN(first year column − 1,
+   * target year − 1), as planOfRow gives it). The time line, "not started", the 年均 years and the
+   * totals count from here.
+   */
+  get start(): string {
+    return this.figures === "level" ? this.baselineYear : `MAX(${this.baselineYear},${this.planBaseYear})`;
+  }
+
   /** Whether there is a baseline (revised or published). */
   get hasBaseline(): string {
     return or(this.filled("revisedBaseline"), this.filled("baseline"));
@@ -347,36 +364,36 @@ class RowExpr {
   }
 
   /**
-   * Whether a year in (from, to] has no figure (figureSeries.consecutiveFigures): a blank year cell,
-   * a year between the year columns that has none, or a year before the first year column.
+   * Whether a year in (start, to] has no figure (figureSeries.consecutiveFigures): a blank year cell, a
+   * year between the year columns that has none, or a year before the first year column. Every year
+   * column (and every year between them) is after the plan's base year, so "after the start" is "after
+   * the baseline year" there: the terms compare with the shorter baselineYear, only the last with start.
    */
-  missingYears(from: string, to: string, also: RowExpr | null = null): string {
+  missingYears(to: string): string {
     const ys = this.years;
     if (ys.length === 0) return TRUE_;
-    // With `also` (a row of the same table): a year either row lacks.
-    const blank = (y: { year: number; cell: string }) => {
-      const other = also?.years.find((o) => o.year === y.year);
-      return other ? `OR(${y.cell}="",${other.cell}="")` : `${y.cell}=""`;
-    };
-    const terms = ys.map((y) => `AND(${y.year}>${from},${y.year}<=${to},${blank(y)})`);
+    const from = this.baselineYear;
+    const terms = ys.map((y) => `AND(${y.year}>${from},${y.year}<=${to},${y.cell}="")`);
     const have = new Set(ys.map((y) => y.year));
     for (let g = ys[0]!.year; g <= ys[ys.length - 1]!.year; g++)
       if (!have.has(g)) terms.push(`AND(${g}>${from},${g}<=${to})`);
-    terms.push(`${from}<${num(ys[0]!.year - 1)}`);
+    terms.push(`${this.start}<${num(ys[0]!.year - 1)}`);
     return or(...terms);
   }
 
-  /** Σ term(cell) over the years in (from, to], in year order (the core adds in year order). */
-  sumOver(from: string, to: string, term: (cell: string) => string): string {
+  /** Σ term(cell) over the years in (start, to], in year order (the core adds in year order). */
+  sumOver(to: string, term: (cell: string) => string): string {
     const ys = this.years;
     if (ys.length === 0) return "0";
+    const from = this.baselineYear;
     return ys.map((y) => `IF(AND(${y.year}>${from},${y.year}<=${to}),${term(y.cell)},0)`).join("+");
   }
 
-  /** Π factor(cell) over the years in (from, to], in year order. */
-  productOver(from: string, to: string, factor: (cell: string) => string): string {
+  /** Π factor(cell) over the years in (start, to], in year order. */
+  productOver(to: string, factor: (cell: string) => string): string {
     const ys = this.years;
     if (ys.length === 0) return "1";
+    const from = this.baselineYear;
     return ys.map((y) => `IF(AND(${y.year}>${from},${y.year}<=${to}),${factor(y.cell)},1)`).join("*");
   }
 
@@ -411,9 +428,15 @@ class RowExpr {
     return `IF(ISNUMBER(${this.manualPosition(q)}),ISNUMBER(FIND("|",${q})),${q}<>"")`;
   }
 
-  /** Each check in reading order: when `bad` holds, the row shows `label` (待修正（列：原文）). */
-  checks(lang: Lang): Array<{ bad: string; label: string }> {
+  /**
+   * Each check in reading order: when `bad` holds, the row shows `label` (待修正（列：原文）). For the row a
+   * relative target refers to, the column is named after that indicator (待修正（GDP增长 2022年：约38）),
+   * as PLAN.EVALUATE names it: its name (else its id) as the copy was made.
+   */
+  checks(lang: Lang, asReference = false): Array<{ bad: string; label: string }> {
     const [before, between, after] = messageParts("status.needsFix", lang);
+    const referenceName = asReference ? (this.row.name ?? this.row.id ?? undefined) : undefined;
+    const column = (header: string) => needsFixColumn(header, referenceName);
     const words = isWordsTarget(this.row);
     const out: Array<{ bad: string; label: string }> = [];
     for (const key of readingOrder(this.source)) {
@@ -422,7 +445,7 @@ class RowExpr {
         if (problem)
           out.push({
             bad: TRUE_,
-            label: str(message("status.needsFix", lang, { column: problem.header, text: problem.text })),
+            label: str(message("status.needsFix", lang, { column: column(problem.header), text: problem.text })),
           });
         continue;
       }
@@ -438,7 +461,7 @@ class RowExpr {
         bad = this.manualBad(c);
       } else bad = this.figureBad(c);
       const header = this.row.headers[key] ?? key;
-      out.push({ bad, label: `${str(`${before}${header}${between}`)}&TRIM(${c})&${str(after!)}` });
+      out.push({ bad, label: `${str(`${before}${column(header)}${between}`)}&TRIM(${c})&${str(after!)}` });
     }
     return out;
   }
@@ -448,8 +471,8 @@ class RowExpr {
   }
 
   /** The label chain: the first cell to fix, else `rest`. */
-  fixChain(lang: Lang, rest: string): string {
-    return this.checks(lang).reduceRight((acc, c) => iff(c.bad, c.label, acc), rest);
+  fixChain(lang: Lang, rest: string, asReference = false): string {
+    return this.checks(lang, asReference).reduceRight((acc, c) => iff(c.bad, c.label, acc), rest);
   }
 
   /** A blank target year, or a blank target (a blank reference code for a relative target). */
@@ -499,7 +522,8 @@ class Builder {
   readonly E: string;
   readonly P: string;
   readonly TY: string;
-  readonly b: string;
+  /** Where the row's period starts (RowExpr.start). */
+  readonly S: string;
   readonly labels: Labels;
   /** 提前实现 before the target year, 已完成 from it. */
   readonly achievedAt: (year: string) => string;
@@ -524,7 +548,7 @@ class Builder {
     this.E = input.computed.elapsed;
     this.P = input.computed.progress;
     this.TY = ty;
-    this.b = this.own.baselineYear;
+    this.S = this.own.start;
     const lang = input.lang;
     const label = (code: StatusCode, early: boolean) =>
       str(statusLabel(code, lang, early ? { year: 0, targetYear: 1 } : { year: 1, targetYear: 1 }));
@@ -605,7 +629,8 @@ class Builder {
     const reachCode = iff(
       noBaseline,
       `IF(${metV},${l.achieved},"")`,
-      `IF(ISERROR(${this.E}),"",IF(${metV},${l.achieved},IF(${this.Y}>=${this.TY},${l.missed},IF(${metB},${l.lagging},${this.schedule()}))))`,
+      // A target met is met, even where no time line can be drawn (the target year not after the start).
+      `IF(${metV},${l.achieved},IF(ISERROR(${this.E}),"",IF(${this.Y}>=${this.TY},${l.missed},IF(${metB},${l.lagging},${this.schedule()}))))`,
     );
     const keepCode = this.keepVerdict(metV);
     const keep =
@@ -636,22 +661,22 @@ class Builder {
     const V = this.V;
     const B = this.own.baseline;
     const D = this.D;
-    const b = this.b;
+    const S = this.S;
     let fail: string;
     let soFar: string;
     if (this.own.figures === "level") {
       fail = or(not(this.own.hasBaseline), mode === "reduction" ? `${B}<=0` : FALSE_);
       soFar = mode === "increase" ? `${V}-${B}` : mode === "decrease" ? `${B}-${V}` : `(1-${V}/${B})*100`;
     } else {
-      fail = or(this.own.missingYears(b, D), this.own.figures === "rate" && mode !== "reduction" ? TRUE_ : FALSE_);
+      fail = or(this.own.missingYears(D), this.own.figures === "rate" && mode !== "reduction" ? TRUE_ : FALSE_);
       if (mode === "reduction") {
         const factor = this.own.figures === "rate" ? (c: string) => `(1+${c}/100)` : (c: string) => `(1-${c}/100)`;
-        soFar = `(1-${this.own.productOver(b, D, factor)})*100`;
-      } else soFar = `(${this.own.sumOver(b, D, (c) => c)})`;
+        soFar = `(1-${this.own.productOver(D, factor)})*100`;
+      } else soFar = `(${this.own.sumOver(D, (c) => c)})`;
     }
-    // cumulativeSoFar: nothing yet while the latest figure is not after the baseline year.
-    const FAIL = fail === FALSE_ ? FALSE_ : `AND(${D}>${b},${fail})`;
-    const SO = `IF(${D}<=${b},0,${soFar})`;
+    // cumulativeSoFar: nothing yet while the latest figure is not after the period's start.
+    const FAIL = fail === FALSE_ ? FALSE_ : `AND(${D}>${S},${fail})`;
+    const SO = `IF(${D}<=${S},0,${soFar})`;
     const met = this.met(SO, T, ">=", row.approximate, this.band);
     const left = this.left;
     const required =
@@ -672,10 +697,9 @@ class Builder {
     };
   }
 
-  /** figureSeries.realisedLogGrowth of a row over (from, to]: the failure condition and the log. */
-  private logGrowth(r: RowExpr, from: string, to: string, latest: string): { fail: string; log: string } {
-    if (r.figures === "rate")
-      return { fail: r.missingYears(from, to), log: `(${r.sumOver(from, to, (c) => `LN(1+${c}/100)`)})` };
+  /** figureSeries.realisedLogGrowth of a row over (its start, to]: the failure condition and the log. */
+  private logGrowth(r: RowExpr, to: string, latest: string): { fail: string; log: string } {
+    if (r.figures === "rate") return { fail: r.missingYears(to), log: `(${r.sumOver(to, (c) => `LN(1+${c}/100)`)})` };
     if (r.figures === "change") return { fail: TRUE_, log: "0" };
     const B = r.baseline;
     return { fail: or(not(r.hasBaseline), `${B}<=0`, `${latest}<=0`), log: `(LN(${latest})-LN(${B}))` };
@@ -686,14 +710,14 @@ class Builder {
     const comparator: Comparator = row.comparator ?? ">=";
     const g = this.own.target;
     const D = this.D;
-    const b = this.b;
-    const { fail, log } = this.logGrowth(this.own, b, D, this.V);
-    // realisedAnnualGrowthRate: no years since the baseline year is no rate.
-    const FAIL = or(`${D}<=${b}`, fail);
-    const realised = `(EXP(${log}/(${D}-${b}))-1)*100`;
+    const S = this.S;
+    const { fail, log } = this.logGrowth(this.own, D, this.V);
+    // realisedAnnualGrowthRate: no years since the period's start is no rate.
+    const FAIL = or(`${D}<=${S}`, fail);
+    const realised = `(EXP(${log}/(${D}-${S}))-1)*100`;
     const held = this.met(realised, g, comparator, row.approximate, this.band);
     const left = this.left;
-    const goalLog = `((${this.TY}-${b})*LN(1+${g}/100))`;
+    const goalLog = `((${this.TY}-${S})*LN(1+${g}/100))`;
     const l = this.labels;
     const late = `${this.Y}>=${this.TY}`;
     return {
@@ -726,16 +750,14 @@ class Builder {
     const ref = row.reference === ownId ? this.own : this.ref && idOf(this.ref.row) === row.reference ? this.ref : null;
     if (!ref) return { gap: null, growth: null, step: null, progress: null, code: BLANK };
     const D = this.D;
-    const from = `MAX(${this.b},${ref.baselineYear})`;
-    const own = this.logGrowth(this.own, from, D, this.V);
+    // Each row's realised average over its own period, from its own start to the row's data year.
+    const own = this.logGrowth(this.own, D, this.V);
     const refLatest = ref.figureAt(D);
-    const theirs = this.logGrowth(ref, from, D, refLatest);
-    // Both from rates: one pass over the years finds a year either lacks.
-    const bothRates = this.own.figures === "rate" && ref.figures === "rate" && ref !== this.own;
-    const fails = bothRates ? [this.own.missingYears(from, D, ref)] : [own.fail, theirs.fail];
-    const FAIL = or(`${D}<=${from}`, `${refLatest}=""`, ...fails);
-    const mine = `(EXP(${own.log}/(${D}-${from}))-1)*100`;
-    const other = `(EXP(${theirs.log}/(${D}-${from}))-1)*100`;
+    const theirs = ref === this.own ? own : this.logGrowth(ref, D, refLatest);
+    const refStart = ref === this.own ? this.S : ref.start;
+    const FAIL = or(`${D}<=${this.S}`, `${refLatest}=""`, own.fail, `${D}<=${refStart}`, theirs.fail);
+    const mine = `(EXP(${own.log}/(${D}-${this.S}))-1)*100`;
+    const other = ref === this.own ? mine : `(EXP(${theirs.log}/(${D}-${refStart}))-1)*100`;
     const band = row.targetForm === "relativeInStep" ? (this.band ?? DEFAULT_IN_STEP_BAND) : 0;
     const less = band === 0 ? "" : `-${num(band)}`;
     return {
@@ -801,7 +823,7 @@ class Builder {
     const ref = this.ref;
     const D = this.D;
     const whenRow = (body: string) => `IF(ISERROR(${D}),${D},${body})`;
-    const nothingYet = `OR(${D}="",${this.Y}<=${this.b})`;
+    const nothingYet = `OR(${D}="",${this.Y}<=${this.S})`;
     const field = (body: string | null) =>
       `=${whenRow(body === null || body === BLANK ? BLANK : `IF(${nothingYet},"",${body})`)}`;
 
@@ -820,21 +842,21 @@ class Builder {
       );
     const value = `=${whenRow(`IF(${D}="","",${own.figureAt(D)})`)}`;
     const isText = own.row.targetForm === "text";
-    const b = this.b;
+    const S = this.S;
     const elapsed = `=${whenRow(
-      isText ? BLANK : `IF(${this.TY}<=${b},${NUM_ERROR},MIN(1,MAX(0,(${this.yearAnyway}-${b})/(${this.TY}-${b}))))`,
+      isText ? BLANK : `IF(${this.TY}<=${S},${NUM_ERROR},MIN(1,MAX(0,(${this.yearAnyway}-${S})/(${this.TY}-${S}))))`,
     )}`;
 
     const parts = this.parts();
     const [staleBefore, staleAfter] = messageParts("status.stale", lang);
     const q = own.cell("manualStatus");
     const l = this.labels;
-    const computed = `IF(${D}="","",IF(AND(${this.yearCell}<>"",${D}<${this.yearCell}),${str(staleBefore!)}&${D}&${str(staleAfter!)},IF(${this.Y}<=${b},"",${parts.code})))`;
+    const computed = `IF(${D}="","",IF(AND(${this.yearCell}<>"",${D}<${this.yearCell}),${str(staleBefore!)}&${D}&${str(staleAfter!)},IF(${this.Y}<=${S},"",${parts.code})))`;
     const withManual = q
       ? `IF(${q}<>"",CHOOSE(MATCH(${own.manualPosition(q)},{${MANUAL_GROUP_STARTS.join(",")}},1),${this.achievedAt(this.yearAnyway)},${l.ahead},${l.onTrack},${l.lagging},${l.missed}),${computed})`
       : computed;
     const afterFixes = whenRow(withManual);
-    const status = "=" + this.yearGuard(own.fixChain(lang, ref ? ref.fixChain(lang, afterFixes) : afterFixes));
+    const status = "=" + this.yearGuard(own.fixChain(lang, ref ? ref.fixChain(lang, afterFixes, true) : afterFixes));
 
     return {
       dataYear,
@@ -863,19 +885,71 @@ export function nativeBlankRowFormula(yearCell: string): string {
 }
 
 /**
+ * Whether a year cell of a row holds a figure the template's reader can read (templateRow.ts with
+ * figureRules.ts): a number, in the range the row's kind and figure form allow. Text, a blank, an
+ * error value or TRUE/FALSE is not one; the cell is read only once it is a number.
+ */
+function readableFigure(row: TemplateRow | null, c: string): string {
+  const kind = row?.kind ?? null;
+  const figures = row ? figureFormOf(row) : "level";
+  let range: string | null = null;
+  if (figures === "rate") range = `${c}>-100`;
+  else if (figures === "change") range = kind === "percent" ? `AND(${c}>=-100,${c}<=100)` : null;
+  else if (kind === "percent") range = `AND(${c}>=0,${c}<=100)`;
+  else if (kind === "count") range = `AND(${c}=INT(${c}),${c}>=0)`;
+  else if (kind === "rank") range = `AND(${c}=INT(${c}),${c}>=1)`;
+  else if (kind === "amount") range = `${c}>=0`;
+  return range ? `IF(ISNUMBER(${c}),${range})` : `ISNUMBER(${c})`;
+}
+
+/**
+ * One row's latest year with a figure that can be read, 0 when none (the row's part of PLAN.DATAYEAR,
+ * templateRow.ts latestEnteredYear): the portable copy keeps it in a hidden column after the table, one
+ * cell per body row, and C3 takes the largest. `row` is the row as read when the copy was made (its kind
+ * and figure form are codes, read once), null for a blank row (any number is a figure there).
+ */
+export function nativeReadableYearFormula(
+  row: TemplateRow | null,
+  yearCells: ReadonlyArray<{ year: number; cell: string }>,
+): string {
+  let out = "0";
+  for (const y of [...yearCells].sort((a, b) => a.year - b.year))
+    out = `IF(${readableFigure(row, y.cell)},${y.year},${out})`;
+  return `=${out}`;
+}
+
+/** The years whose cells nativeReadableYearFormula reads as figures, for values as they are now. */
+export function nativeReadableYears(row: TemplateRow | null, cells: ReadonlyArray<{ year: number; value: unknown }>) {
+  const kind = row?.kind ?? null;
+  const figures = row ? figureFormOf(row) : "level";
+  return cells
+    .filter(({ value: v }) => {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+      if (figures === "rate") return v > -100;
+      if (figures === "change") return kind !== "percent" || (v >= -100 && v <= 100);
+      if (kind === "percent") return v >= 0 && v <= 100;
+      if (kind === "count") return Number.isInteger(v) && v >= 0;
+      if (kind === "rank") return Number.isInteger(v) && v >= 1;
+      if (kind === "amount") return v >= 0;
+      return true;
+    })
+    .map((c) => c.year)
+    .sort((a, b) => a - b);
+}
+
+/**
  * The template's evaluation year (C3): the year typed in `input` (B3; "2023年" typed as text is read as
- * 2023, as PLAN reads it), else the latest year anything is entered in the table (PLAN.DATAYEAR), else
- * blank (or #N/A, for templates written before C3 was blank without figures):
- * `yearColumns` gives each year column's body range, e.g. { year: 2025, range: "$P$6:$P$20" }.
+ * 2023, as PLAN reads it), else the latest year any row has a figure that can be read (PLAN.DATAYEAR:
+ * the largest of the rows' nativeReadableYearFormula cells, in `readableYears`, e.g. "$AU$6:$AU$20"),
+ * else blank (or #N/A, for templates written before C3 was blank without figures).
  */
 export function nativeEvaluationYearFormula(
   input: string,
-  yearColumns: ReadonlyArray<{ year: number; range: string }>,
+  readableYears: string,
   /** What the template shows before the first figure: blank (IFERROR(PLAN.DATAYEAR(…),"")) or #N/A. */
   beforeData: "blank" | "error" = "blank",
 ): string {
-  let latest = beforeData === "blank" ? BLANK : NA;
-  for (const y of [...yearColumns].sort((a, b) => a.year - b.year))
-    latest = `IF(COUNTA(${y.range})>0,${y.year},${latest})`;
-  return `=IF(${input}<>"",IF(ISNUMBER(${input}),${input},--SUBSTITUTE(TRIM(${input}),"年","")),${latest})`;
+  const latest = `MAX(${readableYears})`;
+  const none = beforeData === "blank" ? BLANK : NA;
+  return `=IF(${input}<>"",IF(ISNUMBER(${input}),${input},--SUBSTITUTE(TRIM(${input}),"年","")),IF(${latest}>0,${latest},${none}))`;
 }

@@ -2,8 +2,9 @@
  * What the portable copy of the plan sheet holds, cell by cell (pure: no Excel calls).
  * The copy is for people without the add-in, so no cell may call a PLAN function:
  * - "native": the template's PLAN.EVALUATE cells become the native formulas of
- *   src/core/nativeFormulas.ts, and the evaluation year (C3) a native twin of its PLAN.DATAYEAR, so the
- *   copy still recalculates; a PLAN formula that is not the template's becomes its value, and so does
+ *   src/core/nativeFormulas.ts, and the evaluation year (C3) a native twin of its PLAN.DATAYEAR (the
+ *   largest of each row's latest readable year, kept in a hidden column after the block), so the copy
+ *   still recalculates; a PLAN formula that is not the template's becomes its value, and so does
  *   every computed cell of a row the native formulas would read differently from PLAN (a number typed as
  *   text, a cell holding only spaces …). Each such cell is listed with its reason: nothing is silent.
  * - "values": every formula becomes its value (a snapshot, e.g. for a report sent up).
@@ -17,6 +18,8 @@ import {
   nativeBlankRowFormula,
   nativeEvaluationYearFormula,
   nativeManualStatus,
+  nativeReadableYearFormula,
+  nativeReadableYears,
   nativeRowFormulas,
   type NativeRow,
 } from "../core/nativeFormulas";
@@ -103,6 +106,12 @@ export interface PortableContent {
   valueCells: ValueCell[];
   /** The longest formula written, in characters. */
   longestFormula: number;
+  /**
+   * Sheet columns (0-based) after the copied block that the copy adds, to be hidden: each body row's
+   * latest year with a readable figure, which the native C3 reads (native mode; empty otherwise). The
+   * block's lines in `formulas` are extended by these columns.
+   */
+  helperColumns: number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,6 +253,9 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
 
   // Native formulas by sheet row and column, and the reason a row's PLAN cells hold values instead.
   const native = new Map<string, string>();
+  const width = Math.max(0, ...source.formulas.map((line) => line.length));
+  /** The hidden columns after the block that C3's native formula reads (one per translated C3). */
+  const helperColumns: Array<{ column: number; cells: Map<number, string> }> = [];
   const reasons = new Map<string, ValueReason>();
   const at = (row: number, column: number) => `${row}:${column}`;
 
@@ -280,22 +292,32 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
         const sheetRow = source.firstRow + r;
         const column = source.firstColumn + c;
         const map = mapHeaders(headers);
-        const years: Array<{ year: number; range: string }> = [];
-        let spacesOnly = false;
-        for (const [key, index] of Object.entries(map) as Array<[ColumnKey, number]>) {
-          if (!/^y\d{4}$/.test(key)) continue;
-          const letters = columnLetters(header.firstColumn + index);
-          years.push({ year: Number(key.slice(1)), range: `$${letters}$${body.firstRow}:$${letters}$${body.lastRow}` });
-          for (let row = body.firstRow; row <= body.lastRow; row++) {
-            const v = valueOf(row, header.firstColumn + index);
-            if (typeof v === "string" && v !== "" && isBlankCell(v)) spacesOnly = true;
-          }
+        const years = (Object.entries(map) as Array<[ColumnKey, number]>)
+          .filter(([key]) => /^y\d{4}$/.test(key))
+          .map(([key, index]) => ({ year: Number(key.slice(1)), column: header.firstColumn + index }));
+        // Each body row's latest readable year goes in a hidden column after the block; C3 takes the largest.
+        // A number typed as text is a figure to PLAN, not to a number test: where one decides the year,
+        // C3 keeps its value.
+        const helper = new Map<number, string>();
+        let planYear = 0;
+        let nativeYear = 0;
+        for (let row = body.firstRow; row <= body.lastRow; row++) {
+          const read = readTemplateRow(headers, rowValues(row, header));
+          const values = years.map((y) => ({ year: y.year, value: valueOf(row, y.column) }));
+          planYear = Math.max(planYear, ...(read?.actuals ?? []).map((a) => a.year));
+          nativeYear = Math.max(nativeYear, ...nativeReadableYears(read, values));
+          const cells = years.map((y) => ({ year: y.year, cell: `${columnLetters(y.column)}${row}` }));
+          helper.set(row, nativeReadableYearFormula(read, cells));
         }
-        if (spacesOnly) {
+        if (planYear !== nativeYear) {
           reasons.set(at(sheetRow, column), "readsDifferently");
           return;
         }
-        native.set(at(sheetRow, column), nativeEvaluationYearFormula(m[1]!, years, withIfError ? "blank" : "error"));
+        const helperColumn = source.firstColumn + width + helperColumns.length;
+        const letters = columnLetters(helperColumn);
+        helperColumns.push({ column: helperColumn, cells: helper });
+        const range = `$${letters}$${body.firstRow}:$${letters}$${body.lastRow}`;
+        native.set(at(sheetRow, column), nativeEvaluationYearFormula(m[1]!, range, withIfError ? "blank" : "error"));
         yearCells.set(`${columnLetters(column)}${sheetRow}`, "formula");
       });
     });
@@ -417,6 +439,16 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
       return asWritten(source.values[r]?.[c], source.valueTypes[r]?.[c], format);
     });
   });
+  // The hidden columns C3 reads, after the block (the block's lines padded to its width first).
+  if (helperColumns.length > 0)
+    formulas.forEach((line, r) => {
+      while (line.length < width) line.push("");
+      for (const h of helperColumns) {
+        const formula = h.cells.get(source.firstRow + r) ?? "";
+        longestFormula = Math.max(longestFormula, formula.length);
+        line.push(formula);
+      }
+    });
   return {
     formulas,
     translated,
@@ -424,5 +456,6 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
     unreadableRows: [...unreadable].sort((a, b) => a - b),
     valueCells,
     longestFormula,
+    helperColumns: helperColumns.map((h) => h.column),
   };
 }

@@ -6,8 +6,10 @@
  *
  * Two syncs whatever the size: one to read the sheet, the template's table and state; one to write
  * the copy (cells, number formats, widths, fills and, when highlights are on, the same
- * conditional formats, which read the status column and call no custom function). Only cells
- * past the request budget (4 MB: thousands of indicators) are split into row blocks, each sent
+ * conditional formats, which read the status column and call no custom function). In native mode
+ * a hidden column after the copied block holds each row's latest year with a readable figure, which
+ * the native evaluation year (C3) reads (PLAN.DATAYEAR's twin, short at any number of rows). Only
+ * cells past the request budget (4 MB: thousands of indicators) are split into row blocks, each sent
  * in a request of its own (requestBudget.ts).
  *
  * A note above the table says what the copy is and lists every cell that holds its value instead
@@ -156,12 +158,19 @@ export async function writePortableCopy(
       sheets.items.map((s) => s.name),
     );
     const copy = wb.worksheets.add(name);
+    // The block, and after it the hidden columns the native C3 reads (each row's latest readable year).
+    const helpers = content.helperColumns;
+    const columns = block.columnCount + helpers.length;
+    const numberFormat =
+      helpers.length > 0 ? used.numberFormat.map((r) => [...r, ...helpers.map(() => "General")]) : used.numberFormat;
     await writeRows(
       batch,
       block.rowCount,
-      (first, count) => copy.getRange(blockRef(block.firstColumn, block.firstRow + first, block.columnCount, count)),
-      { numberFormat: used.numberFormat, formulas: content.formulas },
+      (first, count) => copy.getRange(blockRef(block.firstColumn, block.firstRow + first, columns, count)),
+      { numberFormat, formulas: content.formulas },
     );
+    for (const column of helpers)
+      copy.getRange(`${columnLetters(column)}:${columnLetters(column)}`).columnHidden = true;
 
     const headers = (used.values[headerBlock.firstRow - block.firstRow] ?? []) as unknown[];
     const map = mapHeaders(headers);

@@ -7,7 +7,11 @@
  * revised baselines (with and without their own year), adjusted targets, unknown attributes, manual
  * verdicts, figures that stop early or miss a year, figures exactly at the target; and the sheet edits a
  * copy meets: an evaluation year before, at and after the data or typed as text, a figure that cannot
- * be read, a blank target year, an unknown manual status, and edits after the copy is made.
+ * be read, a blank target year, an unknown manual status, and edits after the copy is made. And the
+ * evaluation's corrections: relative rows whose own period starts elsewhere than their reference's,
+ * rates and changes from a baseline year before the plan's base year, a cell to fix in a reference row
+ * (a figure, or a code read once), a stray unreadable entry after every figure with B3 blank, and level
+ * targets met with no time line (target year at the baseline year).
  */
 import fc from "fast-check";
 import type { Lang } from "../../src/core/messages";
@@ -73,9 +77,59 @@ export interface OracleCase {
   before: SheetEdit[];
   after: SheetEdit[];
   /** What the edits before the copy did, for coverage. */
-  edited: Record<"unreadableText" | "outOfRange" | "blankTargetYear" | "unknownManual" | "inferred", number>;
+  edited: Record<EditKind, number>;
   /** Figures placed on a boundary of the rules (see boundaryFigures). */
   boundaries: number;
+  /** The year of a stray entry that cannot be read, later than every figure (B3 blank), else null. */
+  strayYear: number | null;
+}
+
+export type EditKind =
+  | "unreadableText"
+  | "outOfRange"
+  | "blankTargetYear"
+  | "unknownManual"
+  | "inferred"
+  /** A stray entry that cannot be read, in a later year than every figure, with B3 blank: C3 ignores it. */
+  | "strayText"
+  | "strayNumber"
+  /** A cell to fix in the row a relative target refers to (a year cell, or a code read once). */
+  | "referenceToFix"
+  | "referenceCodeToFix"
+  /** A level target to reach whose target year is not after its baseline year, met by every figure. */
+  | "noTimeLine";
+
+function noEdits(): Record<EditKind, number> {
+  return {
+    unreadableText: 0,
+    outOfRange: 0,
+    blankTargetYear: 0,
+    unknownManual: 0,
+    inferred: 0,
+    strayText: 0,
+    strayNumber: 0,
+    referenceToFix: 0,
+    referenceCodeToFix: 0,
+    noTimeLine: 0,
+  };
+}
+
+/** A number the template's reader refuses for an indicator's kind and figure form (figureRules.ts), or null when any number is a figure. */
+function outOfRangeFigure(ind: IndicatorInput): number | null {
+  if (ind.figures === "rate") return -100;
+  if (ind.figures === "change") return ind.kind === "percent" ? 150 : null;
+  switch (ind.kind) {
+    case "percent":
+      return 930;
+    case "count":
+      return 3.5;
+    case "rank":
+      return 0;
+    case "amount":
+      return -5;
+    default:
+      return null;
+  }
 }
 
 const STATUSES: readonly StatusCode[] = ["achieved", "ahead", "onTrack", "lagging", "missed"];
@@ -320,16 +374,62 @@ export function buildCase(
     text: firstYear + 1,
   };
   const boundaries = boundaryFigures(indicators, forms, period, evaluationYear[yearChoice], next);
+  // With B3 blank, now and then the figures stop at a year for the whole table and an entry that cannot
+  // be read (text, or a number out of the row's range) sits in a later year: C3 counts readable figures only.
+  let stray: { year: number } | null = null;
+  if (yearChoice === "blank") {
+    const cut = period.baseYear + 1 + Math.floor(next() * (years - 1));
+    for (const ind of indicators)
+      ind.actuals = Object.fromEntries(Object.entries(ind.actuals ?? {}).filter(([y]) => Number(y) <= cut));
+    stray = { year: cut + 1 + Math.floor(next() * (period.targetYear - cut)) };
+  }
+  const yearsOf = (ind: IndicatorInput) => Object.keys(ind.actuals ?? {}).map(Number);
+  // A level target to reach with its target year at its baseline year: no time line, met by every figure.
+  const noTimeLine: Array<{ index: number; targetYear: number; target: number }> = [];
+  indicators.forEach((ind, index) => {
+    const form = forms[index]!;
+    if (!["reachUp", "reachDown", "approx", "approxBand"].includes(form) || next() < 0.5) return;
+    const values = Object.values(ind.actuals ?? {}).map((a) => a.value);
+    if (ind.baselineYear === null || ind.baselineYear === undefined || ind.baselineRevisions) return;
+    if (ind.targetAdjustments || ind.baseline === null || values.length === 0) return;
+    const up = ind.target.kind === "level" && ind.target.comparator === ">=";
+    noTimeLine.push({ index, targetYear: ind.baselineYear, target: up ? Math.min(...values) : Math.max(...values) });
+  });
   const plan = planSchema.parse({ ...seedPlan, id: `oracle-${seed}`, ...period, indicators });
   const row = () => Math.floor(next() * indicators.length);
-  const edited: OracleCase["edited"] = {
-    unreadableText: 0,
-    outOfRange: 0,
-    blankTargetYear: 0,
-    unknownManual: 0,
-    inferred: 0,
-  };
+  const edited = noEdits();
   const before: SheetEdit[] = [];
+  for (const n of noTimeLine) {
+    before.push({ key: "targetYear", index: n.index, value: n.targetYear });
+    before.push({ key: "target", index: n.index, value: n.target });
+    edited.noTimeLine += 1;
+  }
+  if (stray) {
+    // Text in one row, and a number out of its range in another (a share of 930 %, a count of 3.5 …).
+    before.push({ key: `y${stray.year}`, index: row(), value: pick(["目标5%", "约38", "—"]) });
+    edited.strayText += 1;
+    const ranged = indicators.flatMap((ind, index) => {
+      const value = outOfRangeFigure(ind);
+      return value === null ? [] : [{ index, value }];
+    });
+    const other = pick(ranged);
+    before.push({ key: `y${stray.year}`, index: other.index, value: other.value });
+    edited.strayNumber += 1;
+  }
+  // A cell to fix in the row a relative target refers to: the relative row is to fix, naming it.
+  indicators.forEach((ind) => {
+    if (ind.target.kind !== "relative" || next() < 0.6) return;
+    const index = indicators.findIndex((r) => r.id === (ind.target as { reference: string }).reference);
+    if (next() < 0.3) {
+      before.push({ key: "kind", index, value: "份额" });
+      edited.referenceCodeToFix += 1;
+    } else {
+      const ys = yearsOf(indicators[index]!);
+      const year = ys.length > 0 ? pick(ys) : firstYear;
+      before.push({ key: `y${year}`, index, value: pick(["约5", "5 左右", "n/a"]) });
+      edited.referenceToFix += 1;
+    }
+  });
   forms.forEach((form, index) => {
     if (form === "inferred") {
       before.push({ key: "obligation", index, value: null });
@@ -358,11 +458,11 @@ export function buildCase(
     before.push({ key: "targetYear", index: row(), value: null });
     edited.blankTargetYear += 1;
   }
-  if (next() < 0.15) {
+  if (next() < 0.45) {
     before.push({
       key: "manualStatus",
       index: row(),
-      value: pick(["待定", "on track", " 快于预期 ", "ahead of schedule"]),
+      value: pick(["待定", "待定", "on track", " 快于预期 ", "ahead of schedule"]),
     });
     if (before[before.length - 1]!.value === "待定") edited.unknownManual += 1;
   }
@@ -434,7 +534,7 @@ export function buildCase(
         break;
     }
   }
-  return { plan, lang, forms, yearChoice, before, after, edited, boundaries };
+  return { plan, lang, forms, yearChoice, before, after, edited, boundaries, strayYear: stray?.year ?? null };
 }
 
 /**
@@ -533,7 +633,8 @@ export function boundaryCase(lang: Lang): OracleCase {
     yearChoice: "mid",
     before: [{ key: "B3", value: year }],
     after: [],
-    edited: { unreadableText: 0, outOfRange: 0, blankTargetYear: 0, unknownManual: 0, inferred: 0 },
+    edited: noEdits(),
     boundaries: indicators.length,
+    strayYear: null,
   };
 }

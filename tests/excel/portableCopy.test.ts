@@ -220,6 +220,23 @@ describe("portable copy: native formulas give PLAN.EVALUATE's numbers and words"
     }
     expect(wb.cell(copy.sheetName, `${at("status")}10`).value).toBe("待修正（2021年：约120）");
     expect(wb.cell(copy.sheetName, `${at("status")}9`).value).toBe("滞后");
+    // B3 blank again, then stray entries in later years: text, and a share of 930 % (out of range). The
+    // evaluation year counts readable figures only (the hidden column after the table holds each row's).
+    const later: Array<[string, string]> = [
+      ["B3", ""],
+      [`${at("y2025")}7`, "'目标5%"],
+      [`${at("y2024")}8`, "930"],
+    ];
+    for (const [address, input] of later) {
+      for (const sheet of [inserted.sheetName, copy.sheetName]) wb.setCellInput(sheet, address, input);
+      compareComputed(host.standin, inserted.sheetName, copy.sheetName, plan.indicators.length);
+    }
+    expect(wb.cell(copy.sheetName, "C3").value).toBe(2023);
+    expect(wb.cell(copy.sheetName, `${at("status")}8`).value).toBe("待修正（2024年：930）");
+    // A readable 2024 figure moves the table's year, in both.
+    for (const sheet of [inserted.sheetName, copy.sheetName]) wb.setCellInput(sheet, `${at("y2024")}8`, "4.3");
+    compareComputed(host.standin, inserted.sheetName, copy.sheetName, plan.indicators.length);
+    expect(wb.cell(copy.sheetName, "C3").value).toBe(2024);
   });
 });
 
