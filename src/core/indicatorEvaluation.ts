@@ -345,7 +345,8 @@ function cumulativeRule(ctx: Context, t: Extract<Target, { kind: "cumulative" }>
     gap: gapToTarget(soFar, t.value, "up"),
     requiredStep: left <= 0 || met ? null : requiredAnnualCumulativeRate(soFar, t.value, left, mode),
   });
-  if (!ctx.time.ok) return { ...base, reason: ctx.time };
+  // As for levels: a total already reached is reached, even where no time line can be drawn.
+  if (!ctx.time.ok) return met ? { ...base, code: "achieved" } : { ...base, reason: ctx.time };
   const expected = expectedCumulative(t.value, ctx.start, ctx.plan.targetYear, ctx.year, mode, ctx.path);
   if (t.value === 0) {
     return {

@@ -692,7 +692,8 @@ class Builder {
       code: iff(
         FAIL,
         BLANK,
-        `IF(ISERROR(${this.E}),"",IF(${met},${l.achieved},IF(${this.Y}>=${this.TY},${l.missed},IF(${T}=0,${l.lagging},${this.schedule()}))))`,
+        // A total met is met, even where no time line can be drawn (as for levels).
+        `IF(${met},${l.achieved},IF(ISERROR(${this.E}),"",IF(${this.Y}>=${this.TY},${l.missed},IF(${T}=0,${l.lagging},${this.schedule()}))))`,
       ),
     };
   }

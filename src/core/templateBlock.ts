@@ -5,7 +5,7 @@
  * stand-in, and behind the pane's evaluation year, so all of them find the same row and year.
  *
  * The title block above a template holds a label cell 评估年份 / Evaluation year with the year staff
- * chose in the cell to its right; blank means the latest year anything is entered in the table.
+ * chose in the cell to its right; blank means the latest year with a figure that can be read in the table.
  */
 import { parseUserNumber } from "./numberParsing";
 import { headerRowIndexes, isBlankCell, normalizeHeader } from "./templateLayout";

@@ -3,7 +3,7 @@
  * use (src/core/sheetRows.ts → templateRow.ts), names and records from the plan stored in the
  * workbook, plan-wide title and period from the stored plan (or the sheet when none was found).
  * The evaluation year is the one the sheet's C3 computes: B3 when staff typed a year there, else
- * the latest year anything is entered. So the pane's numbers are the sheet's numbers.
+ * the latest year with a figure that can be read. So the pane's numbers are the sheet's numbers.
  */
 import { latestEnteredYear } from "../core/templateRow";
 import type { Finding } from "../core/validation";

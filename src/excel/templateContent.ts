@@ -92,7 +92,7 @@ function headerRange(frame: TableFrame): string {
 }
 
 /**
- * C3: the year staff typed in B3, else the latest year anything is entered in the table; blank
+ * C3: the year staff typed in B3, else the latest year with a figure that can be read in the table; blank
  * before the first figure (PLAN.DATAYEAR's #N/A would otherwise reach every computed cell).
  */
 export function evaluationYearFormula(frame: TableFrame, lastBodyRow: number): string {

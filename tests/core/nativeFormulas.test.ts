@@ -114,6 +114,11 @@ function correctionsPlan(): Plan {
         actuals: yearly({ "2021": 6, "2022": 6, "2023": 6 }),
       }),
       row("MET", "达标", { actuals: yearly({ "2021": 55, "2023": 61 }) }),
+      row("TOTAL_MET", "累计达标", {
+        figures: "change",
+        target: { kind: "cumulative", value: 5, mode: "increase" },
+        actuals: yearly({ "2021": 3, "2022": 1, "2023": 2 }),
+      }),
       row("SHARE", "份额", { actuals: yearly({ "2021": 45 }) }),
     ],
   });
@@ -326,6 +331,7 @@ describe("native formulas give PLAN.EVALUATE's numbers and words", () => {
       // The reference of SHARE_GROWTH has a cell to fix; MET's target year is its baseline year (no time line).
       { key: "y2022", index: index("REF2"), value: "约5" },
       { key: "targetYear", index: index("MET"), value: 2020 },
+      { key: "targetYear", index: index("TOTAL_MET"), value: 2020 },
     ]);
     expectSame(run);
     // 1. Each row's own period: 100 (2019) → 121 (2023) is (1.21^(1/4) − 1) a year, against the reference's 2021–2023 rates.
@@ -342,6 +348,9 @@ describe("native formulas give PLAN.EVALUATE's numbers and words", () => {
     // 5. Met, with no time line: 已完成, while the time line says #NUM!.
     expect(cell(run, "elapsed", "MET")).toBe("#NUM!");
     expect(cell(run, "status", "MET")).toBe("已完成");
+    // … and so is a 〔〕 total met (3 + 1 + 2 ≥ 〔5〕), as the evaluation says.
+    expect(cell(run, "elapsed", "TOTAL_MET")).toBe("#NUM!");
+    expect(cell(run, "status", "TOTAL_MET")).toBe("已完成");
 
     // 4. With B3 blank, C3 is the latest year with a readable figure: text and a share of 930 % in later years do not count.
     const stray = runOracle(plan, "zh", [
