@@ -325,6 +325,16 @@ function quoteName(name: string): string {
   return `“${name}”`;
 }
 
+/** The plan document the report evaluates; a plan typed into Excel names only its title. */
+function sourceLine(plan: Plan, lang: Lang): string {
+  const s = plan.source;
+  if (!s) return lang === "zh" ? `《${plan.title.zh}》（来源未注明）` : `${plan.title.en} (source not stated)`;
+  const { document: planDocument, issuer, date } = s;
+  return lang === "zh"
+    ? `《${planDocument.zh}》（${issuer.zh}，${date}）`
+    : `${planDocument.en} (${issuer.en}, ${date})`;
+}
+
 function orUnstated(value: string | undefined, lang: Lang): string {
   return value !== undefined && value.trim() !== "" ? value : lang === "zh" ? "未注明" : "not stated";
 }
@@ -598,7 +608,6 @@ export function buildReportDocument(plan: Plan, summary: PlanSummary, options: R
   const pathPair = choosePathIndicator(pairs, options.pathIndicatorId);
   const noun = allMain ? (zh ? "主要指标" : "main indicators") : zh ? "指标" : "indicators";
   const kindWord = KIND_WORDS[kind][lang];
-  const { document: planDocument } = plan.source;
   return {
     lang,
     kind,
@@ -606,9 +615,7 @@ export function buildReportDocument(plan: Plan, summary: PlanSummary, options: R
     title: zh
       ? `${plan.title.zh}${noun}${year}年${kindWord}`
       : `${plan.title.en}: ${kindWord.charAt(0).toUpperCase()}${kindWord.slice(1)} of the ${noun}, ${year}`,
-    source: zh
-      ? `《${planDocument.zh}》（${plan.source.issuer.zh}，${plan.source.date}）`
-      : `${planDocument.en} (${plan.source.issuer.en}, ${plan.source.date})`,
+    source: sourceLine(plan, lang),
     generatedOn: options.generatedOn,
     dateText: dateText(options.generatedOn, lang),
     summary: summaryText,

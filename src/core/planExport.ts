@@ -4,53 +4,111 @@
  * A row whose target cannot be read is left out and listed; an unreadable yearly figure is left out
  * of its indicator and listed: nothing is dropped without a word.
  */
-import type { Indicator, Plan } from "./planSchema";
+import type { Lang } from "./messages";
+import { schemaIssue, type PlanFileIssue } from "./planFile";
+import type { Indicator, LocalizedText, Plan } from "./planSchema";
 import { FORMAT_VERSION, plan as planSchema } from "./planSchema";
-import { readSheetRows } from "./sheetRows";
-import type { ColumnKey } from "./templateLayout";
+import { readSheetRows, type BlockedCell } from "./sheetRows";
+import { columnHeader, type ColumnKey } from "./templateLayout";
 
 export interface ExportSkip {
   /** 0-based row of the body. */
   row: number;
+  /** The row as staff see it in Excel (1-based sheet row). */
+  sheetRow: number;
+  /** The indicator's name (as the sheet shows it, the other language from the stored plan). */
+  name: LocalizedText;
   key: ColumnKey;
-  reason: "missing" | "invalid";
+  /** The column as staff see it (2022年, 目标值). */
+  header: string;
+  /** missing/invalid: the cell; reference: the row compared with was itself left out. */
+  reason: "missing" | "invalid" | "reference";
   /** What the cell held. */
   text?: string;
+  /** reason "reference": the row compared with, which was left out. */
+  reference?: LocalizedText;
 }
 
-export type PlanExport = { ok: true; plan: Plan; skipped: ExportSkip[] } | { ok: false; skipped: ExportSkip[] };
+export type PlanExport =
+  { ok: true; plan: Plan; skipped: ExportSkip[] } | { ok: false; skipped: ExportSkip[]; issues: PlanFileIssue[] };
+
+const isFigureKey = (key: ColumnKey) => /^y\d{4}$/.test(key);
 
 /**
  * The plan the template rows describe. `headers` is the table's header row, `rows` its body
- * (values as read from the sheet). Plan-level facts (title, source, period, evaluation year) come
- * from the stored plan, or from the rows when there is none.
+ * (values as read from the sheet), `firstSheetRow` the sheet row of the body's first row (rows are
+ * named by it, as the pane names them). Plan-level facts (title, source, period, evaluation year)
+ * come from the stored plan, or from the rows when there is none; nothing is made up.
  */
 export function planFromTemplate(
   stored: Plan | null,
   headers: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  evaluationYear?: number,
+  options: { evaluationYear?: number; firstSheetRow?: number } = {},
 ): PlanExport {
+  const firstSheetRow = options.firstSheetRow ?? 1;
+  const evaluationYear = options.evaluationYear;
   const indicators: Indicator[] = [];
+  const sheetRows: number[] = [];
   const skipped: ExportSkip[] = [];
   const targetYears: number[] = [];
-  for (const reading of readSheetRows(stored, headers, rows)) {
-    for (const f of reading.unreadableFigures)
-      skipped.push({ row: reading.index, key: f.key, reason: f.reason, text: f.text });
-    const figureOnly = reading.blocked !== null && /^y\d{4}$/.test(reading.blocked.key);
-    if (reading.blocked && !figureOnly) {
-      skipped.push({
-        row: reading.index,
-        key: reading.blocked.key,
-        reason: reading.blocked.reason,
-        ...(reading.blocked.text ? { text: reading.blocked.text } : {}),
-      });
+  const namesById = new Map<string, LocalizedText>();
+  for (const reading of readSheetRows(stored, headers, rows, firstSheetRow)) {
+    namesById.set(reading.indicator.id, reading.indicator.name);
+    const sheetRow = firstSheetRow + reading.index;
+    const name = reading.indicator.name;
+    const skip = (cell: BlockedCell): ExportSkip => ({
+      row: reading.index,
+      sheetRow,
+      name,
+      key: cell.key,
+      header: cell.header,
+      reason: cell.reason,
+      ...(cell.text ? { text: cell.text } : {}),
+    });
+    for (const f of reading.unreadableFigures) skipped.push(skip(f));
+    if (reading.blocked && !isFigureKey(reading.blocked.key)) {
+      skipped.push(skip(reading.blocked));
       continue;
     }
     indicators.push(reading.indicator);
+    sheetRows.push(sheetRow);
     if (reading.targetYear !== null) targetYears.push(reading.targetYear);
   }
-  if (indicators.length === 0) return { ok: false, skipped };
+  // A relative target needs the row it is compared with: when that row was left out, so is this one.
+  for (let changed = true; changed;) {
+    changed = false;
+    const ids = new Set(indicators.map((i) => i.id));
+    for (let i = indicators.length - 1; i >= 0; i--) {
+      const ind = indicators[i]!;
+      const targets = [ind.target, ...(ind.targetAdjustments ?? []).map((a) => a.target)];
+      const orphan = targets.find((t) => t.kind === "relative" && !ids.has(t.reference));
+      if (!orphan || orphan.kind !== "relative") continue;
+      skipped.push({
+        row: sheetRows[i]! - firstSheetRow,
+        sheetRow: sheetRows[i]!,
+        name: ind.name,
+        key: "reference",
+        header: columnHeader("reference", "zh"),
+        reason: "reference",
+        reference: namesById.get(orphan.reference) ?? { zh: orphan.reference, en: orphan.reference },
+      });
+      indicators.splice(i, 1);
+      sheetRows.splice(i, 1);
+      changed = true;
+    }
+  }
+  skipped.sort((a, b) => a.sheetRow - b.sheetRow);
+  if (indicators.length === 0) {
+    const issue: PlanFileIssue = {
+      path: "indicators",
+      message:
+        skipped.length > 0
+          ? { zh: "没有一行指标可以导出（见下列各行）。", en: "No indicator row can be exported (see the rows below)." }
+          : { zh: "指标表中没有指标行。", en: "The indicator table has no indicator rows." },
+    };
+    return { ok: false, skipped, issues: [issue] };
+  }
   const targetYear = stored?.targetYear ?? Math.max(...targetYears);
   const baseYear =
     stored?.baseYear ?? Math.min(...indicators.map((i) => i.baselineYear ?? targetYear - 1), targetYear - 1);
@@ -62,12 +120,39 @@ export function planFromTemplate(
     formatVersion: FORMAT_VERSION,
     id: stored?.id ?? "exported-plan",
     title,
-    source: stored?.source ?? { document: title, issuer: { zh: "—", en: "—" }, date: "1970-01-01" },
+    // A plan typed into Excel has no source document: none is made up.
+    ...(stored?.source ? { source: stored.source } : {}),
     baseYear,
     targetYear,
     ...(evaluation ? { evaluation } : {}),
     indicators,
   };
   const parsed = planSchema.safeParse(candidate);
-  return parsed.success ? { ok: true, plan: parsed.data, skipped } : { ok: false, skipped };
+  if (parsed.success) return { ok: true, plan: parsed.data, skipped };
+  const sheetRowOf = (index: number) => sheetRows[index] ?? firstSheetRow + index;
+  return { ok: false, skipped, issues: parsed.error.issues.map((i) => schemaIssue(candidate, i, sheetRowOf)) };
+}
+
+/** One left-out cell in staff words: the sheet row, the indicator, the column and what it held. */
+export function describeExportSkip(s: ExportSkip, lang: Lang): string {
+  const held = s.text ?? "";
+  if (isFigureKey(s.key)) {
+    return lang === "zh"
+      ? `第${s.sheetRow}行“${s.name[lang]}”${s.header}：“${held}”无法读取为数字，该年数据未导出。`
+      : `Row ${s.sheetRow} “${s.name[lang]}”, ${s.header}: “${held}” cannot be read as a number; that year was not exported.`;
+  }
+  if (s.reason === "reference") {
+    const other = s.reference?.[lang] ?? "";
+    return lang === "zh"
+      ? `第${s.sheetRow}行“${s.name[lang]}”与“${other}”对照，而“${other}”未导出，本行也未导出。`
+      : `Row ${s.sheetRow} “${s.name[lang]}” is compared with “${other}”, which was not exported; the row was not exported either.`;
+  }
+  if (s.reason === "missing") {
+    return lang === "zh"
+      ? `第${s.sheetRow}行“${s.name[lang]}”缺少“${s.header}”，本行未导出。`
+      : `Row ${s.sheetRow} “${s.name[lang]}” has no ${s.header}; the row was not exported.`;
+  }
+  return lang === "zh"
+    ? `第${s.sheetRow}行“${s.name[lang]}”的“${s.header}”为“${held}”，无法读取，本行未导出。`
+    : `Row ${s.sheetRow} “${s.name[lang]}”: ${s.header} holds “${held}”, which cannot be read; the row was not exported.`;
 }

@@ -259,7 +259,15 @@ function fieldName(path: readonly Key[], lang: "zh" | "en"): string {
   return out;
 }
 
-function schemaIssue(raw: unknown, issue: z.core.$ZodIssue): PlanFileIssue {
+/**
+ * A schema issue in staff words. `sheetRowOf` names an indicator by its sheet row (第8行) instead
+ * of its place in the file, for a plan read from the template.
+ */
+export function schemaIssue(
+  raw: unknown,
+  issue: z.core.$ZodIssue,
+  sheetRowOf?: (index: number) => number,
+): PlanFileIssue {
   const path = issue.path.filter((k): k is Key => typeof k !== "symbol");
   const what = describeProblem(raw, path, issue);
   if (path[0] === "indicators" && typeof path[1] === "number") {
@@ -274,8 +282,11 @@ function schemaIssue(raw: unknown, issue: z.core.$ZodIssue): PlanFileIssue {
       zh: `${typeof nameZh === "string" ? `“${nameZh}”` : ""}${idText ? `（${idText}）` : ""}`,
       en: `${typeof nameEn === "string" ? ` “${nameEn}”` : ""}${idText ? ` (id ${idText})` : ""}`,
     };
-    const en = `Indicator ${index + 1}${label.en}${rest.length ? `, ${fieldName(rest, "en")}` : ""}: ${what.en}`;
-    const zh = `第${index + 1}行指标${label.zh}${rest.length ? `的 ${fieldName(rest, "zh")}` : ""}：${what.zh}`;
+    const where = sheetRowOf
+      ? { zh: `第${sheetRowOf(index)}行指标`, en: `Row ${sheetRowOf(index)}, indicator` }
+      : { zh: `第${index + 1}行指标`, en: `Indicator ${index + 1}` };
+    const en = `${where.en}${label.en}${rest.length ? `, ${fieldName(rest, "en")}` : ""}: ${what.en}`;
+    const zh = `${where.zh}${label.zh}${rest.length ? `的 ${fieldName(rest, "zh")}` : ""}：${what.zh}`;
     return { path: formatPath(path), row: index + 1, message: { zh, en } };
   }
   const field = formatPath(path);

@@ -274,7 +274,9 @@ export const plan = z
     formatVersion: z.literal(FORMAT_VERSION),
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/),
     title: localizedText,
-    source: planSource,
+    source: planSource
+      .optional()
+      .describe("the document the table is published in; absent for a plan typed into Excel, never made up"),
     baseYear: year,
     targetYear: year,
     evaluation: evaluationSettings.optional(),

@@ -416,7 +416,6 @@ export function planOfRow(
     formatVersion: 2,
     id: "template-row",
     title: own.indicator.name,
-    source: { document: own.indicator.name, issuer: own.indicator.name, date: "2000-01-01" },
     baseYear,
     targetYear: own.targetYear,
     indicators,

@@ -114,11 +114,7 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
     formatVersion: FORMAT_VERSION,
     id: storedPlan?.id ?? "sheet",
     title: storedPlan?.title ?? { zh: snapshot.sheetName, en: snapshot.sheetName },
-    source: storedPlan?.source ?? {
-      document: { zh: snapshot.sheetName, en: snapshot.sheetName },
-      issuer: { zh: "—", en: "—" },
-      date: "1970-01-01",
-    },
+    ...(storedPlan?.source ? { source: storedPlan.source } : {}),
     // A sheet with no year column and no stored plan cannot be evaluated; these keep the plan well-formed.
     baseYear: baseYear ?? 2020,
     targetYear: targetYear ?? 2025,

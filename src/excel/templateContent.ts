@@ -318,7 +318,7 @@ export function titleBlock(plan: Plan, lang: Lang): TitleBlock {
   if (lang === "zh") {
     return {
       title: plan.title.zh,
-      source: `来源：${s.document.zh}（${s.issuer.zh}，${s.date}）`,
+      source: s ? `来源：${s.document.zh}（${s.issuer.zh}，${s.date}）` : "来源：未注明",
       evaluationYearLabel: EVALUATION_YEAR_LABEL.zh,
       evaluationYearHint: "左格留空则取最新填写数据的年份；各指标均按此年份评估，数据早于此年份的标为“数据滞后”。",
       legendLabel: "图例：",
@@ -329,7 +329,7 @@ export function titleBlock(plan: Plan, lang: Lang): TitleBlock {
   }
   return {
     title: plan.title.en,
-    source: `Source: ${s.document.en} (${s.issuer.en}, ${s.date})`,
+    source: s ? `Source: ${s.document.en} (${s.issuer.en}, ${s.date})` : "Source: not stated",
     evaluationYearLabel: EVALUATION_YEAR_LABEL.en,
     evaluationYearHint:
       "Blank: the latest year with figures. Every indicator is evaluated at this year; one whose latest figure is older is marked stale.",

@@ -29,7 +29,8 @@ const text = z.object({ zh: z.string(), en: z.string() });
 const planInfoSchema = z.object({
   id: z.string().min(1),
   title: text,
-  source: z.object({ document: text, issuer: text, date: z.string() }),
+  // Absent for a plan typed into Excel (plan files from the sheet never make one up).
+  source: z.object({ document: text, issuer: text, date: z.string() }).optional(),
   baseYear: z.number().int(),
   targetYear: z.number().int(),
 });
@@ -68,7 +69,9 @@ export function planInfo(plan: Plan): PlanInfo {
   return {
     id: plan.id,
     title: plan.title,
-    source: { document: plan.source.document, issuer: plan.source.issuer, date: plan.source.date },
+    ...(plan.source
+      ? { source: { document: plan.source.document, issuer: plan.source.issuer, date: plan.source.date } }
+      : {}),
     baseYear: plan.baseYear,
     targetYear: plan.targetYear,
   };

@@ -86,6 +86,16 @@ describe("buildReportDocument: the seed plan's 11 main indicators at a mid-term 
     expect(en.columns[6]!.header).toBe("2023 actual");
   });
 
+  it("a plan typed into Excel (no source document) is named by its title, the source said to be unstated", () => {
+    const { source: _published, ...typed } = midtermPlan();
+    const options = { kind: "annual" as const, generatedOn: "2026-11-30" };
+    const summary = summarizePlan(typed, { evaluationYear: 2023 });
+    expect(buildReportDocument(typed, summary, { ...options, lang: "zh" }).source).toBe(
+      "《张掖市“十四五”科技创新规划》（来源未注明）",
+    );
+    expect(buildReportDocument(typed, summary, { ...options, lang: "en" }).source).toMatch(/\(source not stated\)$/);
+  });
+
   it("counts by verdict, zero counts left out", () => {
     expect(midtermReport("zh").counts).toEqual([
       { verdict: "achieved", label: "提前实现", count: 1 },

@@ -115,7 +115,7 @@ describe("parsePlanTable: the seed's table", () => {
     if (!made.ok) return;
     expect(made.plan.formatVersion).toBe(2);
     expect(made.notes).toEqual([]);
-    expect(made.plan.source.note).toBe("注: *为2019年数据");
+    expect(made.plan.source?.note).toBe("注: *为2019年数据");
     const broken = planFromDrafts(
       result.drafts.map((d, i) => (i === 4 ? { ...d, baselineYear: 2030 } : d)),
       meta,

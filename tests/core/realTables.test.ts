@@ -160,7 +160,7 @@ describe.each(tableIds())("real table %s, imported as printed", (id) => {
     const plan = confirmedPlan(exp, r);
     expect(plan.indicators).toHaveLength(exp.rows);
     expect(plan.formatVersion).toBe(2);
-    expect(plan.source.note ?? null).toBe(exp.tableNote);
+    expect(plan.source?.note ?? null).toBe(exp.tableNote);
   });
 });
 

@@ -163,6 +163,7 @@ describe("recordFigures", () => {
       expect(ind(sheet.plan).actuals["2021"]).toEqual(expected);
       // The plan export (exportWorkbookPlan → planFromTemplate) carries the history.
       const exported = await exportWorkbookPlan(tableName);
+      if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
       expect(ind(exported.plan).actuals["2021"]).toEqual(expected);
       const file = parsePlanFile(exported.text);
       expect(file.ok && ind(file.plan).actuals["2021"]).toEqual(expected);

@@ -177,6 +177,7 @@ describe("export and any plan, at 1 and at 500 indicators with every target form
     host.standin.workbook.setCellInput(inserted.sheetName, at("y2021", 7), "1.3");
     host.standin.workbook.setCellInput(inserted.sheetName, at("y2022", 7), "1.35");
     const exported = await exportWorkbookPlan(inserted.tableName);
+    if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
     expect(exported.fileName).toBe(`${seedPlan.id}.plan.json`);
     expect(exported.skipped).toEqual([]);
     const rd = exported.plan.indicators.find((i) => i.id === "RD_INTENSITY")!;
@@ -208,6 +209,7 @@ describe("export and any plan, at 1 and at 500 indicators with every target form
       for (let r = 0; r < count; r++)
         expect(wb.cellAt(inserted.sheetName, 5 + r, statusColumn).valueType).not.toBe("Error");
       const exported = await exportWorkbookPlan(inserted.tableName);
+      if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
       expect(exported.skipped).toEqual([]);
       const back = planSchema.parse(JSON.parse(exported.text));
       expect(back.indicators.map((i) => [i.id, i.target, i.baseline, i.baselineYear, i.actuals])).toEqual(

@@ -24,6 +24,7 @@ import { parsePlanTable, type TableImportResult } from "../../../core/planTableI
 import { decodeText } from "../../../core/textDecoding";
 import { readAutoOpen } from "../../../excel/autoOpen";
 import { toHostError } from "../../../excel/excelRun";
+import { describeExportSkip } from "../../../core/planExport";
 import { exportWorkbookPlan } from "../../../excel/exportPlan";
 import { recordFigures } from "../../../excel/recordFigures";
 import { valueCellsText, writePortableCopy } from "../../../excel/portableCopy";
@@ -144,19 +145,22 @@ export function TravelPanel(props: {
       // Record what was typed since the last recording first, so the file carries every revision's history.
       const recorded = await recordFigures(tableName);
       const r = await exportWorkbookPlan(tableName);
+      const skipped = r.skipped.map((s) => describeExportSkip(s, lang));
+      const notRecorded = recorded.kind === "blocked" ? [recorded.block.message[lang]] : [];
+      if (!r.ok) {
+        setNotice({
+          intent: "error",
+          text: tt(lang, "exportRefused"),
+          details: [...r.issues.map((i) => i.message[lang]), ...skipped, ...notRecorded],
+        });
+        return;
+      }
       downloadText(r.fileName, r.text);
-      const skipped = r.skipped.map((s) => s.row + 1);
+      const details = [...skipped, ...notRecorded];
       setNotice({
         intent: skipped.length > 0 ? "warning" : "success",
         text: tt(lang, "exportDone", { file: r.fileName, count: r.plan.indicators.length }),
-        ...(skipped.length > 0 || recorded.kind === "blocked"
-          ? {
-              details: [
-                ...(skipped.length > 0 ? [tt(lang, "exportSkipped", { rows: rowsText(skipped) })] : []),
-                ...(recorded.kind === "blocked" ? [recorded.block.message[lang]] : []),
-              ],
-            }
-          : {}),
+        ...(details.length > 0 ? { details } : {}),
       });
     });
 

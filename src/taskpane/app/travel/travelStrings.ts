@@ -37,9 +37,9 @@ const strings = {
     zh: "已导出“{file}”（{count} 个指标，含已填写的实际值）。",
     en: "Exported “{file}” ({count} indicators, with the figures entered).",
   },
-  exportSkipped: {
-    zh: "第 {rows} 行缺少必要内容，未导出。",
-    en: "Rows {rows} lack required cells and were not exported.",
+  exportRefused: {
+    zh: "未导出规划文件：指标表读不出一份完整的规划。",
+    en: "No plan file was exported: the indicator table does not give a complete plan.",
   },
 
   importTitle: { zh: "使用其他规划", en: "Use another plan" },
