@@ -9,9 +9,58 @@ import { newGuid } from "./model";
 import { ClientCollection, ClientObject, ClientResult } from "./proxy";
 import type { RequestContext } from "./requestContext";
 
-/** The root element's default namespace; InvalidArgument when the text has no root element. */
+/**
+ * XML 1.0 (§2.2, production [2] Char) allows only tab, line feed, carriage return, U+0020–U+D7FF,
+ * U+E000–U+FFFD and U+10000–U+10FFFF anywhere in a document, as text or as a character reference:
+ * the other C0 controls, U+FFFE, U+FFFF and unpaired surrogates make it not well formed.
+ * https://www.w3.org/TR/xml/#charsets
+ */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** The first character (or character reference) XML 1.0 forbids, as "U+0007" or "&#x7;", with its offset. */
+function forbiddenCharacter(xml: string): { what: string; at: number } | null {
+  let first: { what: string; at: number } | null = null;
+  for (let i = 0; i < xml.length; i++) {
+    // codePointAt pairs surrogates; an unpaired one comes back as itself (U+D800–U+DFFF), not a Char.
+    const code = xml.codePointAt(i)!;
+    if (!isXmlChar(code)) {
+      first = { what: hex(code), at: i };
+      break;
+    }
+    if (code > 0xffff) i++;
+  }
+  for (const ref of xml.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    if (first && ref.index >= first.at) break;
+    const code = ref[1]!.startsWith("x") ? parseInt(ref[1]!.slice(1), 16) : parseInt(ref[1]!, 10);
+    if (!isXmlChar(code)) return { what: ref[0], at: ref.index };
+  }
+  return first;
+}
+
+/**
+ * The root element's default namespace. InvalidArgument when the text has no root element or holds
+ * a character XML 1.0 forbids: add(xml) and setXml(xml) take "XML content. Must be a valid XML
+ * fragment" (Excel.CustomXmlPartCollection.add, ExcelApi 1.5).
+ */
 function rootNamespace(xml: unknown): string {
   if (typeof xml !== "string") fail(ErrorCodes.invalidArgument, "The XML must be a string.");
+  const bad = forbiddenCharacter(xml);
+  if (bad)
+    fail(
+      ErrorCodes.invalidArgument,
+      `The XML is not well formed: ${bad.what} at offset ${bad.at} is not an XML 1.0 character.`,
+    );
   const body = xml
     .replace(/<\?xml[^>]*\?>/, "")
     .replace(/<!--[\s\S]*?-->/g, "")

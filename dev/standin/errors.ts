@@ -18,6 +18,7 @@ export const ErrorCodes = {
   itemNotFound: "ItemNotFound",
   notImplemented: "NotImplemented",
   propertyNotLoaded: "PropertyNotLoaded",
+  requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
   runMustReturnPromise: "RunMustReturnPromise",
   valueNotLoaded: "ValueNotLoaded",
 } as const;
@@ -82,6 +83,9 @@ export const Messages = {
   invalidArgument: "The argument is invalid or missing or has an incorrect format.",
   itemNotFound: "The requested resource doesn't exist.",
   itemAlreadyExists: "The resource already exists.",
+  /** docs/testing/application-specific-api-error-handling.md, the RequestPayloadSizeLimitExceeded row. */
+  requestPayloadSizeLimitExceeded:
+    "The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
   cellEditMode:
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
 } as const;

@@ -26,7 +26,7 @@ import { createOfficeNamespace } from "./office";
 import type { PlanFunctionHost, PlanFunctionLike } from "./planFunctionPlugin";
 import { registerPlanFunctions } from "./planFunctionPlugin";
 import { Range } from "./range";
-import type { RequestContext, StandinCore } from "./requestContext";
+import { WEB_REQUEST_PAYLOAD_LIMIT, type RequestContext, type StandinCore } from "./requestContext";
 import type { SerializedWorkbook } from "./serialize";
 import { deserializeWorkbook, serializeWorkbook } from "./serialize";
 import { DocumentSettings } from "./settings";
@@ -56,6 +56,12 @@ export interface StandinOptions {
    * data's shape, as Excel on the desktop; "columns" always uses columns, as Excel on the web.
    */
   chartAutoSeriesBy?: "shape" | "columns";
+  /**
+   * The largest request a sync may send, in bytes: 5 MB by default, as Excel on the web (over it, the
+   * sync fails with RequestPayloadSizeLimitExceeded and nothing of it is applied); null for no limit,
+   * as on the desktop. See requestContext.ts for how a request is measured.
+   */
+  requestPayloadLimit?: number | null;
 }
 
 export type InputCheck = { ok: true } | { ok: false; style: string; title: string; message: string };
@@ -88,6 +94,8 @@ export function createStandin(options: StandinOptions = {}) {
     events: undefined as unknown as EventHub,
     excelApiVersion: options.excelApiVersion ?? "1.20",
     chartAutoSeriesBy: options.chartAutoSeriesBy ?? "shape",
+    requestPayloadLimit:
+      options.requestPayloadLimit === undefined ? WEB_REQUEST_PAYLOAD_LIMIT : options.requestPayloadLimit,
   };
   const rows = new TemplateRowReader(() => core.model);
   const grid = new GridView(() => core.model);

@@ -21,6 +21,15 @@ import { RangeFormat } from "./rangeFormat";
 import type { RequestContext } from "./requestContext";
 import { Worksheet } from "./worksheet";
 
+/**
+ * "Total number of characters that a cell can contain: 32,767 characters" (Excel specifications and
+ * limits, https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Excel refuses a longer text rather than cutting it; the code it answers `Range.values` with is
+ * not documented: the stand-in uses InvalidArgument, office.js's code for an argument Excel
+ * cannot take (not checked against Excel).
+ */
+export const MAX_CELL_CHARACTERS = 32_767;
+
 const SHAPE_MESSAGE =
   "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
@@ -205,6 +214,12 @@ export class Range extends ClientObject<CellRange> {
         const grid = toGrid(v, t.rect, checkCellInput) as CellInput[][];
         for (const line of grid)
           for (const cell of line) {
+            if (typeof cell === "string" && !cell.startsWith("=") && cell.length > MAX_CELL_CHARACTERS) {
+              fail(
+                ErrorCodes.invalidArgument,
+                `A cell can contain at most ${MAX_CELL_CHARACTERS} characters; this text has ${cell.length}.`,
+              );
+            }
             if (
               typeof cell === "string" &&
               cell.startsWith("=") &&

@@ -7,8 +7,10 @@ export interface RunStats {
   syncCalls: number;
   /** Cells in the 2-D arrays written (values, formulas, number formats). */
   cellsWritten: number;
-  /** Approximate request payload: JSON length of every queued command's arguments. */
+  /** Request payload of the round trips: UTF-8 JSON of every command's arguments, plus 40 bytes a command (requestContext.ts). */
   requestBytes: number;
+  /** The largest single request (also one refused as over the limit). */
+  largestRequestBytes: number;
   /** Commands sent. */
   commands: number;
   mergeUndoGroup: boolean;
@@ -23,6 +25,7 @@ export function emptyRunStats(options: { mergeUndoGroup?: boolean; delayForCellE
     syncCalls: 0,
     cellsWritten: 0,
     requestBytes: 0,
+    largestRequestBytes: 0,
     commands: 0,
     mergeUndoGroup: options.mergeUndoGroup === true,
     delayForCellEdit: options.delayForCellEdit === true,
@@ -58,6 +61,7 @@ export class StatsBook {
       total.syncCalls += r.syncCalls;
       total.cellsWritten += r.cellsWritten;
       total.requestBytes += r.requestBytes;
+      total.largestRequestBytes = Math.max(total.largestRequestBytes, r.largestRequestBytes);
       total.commands += r.commands;
       total.errorCode ??= r.errorCode;
     }

@@ -25,7 +25,7 @@ import {
 import { blockRef, columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
 import { RequestBatch, writeRows } from "./requestBatch";
-import { COMMAND_OVERHEAD, rowBytes, splitRows } from "./requestBudget";
+import { COMMAND_OVERHEAD, jsonBytes, rowBytes, splitRows } from "./requestBudget";
 import {
   asText,
   buildFreshTemplate,
@@ -174,7 +174,15 @@ async function writeFreshSheet(
   const width = fresh.columns.length;
   const n = fresh.rows.length;
 
-  writeTitleBlock(sheet, titleBlock(plan, lang), fresh.evaluationYearFormula);
+  const title = titleBlock(plan, lang);
+  // The title block, the header and a width per column go in the first request with the rows: counted too.
+  await batch.fit(
+    jsonBytes(title) +
+      jsonBytes(fresh.evaluationYearFormula) +
+      2 * jsonBytes(fresh.header) +
+      (width + 20) * COMMAND_OVERHEAD,
+  );
+  writeTitleBlock(sheet, title, fresh.evaluationYearFormula);
 
   const header = sheet.getRange(blockRef(0, HEADER_ROW, width, 1));
   header.numberFormat = [fresh.header.map(() => "@")];
