@@ -1,6 +1,8 @@
 /**
- * The one place that starts Excel batches. Every operation module calls runRead or runWrite,
- * so cell-edit mode, undo grouping and error translation are handled the same way everywhere.
+ * The one place that starts Excel batches (the only `Excel.run` in src/, a test scans for others).
+ * Every operation module, the PLAN functions' row lookup and the change watchers call runRead,
+ * runWrite or removeHandler, so cell-edit mode, undo grouping and error translation are handled the
+ * same way everywhere.
  */
 
 export type HostErrorCode =
@@ -98,5 +100,29 @@ export async function runWrite<T>(batch: (context: Excel.RequestContext) => Prom
     return await excel.run({ delayForCellEdit: true }, batch);
   } catch (err) {
     throw toHostError(err);
+  }
+}
+
+/** A handler registered in an earlier batch (an EventHandlerResult): it keeps the context it was added with. */
+export type RegisteredHandler = Pick<OfficeExtension.EventHandlerResult<unknown>, "context" | "remove">;
+
+/**
+ * Unregisters an event handler added in an earlier runRead. "The same RequestContext object that the handler
+ * was added in must be used when removing the handler" (OfficeExtension.EventHandlerResult,
+ * https://learn.microsoft.com/en-us/javascript/api/office/officeextension.eventhandlerresult), hence
+ * Excel.run(registration.context, …).
+ * A sheet that was deleted took its handlers with it: nothing is left to remove, which is not a failure.
+ * Anything else is reported, as a HostOperationError.
+ */
+export async function removeHandler(registration: RegisteredHandler): Promise<void> {
+  const excel = excelOrThrow();
+  try {
+    await excel.run(registration.context, async (context) => {
+      registration.remove();
+      await context.sync();
+    });
+  } catch (err) {
+    const mapped = toHostError(err);
+    if (mapped.code !== "templateNotFound") throw mapped;
   }
 }

@@ -9,7 +9,7 @@
  * `initial` is null: the pane shows no cell until staff select one.
  */
 import { parseRangeAddress } from "./a1";
-import { runRead, toHostError } from "./excelRun";
+import { removeHandler, runRead } from "./excelRun";
 
 export interface SelectionWatch {
   /** The selection on the sheet when the watch started (address without the sheet's name), or null. */
@@ -47,14 +47,7 @@ export async function watchSelection(sheetName: string, onSelect: (address: stri
   }
   return {
     initial,
-    stop: async () => {
-      await Excel.run(registration.context, async (context) => {
-        registration.remove();
-        await context.sync();
-      }).catch((error: unknown) => {
-        // The sheet was deleted: its handler went with it. Anything else is reported.
-        if (toHostError(error).code !== "templateNotFound") throw error;
-      });
-    },
+    // The sheet was deleted: its handler went with it (removeHandler says nothing). Anything else is reported.
+    stop: () => removeHandler(registration),
   };
 }

@@ -2,9 +2,10 @@
  * What every Excel wrapper in functions.ts does around a PLAN function: find the template row for the
  * row form, evaluate the host-neutral spec, and turn a CellError into a CustomFunctions.Error.
  * CustomFunctions and Excel are looked up at call time only: outside Excel they do not exist when
- * this module loads.
+ * this module loads. Excel is reached only through src/excel/excelRun.ts.
  */
 import type { BlockRow } from "../core/templateBlock";
+import { runRead } from "../excel/excelRun";
 import { functionMessage } from "./functionMessages";
 import { planFunction, isCellError, type CellError, type CellResult, type PlanFunctionId } from "./planFunctions";
 import { createRowReader, type ExcelRun, type RowReader } from "./rowLookup";
@@ -40,7 +41,8 @@ export function toCellValue(result: CellResult): number | string | boolean {
 let reader: RowReader | null = null;
 
 function rowReader(): RowReader {
-  reader ??= createRowReader(((batch) => Excel.run((context) => batch(context))) as ExcelRun);
+  // Through the one door to Excel (excelRun.ts): read-only, as custom functions must be.
+  reader ??= createRowReader(((batch) => runRead((context) => batch(context))) as ExcelRun);
   return reader;
 }
 

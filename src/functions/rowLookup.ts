@@ -3,7 +3,7 @@
  * (`@requiresParameterAddresses`) to the template row of that cell.
  *
  * Batched like a DataLoader: every lookup requested in the same tick (Excel calculates a batch of
- * formulas together) waits for one flush, which makes ONE Excel.run and ONE context.sync for all of
+ * formulas together) waits for one flush, which makes ONE batch (excelRun's runRead) and ONE context.sync for all of
  * them: per referenced sheet it loads the used range once (values, position), plus the position of
  * each referenced cell. Header rows are then found in memory, so 5 functions × 1,000 indicator rows
  * still cost one round trip per recalculation.
@@ -32,7 +32,7 @@ export interface RequestContextLike {
   sync(): Promise<unknown>;
 }
 
-/** `Excel.run`, or a fake of it. */
+/** A read-only batch runner: excelRun's runRead (the one door to Excel), or a fake of it in tests. */
 export type ExcelRun = <T>(batch: (context: RequestContextLike) => Promise<T>) => Promise<T>;
 
 /** When a queued batch is flushed: by default on the next macrotask, after Excel's whole batch of calls has queued. */

@@ -134,7 +134,9 @@ export class FakeWorkbook {
     public active = Object.keys(sheets)[0] ?? "Sheet1",
   ) {}
 
-  run = async <T>(batch: (context: RequestContextLike) => Promise<T>): Promise<T> => {
+  /** Excel.run(batch) or Excel.run(options, batch), as excelRun's runRead calls it ({ delayForCellEdit: true }). */
+  run = async <T>(...args: [unknown, ((context: RequestContextLike) => Promise<T>)?]): Promise<T> => {
+    const batch = (args.length > 1 ? args[1] : args[0]) as (context: RequestContextLike) => Promise<T>;
     this.runs += 1;
     return batch(new FakeContext(this));
   };
