@@ -1,7 +1,8 @@
 // Offline manifest validation: `npm run validate [-- path/to/manifest.xml]`.
 //  1. The project's structural checks (scripts/manifest-checks.mjs, the same ones tests/shell runs).
-//  2. xmllint against the offline XSD set in ../shared/schemas/office-manifest/offline/ (Microsoft's 2020 schemas
-//     plus <Runtimes>), when that folder and xmllint exist; otherwise it says it skipped.
+//  2. xmllint against the offline XSDs in schemas/office-manifest/ (Microsoft's 2020 schemas plus <Runtimes>,
+//     vendored with their licence: schemas/office-manifest/README.md). Missing xmllint is a failure, with how to
+//     install it (Debian/Ubuntu: apt-get install libxml2-utils), not a silent skip.
 // Microsoft's own validator is online only: `npm run validate:online`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,10 +12,7 @@ import { parseXml, structuralChecks } from "./manifest-checks.mjs";
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const manifestPath = path.resolve(projectDir, process.argv[2] ?? "manifest.xml");
-const schemaDir = path.resolve(
-  projectDir,
-  process.env.PLAN_TRACKER_MANIFEST_XSD_DIR ?? "../shared/schemas/office-manifest/offline",
-);
+const schemaDir = path.resolve(projectDir, process.env.PLAN_TRACKER_MANIFEST_XSD_DIR ?? "schemas/office-manifest");
 const schema = path.join(schemaDir, "OfficeAppManifestV1_1.xsd");
 
 let failed = false;
@@ -40,9 +38,11 @@ for (const [name, problems] of Object.entries(structuralChecks(root, projectDir)
 
 const xmllint = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
 if (!fs.existsSync(schema)) {
-  console.log(`  - XSD check SKIPPED: no offline schemas at ${schemaDir}`);
+  failed = true;
+  console.log(`  ✗ XSD: no schemas at ${schemaDir} (they are part of the repository: schemas/office-manifest/)`);
 } else if (xmllint.error) {
-  console.log("  - XSD check SKIPPED: xmllint not found (Debian/Ubuntu: apt-get install libxml2-utils)");
+  failed = true;
+  console.log("  ✗ XSD: xmllint not found (Debian/Ubuntu: sudo apt-get install -y libxml2-utils)");
 } else {
   const run = spawnSync("xmllint", ["--noout", "--schema", schema, manifestPath], { encoding: "utf8" });
   if (run.status === 0) {
