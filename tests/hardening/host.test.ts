@@ -10,6 +10,7 @@ import { plan as planSchema, type Plan } from "../../src/core/planSchema";
 import { seedPlan } from "../../src/core/seedPlan";
 import { validatePlanData } from "../../src/core/validation";
 import { applyFixes } from "../../src/excel/applyFixes";
+import { columnIndex, columnLetters } from "../../src/excel/a1";
 import { applyHighlights, removeHighlights } from "../../src/excel/highlights";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
@@ -121,7 +122,8 @@ describe("hostile values typed into the template", () => {
     const wb = standin.workbook;
     const snapshot0 = await readTemplate(tableName);
     const yearColumns = snapshot0.headers.map((h, i) => (/^20\d\d/.test(String(h)) ? i : -1)).filter((i) => i >= 0);
-    const letter = (i: number) => String.fromCharCode(65 + snapshot0.body.firstColumn + i);
+    // Sheet letters past Z (AA, AB …) as Excel names them: the one helper the host layer uses.
+    const letter = (i: number) => columnLetters(snapshot0.body.firstColumn + i);
     const typed = HOSTILE_INPUTS.filter((h) => h.typed !== null);
     const rows = seedPlan.indicators.length;
     const cells: Array<{ address: string; text: string }> = typed.map((h, k) => ({
@@ -178,7 +180,7 @@ describe("hostile values typed into the template", () => {
     const fixedCells = new Set(
       fixes.map((f) => {
         const m = /^([A-Z]+)(\d+)$/.exec(f.address)!;
-        return `${sheetName}!${Number(m[2]) - 1},${m[1]!.charCodeAt(0) - 65}`;
+        return `${sheetName}!${Number(m[2]) - 1},${columnIndex(m[1]!)}`;
       }),
     );
     expect(changed.filter((k) => !fixedCells.has(k))).toEqual([]);
