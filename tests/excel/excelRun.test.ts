@@ -13,11 +13,25 @@ describe("with ExcelApi 1.20", () => {
 
   it("groups a write operation into one undo step and waits out cell-edit mode", async () => {
     expect(canGroupUndo()).toBe(true);
+    const sheetsBefore = host.standin.workbook.sheets().map((s) => s.name);
+    const syncsBefore = host.standin.syncCount;
     host.standin.workbook.setCellEditMode(true);
-    const pending = insertTemplate(seedPlan, "zh");
+    let settled: "pending" | "done" | "failed" = "pending";
+    const pending = insertTemplate(seedPlan, "zh").then(
+      (r) => ((settled = "done"), r),
+      (e: unknown) => {
+        settled = "failed";
+        throw e;
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
+    // While staff type in a cell the operation waits: not finished, not failed, nothing sent, nothing written.
+    expect(settled).toBe("pending");
+    expect(host.standin.syncCount).toBe(syncsBefore);
+    expect(host.standin.workbook.sheets().map((s) => s.name)).toEqual(sheetsBefore);
     host.standin.workbook.setCellEditMode(false);
     const result = await pending;
+    expect(settled).toBe("done");
     expect(result.created).toBe(true);
     expect(host.standin.lastRun).toMatchObject({ mergeUndoGroup: true, delayForCellEdit: true, errorCode: null });
   });
