@@ -43,8 +43,33 @@ import type { TemplateRow } from "./templateRow";
 /** The slack status.ts allows at its boundaries (its STATUS_EPSILON). */
 const STATUS_EPSILON = 1e-9;
 
-/** Excel's limit on the length of a formula. */
+/** Excel's limit on the length of a formula ("Excel specifications and limits": 8,192 characters). */
 export const MAX_FORMULA_LENGTH = 8192;
+
+/** Excel's limit on nested functions in a formula ("Excel specifications and limits": 64 levels). */
+export const MAX_NESTING_LEVELS = 64;
+
+/**
+ * How deep a formula's brackets go outside its string literals: every level counts, a function's and a
+ * bare bracket's alike (at least as strict as Excel's count of nested functions).
+ */
+export function formulaNestingDepth(formula: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quoted = false;
+  for (const ch of formula) {
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "(") deepest = Math.max(deepest, ++depth);
+    else if (ch === ")") depth--;
+  }
+  return deepest;
+}
+
+/** Whether Excel accepts a formula of this size: its length and its nesting within Excel's limits. */
+export function fitsExcel(formula: string): boolean {
+  return formula.length <= MAX_FORMULA_LENGTH && formulaNestingDepth(formula) <= MAX_NESTING_LEVELS;
+}
 
 /** The computed columns of the template, in the order the native formulas read each other. */
 export const NATIVE_FIELDS: readonly EvaluateField[] = [
@@ -913,10 +938,11 @@ export function nativeReadableYearFormula(
   row: TemplateRow | null,
   yearCells: ReadonlyArray<{ year: number; cell: string }>,
 ): string {
-  let out = "0";
-  for (const y of [...yearCells].sort((a, b) => a.year - b.year))
-    out = `IF(${readableFigure(row, y.cell)},${y.year},${out})`;
-  return `=${out}`;
+  // One flat MAX over the years (not an IF nested per year, which passes Excel's 64 levels in a long plan).
+  const terms = [...yearCells]
+    .sort((a, b) => a.year - b.year)
+    .map((y) => `IF(${readableFigure(row, y.cell)},${y.year},0)`);
+  return `=MAX(0${terms.map((t) => `,${t}`).join("")})`;
 }
 
 /** The years whose cells nativeReadableYearFormula reads as figures, for values as they are now. */

@@ -11,7 +11,9 @@
  * written at all, and a plan or computed cell is replaced only when it is blank or still holds what
  * the add-in wrote or will write. What it wrote is known from a short hash per row kept in the
  * workbook's settings (ownedCells.ts), or, for a workbook stored by an earlier version, from the
- * whole previous plan kept there. Anything else is written back as it was and reported.
+ * whole previous plan kept there. Anything else is left as it was (not written at all: null in the
+ * 2-D write) and reported. Text stays text: a cell staff typed as '=2+2 reads back through
+ * Range.formulas as "=2+2" (office-js #6687), so it is told from a formula by its value (readBack).
  */
 import type { Lang } from "../core/messages";
 import type { Indicator, Plan } from "../core/planSchema";
@@ -39,6 +41,7 @@ import {
   INPUT_FILL,
   plannedCell,
   plannedFormat,
+  readBack,
   titleBlock,
   type CellContent,
   type RowContext,
@@ -46,6 +49,7 @@ import {
 } from "./templateContent";
 import { columnRuns, formatNewRows } from "./templateFormatting";
 import { normalizeFormula, rowHash, rowHashes, type WrittenRows } from "./ownedCells";
+import { writeNewSheet } from "./unfinishedSheet";
 import { planInfo, queueStateRead, readStateResult, writeState, type TemplateState } from "./templateState";
 
 export interface KeptCell {
@@ -127,26 +131,28 @@ export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptio
       sheets.items.map((s) => s.name),
     );
     const tableName = uniqueTableName([...tableNames, ...names.items.map((n) => n.name)]);
-    const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName);
-    await writeState(batch, context, {
-      version: 2,
-      tableName,
-      lang,
-      plan: planInfo(plan),
-      written,
-      highlightRuleIds: [],
+    return writeNewSheet(context, sheetName, async () => {
+      const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName);
+      await writeState(batch, context, {
+        version: 2,
+        tableName,
+        lang,
+        plan: planInfo(plan),
+        written,
+        highlightRuleIds: [],
+      });
+      // PLAN.STATUS labels follow the workbook's language, whoever recalculates it.
+      wb.settings.add(WORKBOOK_LANGUAGE_SETTING, lang);
+      await context.sync();
+      return {
+        created: true,
+        sheetName,
+        tableName,
+        indicatorCount: plan.indicators.length,
+        added: plan.indicators.length,
+        kept: [],
+      };
     });
-    // PLAN.STATUS labels follow the workbook's language, whoever recalculates it.
-    wb.settings.add(WORKBOOK_LANGUAGE_SETTING, lang);
-    await context.sync();
-    return {
-      created: true,
-      sheetName,
-      tableName,
-      indicatorCount: plan.indicators.length,
-      added: plan.indicators.length,
-      kept: [],
-    };
   });
 }
 
@@ -289,13 +295,6 @@ export function sameContent(current: unknown, planned: CellContent): boolean {
   return planned.startsWith("'") && current.trim() === planned.slice(1).trim();
 }
 
-/** A kept cell written back exactly: formulas as formulas, text as text, numbers as numbers. */
-function keepAsIs(current: unknown): CellContent {
-  if (typeof current === "number" || typeof current === "boolean") return current;
-  if (typeof current !== "string" || current === "") return "";
-  return current.startsWith("=") ? current : `'${current}`;
-}
-
 function display(v: unknown): string {
   if (typeof v === "string") return v.startsWith("'") ? v.slice(1) : v;
   return v === null || v === undefined ? "" : String(v);
@@ -336,8 +335,9 @@ async function refreshTemplate(
     map[key] === undefined ? undefined : block.firstColumn + map[key]!;
   const sheet = worksheet;
 
-  const formulas = body.formulas;
-  const formats = body.numberFormat;
+  // Each cell as the add-in would write it: text that starts with "=" read back as text (readBack), so a
+  // cell staff typed as '=2+2 is compared, hashed and reported as the text it is, never taken for a formula.
+  const formulas = body.formulas.map((row, r) => row.map((f, c) => readBack(f, body.values[r]?.[c])));
   const idIndex = map.id!;
   const rowIds = formulas.map((row) =>
     typeof row[idIndex] === "string" ? (row[idIndex] as string).trim() : String(row[idIndex] ?? ""),
@@ -390,20 +390,21 @@ async function refreshTemplate(
   const ownedAt = new Map<number, TemplateColumn>();
   for (const c of columns) if (c.role !== "input") ownedAt.set(map[c.key]!, c);
   for (const run of columnRuns([...ownedAt.keys()])) {
-    const values: CellContent[][] = [];
-    const numberFormats: string[][] = [];
+    // A kept cell is not written at all (null leaves a cell as it is: Microsoft's "null input in 2-D array").
+    const values: Array<Array<CellContent | null>> = [];
+    const numberFormats: Array<Array<string | null>> = [];
     formulas.forEach((row, r) => {
       const ind = newById.get(rowIds[r] ?? "");
       const prevInd = ind ? prevById.get(ind.id) : undefined;
       const sheetRow = block.firstRow + r;
-      const valueRow: CellContent[] = [];
-      const formatRow: string[] = [];
+      const valueRow: Array<CellContent | null> = [];
+      const formatRow: Array<string | null> = [];
       for (let idx = run.first; idx < run.first + run.count; idx++) {
         const column = ownedAt.get(idx)!;
         const current = row[idx];
         const keep = () => {
-          valueRow.push(keepAsIs(current));
-          formatRow.push(formats[r]?.[idx] ?? "General");
+          valueRow.push(null);
+          formatRow.push(null);
         };
         if (!ind) {
           keep();
@@ -588,16 +589,18 @@ async function relayoutTemplate(
   const lang = state.lang;
   const sheetName = uniqueSheetName(SHEET_BASE_NAME[lang], taken.sheets);
   const tableName = uniqueTableName(taken.tables);
-  const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName, carried);
-  await writeState(batch, context, { ...state, tableName, plan: planInfo(plan), written, highlightRuleIds: [] });
-  await context.sync();
-  return {
-    created: true,
-    sheetName,
-    tableName,
-    indicatorCount: plan.indicators.length,
-    added: plan.indicators.length,
-    kept: [],
-    relaid: { previousSheet, carriedCells, indicatorsNotInPlan: notInPlan },
-  };
+  return writeNewSheet(context, sheetName, async () => {
+    const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName, carried);
+    await writeState(batch, context, { ...state, tableName, plan: planInfo(plan), written, highlightRuleIds: [] });
+    await context.sync();
+    return {
+      created: true,
+      sheetName,
+      tableName,
+      indicatorCount: plan.indicators.length,
+      added: plan.indicators.length,
+      kept: [],
+      relaid: { previousSheet, carriedCells, indicatorsNotInPlan: notInPlan },
+    };
+  });
 }

@@ -13,7 +13,7 @@
 import type { Lang } from "../core/messages";
 import {
   excelTrim,
-  MAX_FORMULA_LENGTH,
+  fitsExcel,
   NATIVE_FIELDS,
   nativeBlankRowFormula,
   nativeEvaluationYearFormula,
@@ -28,6 +28,7 @@ import { parseStatusLabel } from "../core/status";
 import { isBlankCell, isTemplateHeader, mapHeaders, type ColumnKey, type EvaluateField } from "../core/templateLayout";
 import { readTemplateRow, type TemplateRow } from "../core/templateRow";
 import { columnIndex, columnLetters } from "./a1";
+import { isFormulaCell } from "./templateContent";
 
 export type PortableMode = "native" | "values";
 
@@ -48,7 +49,7 @@ export type ValueReason =
   | "readsDifferently"
   /** The evaluation-year cell holds text that the native formulas would not read as PLAN does. */
   | "yearCell"
-  /** The native formula would pass Excel's 8,192-character limit. */
+  /** The native formula would pass Excel's limits: 8,192 characters, 64 levels of nested functions. */
   | "tooLong";
 
 export interface ValueCell {
@@ -57,29 +58,35 @@ export interface ValueCell {
   reason: ValueReason;
 }
 
+/** One cell of the copy: what goes in through Range.formulas, and its number format. */
+interface Written {
+  content: string | number | boolean;
+  format: string | undefined;
+}
+
 /**
- * Text as written back through Range.formulas: with Excel's text prefix so "1.47%" stays text, except
- * in a cell formatted as text ("@"), where Excel would keep the apostrophe as part of the text.
+ * Text as written back through Range.formulas: with Excel's text prefix so "1.47%" stays text and
+ * "=HYPERLINK(…)" never becomes a formula, except in a cell formatted as text ("@"), where Excel would
+ * keep the apostrophe as part of the text. Text that starts with "=" in such a cell goes in with the
+ * prefix and the General format instead: text either way, whatever Excel makes of "=" in a text cell.
  */
-function text(value: string, numberFormat: string | undefined): string {
-  return value === "" || numberFormat === "@" ? value : `'${value}`;
+function text(value: string, numberFormat: string | undefined): Written {
+  if (value === "") return { content: "", format: numberFormat };
+  if (numberFormat !== "@") return { content: `'${value}`, format: numberFormat };
+  return value.startsWith("=") ? { content: `'${value}`, format: "General" } : { content: value, format: "@" };
 }
 
 /** A formula's result as a constant; errors become blank (the copy cannot carry their message). */
-function asWritten(
-  value: unknown,
-  valueType: string | undefined,
-  numberFormat: string | undefined,
-): string | number | boolean {
-  if (valueType === "Error") return "";
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  return typeof value === "string" ? text(value, numberFormat) : "";
+function asWritten(value: unknown, valueType: string | undefined, numberFormat: string | undefined): Written {
+  if (valueType === "Error") return { content: "", format: numberFormat };
+  if (typeof value === "number" || typeof value === "boolean") return { content: value, format: numberFormat };
+  return typeof value === "string" ? text(value, numberFormat) : { content: "", format: numberFormat };
 }
 
-/** A constant read through Range.formulas, written back unchanged. */
-function constant(formula: unknown, numberFormat: string | undefined): string | number | boolean {
-  if (typeof formula === "number" || typeof formula === "boolean") return formula;
-  return typeof formula === "string" ? text(formula, numberFormat) : "";
+/** A constant read through Range.formulas (text without its prefix: readBack), written back as it is. */
+function constant(formula: unknown, numberFormat: string | undefined): Written {
+  if (typeof formula === "number" || typeof formula === "boolean") return { content: formula, format: numberFormat };
+  return typeof formula === "string" ? text(formula, numberFormat) : { content: "", format: numberFormat };
 }
 
 export interface SourceBlock {
@@ -97,6 +104,11 @@ export interface SourceBlock {
 
 export interface PortableContent {
   formulas: Array<Array<string | number | boolean>>;
+  /**
+   * Each cell's number format, as `formulas` is laid out (the block's, General in the hidden columns): the
+   * source's, except text starting with "=" in a text-formatted cell, written with the General format.
+   */
+  numberFormat: string[][];
   /** PLAN formulas replaced by native formulas / by their values. */
   translated: number;
   frozen: number;
@@ -242,6 +254,15 @@ interface RowPlan {
 export function buildPortableContent(source: SourceBlock, mode: PortableMode, lang: Lang): PortableContent {
   const valueOf = (row: number, column: number): unknown =>
     source.values[row - source.firstRow]?.[column - source.firstColumn];
+  /**
+   * The cell's formula, or null for a constant. Text that starts with "=" reads back through Range.formulas
+   * like a formula (office-js #6687): told apart by its value (isFormulaCell). Only formulas are translated
+   * or copied as formulas; such text is copied as text, however much it looks like a formula.
+   */
+  const formulaAt = (r: number, c: number): string | null => {
+    const f = source.formulas[r]?.[c];
+    return isFormulaCell(f, source.values[r]?.[c]) ? (f as string) : null;
+  };
   const lastRow = source.firstRow + source.formulas.length - 1;
   const inBlock = (a: Area) =>
     a.firstRow >= source.firstRow &&
@@ -265,7 +286,8 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
     const evaluateCells = new Map<number, Array<{ column: number; call: EvaluateCall | null }>>();
     source.formulas.forEach((line, r) => {
       const sheetRow = source.firstRow + r;
-      line.forEach((formula, c) => {
+      line.forEach((_cell, c) => {
+        const formula = formulaAt(r, c);
         if (!callsPlan(formula)) return;
         const column = source.firstColumn + c;
         const call = parseEvaluate(formula as string);
@@ -278,8 +300,9 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
     });
     // The evaluation year (C3).
     source.formulas.forEach((line, r) => {
-      line.forEach((formula, c) => {
-        if (typeof formula !== "string") return;
+      line.forEach((_cell, c) => {
+        const formula = formulaAt(r, c);
+        if (formula === null) return;
         const m = DATA_YEAR_CALL.exec(compact(formula));
         if (!m || m[1]!.replace(/\$/g, "").toUpperCase() !== m[2]!.replace(/\$/g, "").toUpperCase()) return;
         const withIfError = m[3] !== undefined;
@@ -315,9 +338,15 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
         }
         const helperColumn = source.firstColumn + width + helperColumns.length;
         const letters = columnLetters(helperColumn);
-        helperColumns.push({ column: helperColumn, cells: helper });
         const range = `$${letters}$${body.firstRow}:$${letters}$${body.lastRow}`;
-        native.set(at(sheetRow, column), nativeEvaluationYearFormula(m[1]!, range, withIfError ? "blank" : "error"));
+        const yearFormula = nativeEvaluationYearFormula(m[1]!, range, withIfError ? "blank" : "error");
+        // Never a formula Excel would refuse (the write would fail and leave a half-written copy).
+        if (![yearFormula, ...helper.values()].every(fitsExcel)) {
+          reasons.set(at(sheetRow, column), "tooLong");
+          return;
+        }
+        helperColumns.push({ column: helperColumn, cells: helper });
+        native.set(at(sheetRow, column), yearFormula);
         yearCells.set(`${columnLetters(column)}${sheetRow}`, "formula");
       });
     });
@@ -400,7 +429,7 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
         computed: computedAt,
         lang,
       });
-      if (NATIVE_FIELDS.some((f) => built[f].length > MAX_FORMULA_LENGTH)) return { formulas: {}, reason: "tooLong" };
+      if (!NATIVE_FIELDS.every((f) => fitsExcel(built[f]))) return { formulas: {}, reason: "tooLong" };
       for (const c of cells) formulas[c.column] = built[c.call!.field];
       return { formulas, reason: null };
     }
@@ -411,46 +440,59 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
   let longestFormula = 0;
   const valueCells: ValueCell[] = [];
   const unreadable = new Set<number>();
+  const numberFormat: string[][] = [];
   const formulas = source.formulas.map((line, r) => {
-    const sheetRow = source.firstRow + r;
-    return line.map((formula, c) => {
-      const column = source.firstColumn + c;
-      const format = source.numberFormat[r]?.[c];
-      const isFormula = typeof formula === "string" && formula.startsWith("=");
-      if (!isFormula) return constant(formula, format);
-      if (mode === "native") {
-        const replacement = native.get(at(sheetRow, column));
-        if (replacement !== undefined) {
-          translated += 1;
-          longestFormula = Math.max(longestFormula, replacement.length);
-          return replacement;
-        }
-        if (!callsPlan(formula)) {
-          longestFormula = Math.max(longestFormula, (formula as string).length);
-          return formula as string;
-        }
-        valueCells.push({
-          address: `${columnLetters(column)}${sheetRow}`,
-          reason: reasons.get(at(sheetRow, column)) ?? "otherFormula",
-        });
-        unreadable.add(sheetRow);
-      }
-      frozen += 1;
-      return asWritten(source.values[r]?.[c], source.valueTypes[r]?.[c], format);
+    const formats: string[] = [];
+    numberFormat.push(formats);
+    return line.map((cell, c) => {
+      const written = copied(cell, r, c);
+      formats.push(written.format ?? "General");
+      return written.content;
     });
   });
+
+  function copied(cell: unknown, r: number, c: number): Written {
+    const sheetRow = source.firstRow + r;
+    const column = source.firstColumn + c;
+    const format = source.numberFormat[r]?.[c];
+    const formula = formulaAt(r, c);
+    if (formula === null) return constant(cell, format);
+    if (mode === "native") {
+      const replacement = native.get(at(sheetRow, column));
+      if (replacement !== undefined) {
+        translated += 1;
+        longestFormula = Math.max(longestFormula, replacement.length);
+        return { content: replacement, format };
+      }
+      if (!callsPlan(formula)) {
+        longestFormula = Math.max(longestFormula, formula.length);
+        return { content: formula, format };
+      }
+      valueCells.push({
+        address: `${columnLetters(column)}${sheetRow}`,
+        reason: reasons.get(at(sheetRow, column)) ?? "otherFormula",
+      });
+      unreadable.add(sheetRow);
+    }
+    frozen += 1;
+    return asWritten(source.values[r]?.[c], source.valueTypes[r]?.[c], format);
+  }
   // The hidden columns C3 reads, after the block (the block's lines padded to its width first).
   if (helperColumns.length > 0)
     formulas.forEach((line, r) => {
+      const formats = numberFormat[r]!;
       while (line.length < width) line.push("");
+      while (formats.length < width) formats.push("General");
       for (const h of helperColumns) {
         const formula = h.cells.get(source.firstRow + r) ?? "";
         longestFormula = Math.max(longestFormula, formula.length);
         line.push(formula);
+        formats.push("General");
       }
     });
   return {
     formulas,
+    numberFormat,
     translated,
     frozen,
     unreadableRows: [...unreadable].sort((a, b) => a - b),

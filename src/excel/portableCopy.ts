@@ -28,10 +28,17 @@ import { runWrite } from "./excelRun";
 import { RequestBatch, writeRows } from "./requestBatch";
 import { HIGHLIGHT_COLOURS, highlightRules } from "./highlights";
 import { uniqueSheetName } from "./insertTemplate";
-import { buildPortableContent, type PortableMode, type ValueCell, type ValueReason } from "./portableContent";
+import {
+  buildPortableContent,
+  type PortableContent,
+  type PortableMode,
+  type ValueCell,
+  type ValueReason,
+} from "./portableContent";
 import { columnRuns } from "./templateFormatting";
 import { columnWidth, COMPUTED_FILL, INPUT_FILL } from "./templateContent";
 import { queueStateRead, readStateResult } from "./templateState";
+import { writeNewSheet } from "./unfinishedSheet";
 
 export interface PortableCopyResult {
   sheetName: string;
@@ -71,7 +78,10 @@ const VALUE_REASONS: Record<ValueReason, Record<Lang, string>> = {
     zh: "评估年份是 Excel 公式无法按加载项方式读取的文字",
     en: "the evaluation year is text Excel formulas would not read as the add-in does",
   },
-  tooLong: { zh: "公式将超过 Excel 的长度上限", en: "the formula would pass Excel's length limit" },
+  tooLong: {
+    zh: "公式将超过 Excel 的长度或嵌套层数上限",
+    en: "the formula would pass Excel's limit on length or nesting",
+  },
 };
 
 const VALUE_NOTE: Record<Lang, { lead: string; join: string; open: string; close: string }> = {
@@ -158,76 +168,96 @@ export async function writePortableCopy(
       sheets.items.map((s) => s.name),
     );
     const copy = wb.worksheets.add(name);
-    // The block, and after it the hidden columns the native C3 reads (each row's latest readable year).
-    const helpers = content.helperColumns;
-    const columns = block.columnCount + helpers.length;
-    const numberFormat =
-      helpers.length > 0 ? used.numberFormat.map((r) => [...r, ...helpers.map(() => "General")]) : used.numberFormat;
-    await writeRows(
-      batch,
-      block.rowCount,
-      (first, count) => copy.getRange(blockRef(block.firstColumn, block.firstRow + first, columns, count)),
-      { numberFormat, formulas: content.formulas },
+    return writeNewSheet(context, name, () =>
+      writeCopy(context, batch, copy, name, mode, lang, content, { used, block, headerBlock, bodyBlock, state }),
     );
-    for (const column of helpers)
-      copy.getRange(`${columnLetters(column)}:${columnLetters(column)}`).columnHidden = true;
-
-    const headers = (used.values[headerBlock.firstRow - block.firstRow] ?? []) as unknown[];
-    const map = mapHeaders(headers);
-    const sheetColumn = (key: ColumnKey): number | undefined =>
-      map[key] === undefined ? undefined : block.firstColumn + map[key]!;
-    styleCopy(copy, block.firstColumn, headerBlock, bodyBlock, headers);
-
-    // The note goes in the nearest empty row above the table (row 4 of the template).
-    let noteRow = headerBlock.firstRow - 1 - block.firstRow;
-    while (noteRow >= 0 && !(used.formulas[noteRow] ?? []).every((v) => v === "" || v === null)) noteRow -= 1;
-    const noteFree = noteRow >= 0;
-    const note = copy.getRange(`${columnLetters(block.firstColumn)}${block.firstRow + Math.max(0, noteRow)}`);
-    if (noteFree) {
-      const listed = content.valueCells.length > 0 ? valueCellsText(content.valueCells, lang) : "";
-      note.values = [[`'${NOTE[mode][lang]}${listed}`.slice(0, 32767)]];
-      note.format.font.italic = true;
-    }
-
-    const highlights = state.kind === "ok" && state.state.highlightRuleIds.length > 0;
-    const status = sheetColumn("status");
-    if (highlights && status !== undefined) {
-      const progress = sheetColumn("progress");
-      const elapsed = sheetColumn("elapsed");
-      const rules = highlightRules(
-        {
-          status: columnLetters(status),
-          progress: progress === undefined ? null : columnLetters(progress),
-          elapsed: elapsed === undefined ? null : columnLetters(elapsed),
-        },
-        bodyBlock.firstRow,
-      );
-      const bodyOfCopy = copy.getRange(
-        blockRef(bodyBlock.firstColumn, bodyBlock.firstRow, bodyBlock.columnCount, bodyBlock.rowCount),
-      );
-      for (const rule of rules) {
-        const cf = bodyOfCopy.conditionalFormats.add("Custom");
-        cf.custom.rule.formula = rule.formula;
-        const colour = HIGHLIGHT_COLOURS[rule.tone];
-        cf.custom.format.fill.color = colour.fill;
-        cf.custom.format.font.color = colour.font;
-        if (colour.bold) cf.custom.format.font.bold = true;
-      }
-    }
-    copy.freezePanes.freezeRows(headerBlock.firstRow);
-    copy.activate();
-    await context.sync();
-    return {
-      sheetName: name,
-      mode,
-      translated: content.translated,
-      frozen: content.frozen,
-      unreadableRows: content.unreadableRows,
-      valueCells: content.valueCells,
-      longestFormula: content.longestFormula,
-      highlights,
-    };
   });
+}
+
+/** Everything the copy holds, written on the sheet just added (a failure removes it: writeNewSheet). */
+async function writeCopy(
+  context: Excel.RequestContext,
+  batch: RequestBatch,
+  copy: Excel.Worksheet,
+  name: string,
+  mode: PortableMode,
+  lang: Lang,
+  content: PortableContent,
+  read: {
+    used: Excel.Range;
+    block: Block;
+    headerBlock: Block;
+    bodyBlock: Block;
+    state: ReturnType<typeof readStateResult>;
+  },
+): Promise<PortableCopyResult> {
+  const { used, block, headerBlock, bodyBlock, state } = read;
+  // The block, and after it the hidden columns the native C3 reads (each row's latest readable year).
+  const helpers = content.helperColumns;
+  const columns = block.columnCount + helpers.length;
+  await writeRows(
+    batch,
+    block.rowCount,
+    (first, count) => copy.getRange(blockRef(block.firstColumn, block.firstRow + first, columns, count)),
+    { numberFormat: content.numberFormat, formulas: content.formulas },
+  );
+  for (const column of helpers) copy.getRange(`${columnLetters(column)}:${columnLetters(column)}`).columnHidden = true;
+
+  const headers = (used.values[headerBlock.firstRow - block.firstRow] ?? []) as unknown[];
+  const map = mapHeaders(headers);
+  const sheetColumn = (key: ColumnKey): number | undefined =>
+    map[key] === undefined ? undefined : block.firstColumn + map[key]!;
+  styleCopy(copy, block.firstColumn, headerBlock, bodyBlock, headers);
+
+  // The note goes in the nearest empty row above the table (row 4 of the template).
+  let noteRow = headerBlock.firstRow - 1 - block.firstRow;
+  while (noteRow >= 0 && !(used.formulas[noteRow] ?? []).every((v) => v === "" || v === null)) noteRow -= 1;
+  const noteFree = noteRow >= 0;
+  const note = copy.getRange(`${columnLetters(block.firstColumn)}${block.firstRow + Math.max(0, noteRow)}`);
+  if (noteFree) {
+    const listed = content.valueCells.length > 0 ? valueCellsText(content.valueCells, lang) : "";
+    note.values = [[`'${NOTE[mode][lang]}${listed}`.slice(0, 32767)]];
+    note.format.font.italic = true;
+  }
+
+  const highlights = state.kind === "ok" && state.state.highlightRuleIds.length > 0;
+  const status = sheetColumn("status");
+  if (highlights && status !== undefined) {
+    const progress = sheetColumn("progress");
+    const elapsed = sheetColumn("elapsed");
+    const rules = highlightRules(
+      {
+        status: columnLetters(status),
+        progress: progress === undefined ? null : columnLetters(progress),
+        elapsed: elapsed === undefined ? null : columnLetters(elapsed),
+      },
+      bodyBlock.firstRow,
+    );
+    const bodyOfCopy = copy.getRange(
+      blockRef(bodyBlock.firstColumn, bodyBlock.firstRow, bodyBlock.columnCount, bodyBlock.rowCount),
+    );
+    for (const rule of rules) {
+      const cf = bodyOfCopy.conditionalFormats.add("Custom");
+      cf.custom.rule.formula = rule.formula;
+      const colour = HIGHLIGHT_COLOURS[rule.tone];
+      cf.custom.format.fill.color = colour.fill;
+      cf.custom.format.font.color = colour.font;
+      if (colour.bold) cf.custom.format.font.bold = true;
+    }
+  }
+  copy.freezePanes.freezeRows(headerBlock.firstRow);
+  copy.activate();
+  await context.sync();
+  return {
+    sheetName: name,
+    mode,
+    translated: content.translated,
+    frozen: content.frozen,
+    unreadableRows: content.unreadableRows,
+    valueCells: content.valueCells,
+    longestFormula: content.longestFormula,
+    highlights,
+  };
 }
 
 /** The template column a sheet column holds, for its role and width. */

@@ -36,6 +36,27 @@ export function asText(text: string): string {
   return text === "" ? "" : `'${text}`;
 }
 
+/**
+ * Whether a cell read through Range.formulas (with its Range.values) holds a formula. Range.formulas gives
+ * a text cell its text without Excel's text prefix (office-js #6687): text typed as '=2+2 reads back as
+ * "=2+2", exactly like the formula =2+2. Only a formula computes a value other than its own text, so a
+ * cell whose value is the very text Range.formulas gives is text (were it a formula that happens to show
+ * its own text, writing that text as text still shows the same).
+ */
+export function isFormulaCell(formula: unknown, value: unknown): boolean {
+  return typeof formula === "string" && formula.startsWith("=") && value !== formula;
+}
+
+/**
+ * A cell read back through Range.formulas in the form the add-in writes it: text that starts with "="
+ * gets its text prefix back ("'=2+2"), so it is compared, hashed and written as the text it is.
+ */
+export function readBack(formula: unknown, value: unknown): unknown {
+  return typeof formula === "string" && formula.startsWith("=") && !isFormulaCell(formula, value)
+    ? `'${formula}`
+    : formula;
+}
+
 export interface RowContext {
   plan: Plan;
   lang: Lang;
