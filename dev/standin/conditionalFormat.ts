@@ -2,8 +2,10 @@
  * Conditional formats on a range: custom (formula) rules with fill and font, ids, priority,
  * stopIfTrue, getItem/getItemOrNullObject by id, delete(). New rules take the top priority.
  * A rule's relative references are relative to the top-left cell of the range it was added to.
+ * customOrNullObject is a null object on a rule of another type (ExcelApi 1.6).
  * Docs: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-conditional-formatting
  *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformatcollection
+ *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformat (custom, customOrNullObject)
  */
 import { intersect } from "./addressing";
 import type { CellRange } from "./cellRange";
@@ -94,6 +96,7 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatState> {
   protected readonly className = "ConditionalFormat";
   protected readonly scalarProperties = ["id", "priority", "stopIfTrue", "type"] as const;
   private customProxy?: CustomConditionalFormat;
+  private customOrNullProxy?: CustomConditionalFormat;
 
   protected readProperty(state: ConditionalFormatState, name: string): unknown {
     if (name === "priority") {
@@ -104,11 +107,14 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatState> {
   }
 
   protected override navigation(name: string) {
-    return name === "custom" ? this.custom : undefined;
+    if (name === "custom") return this.custom;
+    return name === "customOrNullObject" ? this.customOrNullObject : undefined;
   }
 
   protected override navigationNames(): string[] {
-    return this.customProxy ? ["custom"] : [];
+    return [this.customProxy && "custom", this.customOrNullProxy && "customOrNullObject"].filter(
+      (n): n is string => !!n,
+    );
   }
 
   get id(): string {
@@ -138,6 +144,19 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatState> {
 
   get custom(): CustomConditionalFormat {
     return (this.customProxy ??= new CustomConditionalFormat(this.context, () => this.target()));
+  }
+
+  /** The custom properties when the rule is of the custom type; a null object otherwise. */
+  get customOrNullObject(): CustomConditionalFormat {
+    if (!this.customOrNullProxy) {
+      const proxy = new CustomConditionalFormat(this.context, () => {
+        const state = this.target();
+        return state && state.type === "Custom" ? state : null;
+      });
+      proxy.queueNullCheck("ConditionalFormat.customOrNullObject");
+      this.customOrNullProxy = proxy;
+    }
+    return this.customOrNullProxy;
   }
 
   getRange(): Range {

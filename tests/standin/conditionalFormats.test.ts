@@ -3,6 +3,8 @@
  * Docs: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-conditional-formatting
  *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformatcollection (add: top priority; getItemOrNullObject(id))
  * Relative references are relative to the rule range's top-left cell: https://github.com/OfficeDev/office-js/issues/5194
+ * A rule read back: https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformat (type,
+ * getRangeOrNullObject, customOrNullObject: the custom properties of a custom rule, a null object otherwise).
  */
 import { describe, expect, it } from "vitest";
 import { useStandin } from "./setup";
@@ -91,5 +93,35 @@ describe("custom conditional formats", () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("a rule reads back as written: type, range, formula and format; a missing id gives null objects all the way down", async () => {
+    useStandin();
+    const ids = await setUp();
+    await Excel.run(async (context) => {
+      const formats = context.workbook.worksheets.getActiveWorksheet().getRange("A1:B3").conditionalFormats;
+      const read = (id: string) => {
+        const cf = formats.getItemOrNullObject(id);
+        const custom = cf.customOrNullObject;
+        custom.rule.load("formula");
+        custom.format.fill.load("color");
+        custom.format.font.load("color,bold");
+        const range = cf.getRangeOrNullObject().load("address");
+        cf.load("id,type");
+        return { cf, custom, range };
+      };
+      const red = read(ids.red.id);
+      const gone = read("{00000000-0000-0000-0000-000000000000}");
+      await context.sync();
+      expect(red.cf.type).toBe("Custom");
+      expect(red.custom.isNullObject).toBe(false);
+      expect(red.range.address).toBe("Sheet1!A1:B3");
+      expect(red.custom.rule.formula).toBe('=$A1="滞后"');
+      expect(red.custom.format.fill.color).toBe("#FFC7CE");
+      expect(red.custom.format.font.color).toBe("#9C0006");
+      expect(gone.cf.isNullObject).toBe(true);
+      expect(gone.custom.isNullObject).toBe(true);
+      expect(gone.range.isNullObject).toBe(true);
+    });
   });
 });
