@@ -21,8 +21,15 @@ export interface ExportSkip {
   key: ColumnKey;
   /** The column as staff see it (2022年, 目标值). */
   header: string;
-  /** missing/invalid: the cell; reference: the row compared with was itself left out. */
-  reason: "missing" | "invalid" | "reference";
+  /**
+   * missing/invalid: the cell; reference: the row compared with was itself left out. The row's id cell
+   * (指标代码) blank, not an id or another row's: idRestored — exported under the id it was matched to
+   * by name; idFromRow — no indicator of the stored plan could be told, exported under a name made
+   * from its sheet row (ROW12), which the file then says is not the plan's.
+   */
+  reason: "missing" | "invalid" | "reference" | "idRestored" | "idFromRow";
+  /** idRestored / idFromRow: the id the row was exported under. */
+  id?: string;
   /** What the cell held. */
   text?: string;
   /** reason "reference": the row compared with, which was left out. */
@@ -67,6 +74,18 @@ export function planFromTemplate(
       ...(cell.text ? { text: cell.text } : {}),
     });
     for (const f of reading.unreadableFigures) skipped.push(skip(f));
+    if (reading.idProblem) {
+      skipped.push({
+        row: reading.index,
+        sheetRow,
+        name,
+        key: "id",
+        header: reading.row.headers.id ?? columnHeader("id", "zh"),
+        reason: reading.idProblem.restored ? "idRestored" : "idFromRow",
+        id: reading.indicator.id,
+        ...(reading.idProblem.text ? { text: reading.idProblem.text } : {}),
+      });
+    }
     if (reading.blocked && !isFigureKey(reading.blocked.key)) {
       skipped.push(skip(reading.blocked));
       continue;
@@ -146,6 +165,17 @@ export function describeExportSkip(s: ExportSkip, lang: Lang): string {
     return lang === "zh"
       ? `第${s.sheetRow}行“${s.name[lang]}”与“${other}”对照，而“${other}”未导出，本行也未导出。`
       : `Row ${s.sheetRow} “${s.name[lang]}” is compared with “${other}”, which was not exported; the row was not exported either.`;
+  }
+  if (s.reason === "idRestored" || s.reason === "idFromRow") {
+    const cell =
+      held === "" ? (lang === "zh" ? "为空" : "is blank") : lang === "zh" ? `为“${held}”` : `holds “${held}”`;
+    if (s.reason === "idRestored")
+      return lang === "zh"
+        ? `第${s.sheetRow}行“${s.name[lang]}”的“${s.header}”${cell}，已按指标名称认定为规划中的 ${s.id ?? ""} 导出。请在任务窗格中修复指标代码。`
+        : `Row ${s.sheetRow} “${s.name[lang]}”: ${s.header} ${cell}; exported as the plan's ${s.id ?? ""}, matched by its name. Repair the indicator IDs in the pane.`;
+    return lang === "zh"
+      ? `第${s.sheetRow}行“${s.name[lang]}”的“${s.header}”${cell}，无法认定是规划中的哪个指标，暂以 ${s.id ?? ""} 导出（不是规划中的代码）。`
+      : `Row ${s.sheetRow} “${s.name[lang]}”: ${s.header} ${cell} and the row cannot be told to be one of the plan's indicators; exported as ${s.id ?? ""}, which is not the plan's ID.`;
   }
   if (s.reason === "missing") {
     return lang === "zh"

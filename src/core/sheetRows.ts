@@ -10,6 +10,7 @@
  */
 import type { Actual, Indicator, LocalizedText, Plan, Target } from "./planSchema";
 import type { ColumnKey } from "./templateLayout";
+import { ID_PATTERN, resolveRowIds, type IdProblem } from "./templateIntegrity";
 import { blockingProblems, readTemplateRow, templateRowToIndicator, type TemplateRow } from "./templateRow";
 
 export interface BlockedCell {
@@ -32,9 +33,13 @@ export interface SheetRowReading {
   /** Every unreadable yearly figure (each is left out of `indicator`). */
   unreadableFigures: BlockedCell[];
   targetYear: number | null;
+  /**
+   * The row's id cell is blank, not an id, or another row's id: null when it is fine. The row is then
+   * read as the indicator it was matched to (by name: the add-in's record needs the cells' formulas,
+   * which only an operation that writes reads), else under a name of its own (ROW12, RD_ROW12).
+   */
+  idProblem: IdProblem | null;
 }
-
-const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
 /** The stored text when the sheet's text is one of its languages (or "—", a blank), else the sheet's. */
 function keep(sheet: LocalizedText, stored: LocalizedText | undefined): LocalizedText {
@@ -139,14 +144,19 @@ export function readSheetRows(
   const storedById = new Map((stored?.indicators ?? []).map((i) => [i.id, i]));
   const seen = new Set<string>();
   const out: SheetRowReading[] = [];
-  rows.forEach((cells, index) => {
-    const row = readTemplateRow(headers, cells);
+  const read = rows.map((cells) => readTemplateRow(headers, cells));
+  const resolved = resolveRowIds(
+    read.map((row) => (row ? { id: row.id, name: row.name } : null)),
+    stored?.indicators ?? [],
+  );
+  read.forEach((row, index) => {
     if (!row) return;
     const sheetRow = firstSheetRow + index;
-    let id = row.id && ID_PATTERN.test(row.id) ? row.id : `ROW${sheetRow}`;
+    const { id: matched, problem } = resolved[index]!;
+    let id = matched ?? (row.id && ID_PATTERN.test(row.id) ? row.id : `ROW${sheetRow}`);
     if (seen.has(id)) id = `${id}_ROW${sheetRow}`;
     seen.add(id);
-    const storedInd = storedById.get(row.id ?? "");
+    const storedInd = storedById.get(matched ?? "");
     const unreadableFigures: BlockedCell[] = row.problems
       .filter((p) => /^y\d{4}$/.test(p.key))
       .map((p) => ({ key: p.key, header: p.header, text: p.text, reason: "invalid" }));
@@ -172,6 +182,7 @@ export function readSheetRows(
       blocked,
       unreadableFigures,
       targetYear: lenient.ok ? lenient.targetYear : row.targetYear,
+      idProblem: problem,
     });
   });
   return out;

@@ -11,7 +11,8 @@ import type { Plan } from "../core/planSchema";
 import { FORMAT_VERSION } from "../core/planSchema";
 import { readSheetRows, type BlockedCell } from "../core/sheetRows";
 import { yearCell } from "../core/templateBlock";
-import { mapHeaders, type ColumnKey, type HeaderMap } from "../core/templateLayout";
+import { checkHeaders, isEarlierLayout, type HeaderCheck, type IdProblem } from "../core/templateIntegrity";
+import { mapHeaders, templateColumns, type ColumnKey, type HeaderMap } from "../core/templateLayout";
 import { columnLetters } from "./a1";
 import type { TemplateSnapshot } from "./readTemplate";
 import { EVALUATION_YEAR_INPUT } from "./templateContent";
@@ -30,6 +31,29 @@ export interface SheetBlock extends BlockedCell {
   address: string | null;
 }
 
+/** A row whose hidden id cell (指标代码) is blank, not an id, or another row's. */
+export interface SheetIdProblem extends IdProblem {
+  sheetRow: number;
+  /** The indicator's name as the row shows it. */
+  name: string;
+  /** The id cell, e.g. "AB8" (null when the table has no id column). */
+  address: string | null;
+  /** duplicate: the sheet row that keeps the id. */
+  sameAsRow?: number;
+}
+
+/**
+ * Whether the table still holds what the add-in wrote where it reads it (templateIntegrity.ts):
+ * the header row against the one it wrote (null when that cannot be known: no stored state, or a
+ * table laid out by an earlier version), and each row's id.
+ */
+export interface TemplateIntegrity {
+  headers: HeaderCheck | null;
+  /** The header row (1-based sheet row), to name header cells. */
+  headerRow: number;
+  ids: SheetIdProblem[];
+}
+
 export interface SheetPlan {
   plan: Plan;
   /** The year evaluated: B3's year, else the latest year with anything entered. */
@@ -45,6 +69,7 @@ export interface SheetPlan {
   /** Manual statuses that are not one of the official words. */
   unreadableStatuses: Array<{ indicatorId: string; text: string; address: string }>;
   headerMap: HeaderMap;
+  integrity: TemplateIntegrity;
   snapshot: TemplateSnapshot;
 }
 
@@ -66,11 +91,23 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
   const unreadableStatuses: SheetPlan["unreadableStatuses"] = [];
   const targetYears: number[] = [];
   const readings = readSheetRows(fullPlan, snapshot.headers, snapshot.values, snapshot.body.firstRow);
+  const ids: SheetIdProblem[] = [];
   for (const reading of readings) {
     const { indicator, row } = reading;
     const sheetRow = snapshot.body.firstRow + reading.index;
     const cells = snapshot.values[reading.index] ?? [];
     rowOf.set(indicator.id, sheetRow);
+    if (reading.idProblem) {
+      const { sameAs, ...problem } = reading.idProblem;
+      const l = letter("id");
+      ids.push({
+        ...problem,
+        sheetRow,
+        name: row.name ?? indicator.name.zh,
+        address: l === null ? null : `${l}${sheetRow}`,
+        ...(sameAs !== undefined ? { sameAsRow: snapshot.body.firstRow + sameAs } : {}),
+      });
+    }
     if (reading.targetYear !== null) targetYears.push(reading.targetYear);
     if (reading.blocked) {
       const l = letter(reading.blocked.key);
@@ -131,8 +168,16 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
     entries,
     unreadableStatuses,
     headerMap,
+    integrity: { headers: headerCheck(snapshot), headerRow: snapshot.body.firstRow - 1, ids },
     snapshot,
   };
+}
+
+/** The header row against the one the add-in wrote, when the stored state says what it wrote. */
+function headerCheck(snapshot: TemplateSnapshot): HeaderCheck | null {
+  if (snapshot.stored.kind !== "ok" || isEarlierLayout(snapshot.headers)) return null;
+  const { state } = snapshot.stored;
+  return checkHeaders(snapshot.headers, templateColumns(state.plan), state.lang);
 }
 
 /** The cell a finding is about, e.g. "K8", or null when the table has no such column. */
