@@ -19,9 +19,10 @@ import type { Plan } from "../../core/planSchema";
 import { columnLetters } from "../../excel/a1";
 import { applyFixes, type CellFix } from "../../excel/applyFixes";
 import { canGroupUndo, toHostError, type HostOperationError } from "../../excel/excelRun";
-import { applyHighlights, highlightsOn, removeHighlights } from "../../excel/highlights";
+import { applyHighlightRules, highlightsOn, removeHighlightRules } from "../../excel/highlights";
 import { insertTemplate, SHEET_BASE_NAME } from "../../excel/insertTemplate";
 import { readTemplate } from "../../excel/readTemplate";
+import { repairTemplate } from "../../excel/repairTemplate";
 import { planFromSnapshot } from "../../excel/sheetPlan";
 import { selectRange } from "../../excel/selectCell";
 import { publishWorkbookLanguage } from "../../excel/workbookLanguageSetting";
@@ -31,6 +32,7 @@ import { yearCell } from "../../core/templateBlock";
 import { EvaluationYearControl } from "./components/EvaluationYearControl";
 import { PlanCharts } from "./components/PlanCharts";
 import { HighlightControl } from "./components/HighlightControl";
+import { TemplateIntegrityNotice } from "./components/TemplateIntegrityNotice";
 import { groupByLeadUnit, IndicatorList, indicatorRows, unitsOf, type UnitFilter } from "./components/IndicatorList";
 import { UnitFilterBar } from "./components/UnitFilterBar";
 import { StatusCards, statusName } from "./components/StatusCards";
@@ -43,6 +45,14 @@ import { t, type StringKey } from "./i18n";
 import type { StatusKey } from "./statusStyle";
 import { evaluateSnapshot, usePlanState } from "./usePlanState";
 import { buildFindings, type FindingView } from "./validationView";
+import {
+  describeIdRows,
+  describeLeftRules,
+  describeRepair,
+  integrityProblems,
+  integrityText,
+  repairOffered,
+} from "./integrityView";
 
 const useStyles = makeStyles({
   root: {
@@ -71,7 +81,7 @@ const useStyles = makeStyles({
   details: { margin: 0, paddingLeft: "1.2em", fontSize: tokens.fontSizeBase200 },
 });
 
-type Busy = null | "insert" | "validate" | "highlight" | "fix" | "select" | "year";
+type Busy = null | "insert" | "validate" | "highlight" | "fix" | "select" | "year" | "repair";
 
 interface Notice {
   intent: "success" | "error" | "info" | "warning";
@@ -146,7 +156,10 @@ export function App({ lang, plan }: AppProps) {
         });
       // Rows a refresh appended are outside the highlight rules' range: lay the rules again over all rows.
       if (highlighted && !result.created && result.added > 0)
-        await applyHighlights(await readTemplate(result.tableName));
+        followUps.push(
+          ...describeLeftRules((await applyHighlightRules(await readTemplate(result.tableName))).left, lang),
+        );
+      followUps.push(...describeIdRows(result.idRows ?? [], lang));
       await reload(result.tableName);
       setFindings(null);
       const kept = result.kept.map((k) => `${k.address} ${k.header}: ${k.current} (${k.planned})`);
@@ -194,17 +207,25 @@ export function App({ lang, plan }: AppProps) {
   const onHighlight = (on: boolean) =>
     run("highlight", async () => {
       if (!ready) throw toHostError({ code: "ItemNotFound" });
-      if (on) await applyHighlights(ready.snapshot);
-      else await removeHighlights(ready.snapshot);
-      let stored: string | null = null;
+      const change = on ? await applyHighlightRules(ready.snapshot) : await removeHighlightRules(ready.snapshot);
+      // Rules behind stored ids that are not (any more) the add-in's were left: say which.
+      const details = describeLeftRules(change.left, lang);
       await afterHighlight().catch((e: unknown) => {
-        stored = t(lang, "highlightNotStored", { reason: errorText(toHostError(e), lang) });
+        details.push(t(lang, "highlightNotStored", { reason: errorText(toHostError(e), lang) }));
       });
       setNotice(
-        stored
-          ? { intent: "warning", text: t(lang, on ? "highlightOn" : "highlightOff"), details: [stored] }
+        details.length > 0
+          ? { intent: "warning", text: t(lang, on ? "highlightOn" : "highlightOff"), details }
           : { intent: "success", text: t(lang, on ? "highlightOn" : "highlightOff") },
       );
+      await reload();
+    });
+
+  const onRepair = () =>
+    run("repair", async () => {
+      if (!ready) throw toHostError({ code: "ItemNotFound" });
+      setNotice(describeRepair(await repairTemplate(ready.snapshot.tableName), lang));
+      setFindings(null);
       await reload();
     });
 
@@ -243,6 +264,7 @@ export function App({ lang, plan }: AppProps) {
       });
 
   const rows = ready ? indicatorRows(ready.summary, ready.sheet.plan.indicators, filter, unitFilter) : [];
+  const integrity = ready ? integrityProblems(ready.sheet, lang) : [];
   const units = ready ? unitsOf(ready.sheet.plan.indicators) : [];
 
   return (
@@ -289,6 +311,20 @@ export function App({ lang, plan }: AppProps) {
             })}
           </MessageBarBody>
         </MessageBar>
+      ) : null}
+
+      {ready && integrity.length > 0 ? (
+        <TemplateIntegrityNotice
+          title={integrityText(lang, "title")}
+          problems={integrity.map((p) => p.message)}
+          repair={
+            repairOffered(ready.sheet)
+              ? { label: integrityText(lang, "repairAction"), hint: integrityText(lang, "repairHint") }
+              : null
+          }
+          disabled={busy !== null}
+          onRepair={() => void onRepair()}
+        />
       ) : null}
 
       {state.kind === "loading" ? <Spinner size="tiny" label={t(lang, "working")} /> : null}

@@ -9,6 +9,7 @@ import type { CellFix } from "../../excel/applyFixes";
 import { findingAddress, type SheetPlan } from "../../excel/sheetPlan";
 import { unitFormat } from "../../excel/templateContent";
 import { t } from "./i18n";
+import { integrityFindings } from "./integrityView";
 
 export interface FindingView {
   key: string;
@@ -65,6 +66,8 @@ export function buildFindings(sheet: SheetPlan, lang: Lang): FindingView[] {
       address: s.address,
     });
   });
+  // A header or an id the add-in cannot read any more hides rows from everything above: listed first.
+  views.unshift(...integrityFindings(sheet, lang));
   return views.sort(
     (a, b) =>
       Number(a.severity !== "error") - Number(b.severity !== "error") || rowNumber(a.address) - rowNumber(b.address),
