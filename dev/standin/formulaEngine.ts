@@ -134,7 +134,14 @@ export class FormulaEngine {
     return this.hf.getCellValueDetailedType({ sheet, row, col });
   }
 
+  /**
+   * Whether Excel takes the formula: one HyperFormula can parse, within Excel's limits ("Excel
+   * specifications and limits", https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3:
+   * "Length of formula contents: 8,192 characters", "Nested levels of functions: 64"), which HyperFormula
+   * does not enforce (it allows 120 levels and any length).
+   */
   isValidFormula(formula: string): boolean {
+    if (formula.length > EXCEL_FORMULA_LENGTH || functionNesting(formula) > EXCEL_NESTED_FUNCTIONS) return false;
     return this.hf.validateFormula(toHfFormula(formula));
   }
 
@@ -166,6 +173,28 @@ export class FormulaEngine {
   destroy(): void {
     this.hf.destroy();
   }
+}
+
+/** Excel's limits on a formula (see isValidFormula). */
+export const EXCEL_FORMULA_LENGTH = 8192;
+export const EXCEL_NESTED_FUNCTIONS = 64;
+
+/** How many function calls a formula nests, outside string literals and quoted sheet names. */
+export function functionNesting(formula: string): number {
+  const open: boolean[] = [];
+  let calls = 0;
+  let deepest = 0;
+  outsideQuotes(formula, (part) => {
+    for (let i = 0; i < part.length; i++) {
+      if (part[i] === "(") {
+        const call = /[A-Za-z0-9_.]$/.test(part.slice(0, i)); // a function's bracket, not a bare one
+        open.push(call);
+        if (call) deepest = Math.max(deepest, ++calls);
+      } else if (part[i] === ")" && open.pop()) calls--;
+    }
+    return part;
+  });
+  return deepest;
 }
 
 function toHf(input: CellInput): CellInput {

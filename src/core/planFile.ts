@@ -402,6 +402,16 @@ function translateCustom(en: string): { zh: string; en: string } {
   const dup = /^duplicate indicator id (.+)$/.exec(en);
   if (dup) return { zh: `指标编号 ${dup[1]} 重复`, en };
   if (en === "targetYear must be after baseYear") return { zh: "目标年 targetYear 必须晚于基期年 baseYear", en };
+  const long = /^the plan period (\d+)–(\d+) is (\d+) years; at most (\d+) years are supported$/.exec(en);
+  if (long)
+    return {
+      zh:
+        `规划期 ${long[1]}—${long[2]} 年共 ${long[3]} 年，本加载项最长支持 ${long[4]} 年（如“十四五”规划及 2035 年远景目标：` +
+        `2020—2035 年）。请核对基期年 baseYear 和目标年 targetYear 是否填错`,
+      en:
+        `${en} (e.g. a five-year plan with its 2035 vision: 2020–2035). ` +
+        `Check that baseYear and targetYear are typed correctly`,
+    };
   if (en === "baselineYear must be before the plan's targetYear")
     return { zh: "基期年 baselineYear 必须早于规划目标年 targetYear", en };
   return { zh: en, en };

@@ -21,13 +21,14 @@ import {
   evaluationKinds,
   figureForms,
   indicatorKinds,
+  MAX_PLAN_YEARS,
   obligations,
   relations,
   releases,
   statusCodes,
 } from "./planVocabulary";
 
-export { indicatorKinds, statusCodes };
+export { indicatorKinds, MAX_PLAN_YEARS, statusCodes };
 
 // zod 4 compiles validators with `new Function` unless told not to; the pane's
 // Content-Security-Policy forbids eval, so the whole add-in runs zod jitless.
@@ -286,6 +287,8 @@ export const plan = z
   .superRefine((p, ctx) => {
     if (p.targetYear <= p.baseYear) {
       ctx.addIssue({ code: "custom", path: ["targetYear"], message: "targetYear must be after baseYear" });
+    } else if (p.targetYear - p.baseYear > MAX_PLAN_YEARS) {
+      ctx.addIssue({ code: "custom", path: ["targetYear"], message: planTooLongMessage(p.baseYear, p.targetYear) });
     }
     const ids = new Set<string>();
     p.indicators.forEach((ind, i) => {
@@ -318,6 +321,11 @@ export const plan = z
       }
     });
   });
+
+/** The schema's message for a period past MAX_PLAN_YEARS (planFile.ts gives it its Chinese twin). */
+export function planTooLongMessage(baseYear: number, targetYear: number): string {
+  return `the plan period ${baseYear}–${targetYear} is ${targetYear - baseYear} years; at most ${MAX_PLAN_YEARS} years are supported`;
+}
 
 function targetsOf(ind: z.infer<typeof indicator>): Array<[Array<string | number>, z.infer<typeof target>]> {
   const out: Array<[Array<string | number>, z.infer<typeof target>]> = [[["target"], ind.target]];

@@ -3,6 +3,13 @@
  * custom functions loaded on workbook open) does not pull the schema library into its bundle.
  * planSchema.ts builds its enums from these and re-exports them.
  */
+/**
+ * The longest plan period (targetYear − baseYear) the add-in takes: a five-year plan with its 2035
+ * vision, 2020–2035. The template has one input column per year and the portable copy's native formulas
+ * check each year's cell; a longer "plan" is far more likely a typing slip (1925 for 2025) than a plan.
+ */
+export const MAX_PLAN_YEARS = 15;
+
 export const indicatorKinds = ["percent", "count", "amount", "rank", "index"] as const;
 export const statusCodes = ["achieved", "ahead", "onTrack", "lagging", "missed"] as const;
 

@@ -13,6 +13,8 @@ export type HostErrorCode =
   | "undoNotSupported"
   | "templateChanged"
   | "stateInvalid"
+  /** A plan period longer than the template supports (planSchema.ts MAX_PLAN_YEARS): refused before anything is written. */
+  | "planTooLong"
   | "unknown";
 
 /** A failure the pane can explain: `code` picks the message, `detail` keeps the host's own words for the log. */

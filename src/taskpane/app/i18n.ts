@@ -195,6 +195,10 @@ const strings = {
     zh: "工作簿中保存的规划数据无法读取（可能被改动过），未作任何更改。",
     en: "The plan saved in this workbook cannot be read (it may have been altered); nothing was changed.",
   },
+  err_planTooLong: {
+    zh: "规划期 {detail} 年超过本加载项支持的最长 15 年（如“十四五”规划及 2035 年远景目标：2020—2035 年），未插入模板，工作簿未作任何更改。请核对规划的基期年和目标年。",
+    en: "The plan period {detail} is longer than the 15 years the add-in supports (e.g. a five-year plan with its 2035 vision: 2020–2035); no template was inserted and nothing in the workbook changed. Check the plan's base year and target year.",
+  },
   err_unknown: { zh: "出现意外错误：{detail}", en: "Unexpected error: {detail}" },
 } as const;
 
