@@ -25,6 +25,8 @@ import {
   type ColumnKey,
   type TemplateColumn,
 } from "../core/templateLayout";
+import { resolveRowIds, type IdProblemKind } from "../core/templateIntegrity";
+import { readTemplateRow } from "../core/templateRow";
 import { blockRef, columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
 import { RequestBatch, writeRows } from "./requestBatch";
@@ -52,6 +54,7 @@ import { columnRuns, formatNewRows } from "./templateFormatting";
 import { normalizeFormula, rowHash, rowHashes, type WrittenRows } from "./ownedCells";
 import { writeNewSheet } from "./unfinishedSheet";
 import { planInfo, queueStateRead, readStateResult, writeState, type TemplateState } from "./templateState";
+import { writtenAs } from "./repairTemplate";
 
 export interface KeptCell {
   address: string;
@@ -72,10 +75,28 @@ export interface InsertResult {
   added: number;
   kept: KeptCell[];
   /**
+   * Refresh: rows whose id cell (指标代码) was blank, not an id or another row's. `matched`: the indicator
+   * the row was taken for (its id is written back where the cell was blank or the add-in's record proves
+   * the row); null: none could be told, the row was left as it was.
+   */
+  idRows?: IdRow[];
+  /**
    * The workbook's template was laid out by an earlier version: a new sheet was written with every
    * figure, manual verdict and note carried over, and the earlier sheet was left as it was.
    */
   relaid?: { previousSheet: string; carriedCells: number; indicatorsNotInPlan: string[] };
+}
+
+export interface IdRow {
+  sheetRow: number;
+  name: string;
+  problem: IdProblemKind;
+  /** What the id cell held. */
+  text: string;
+  matched: string | null;
+  /** How the row was matched: the add-in's record of the row, or its name. */
+  by?: "record" | "name";
+  sameAsRow?: number;
 }
 
 export const SHEET_BASE_NAME: Record<Lang, string> = { zh: "规划指标", en: "Plan indicators" };
@@ -343,10 +364,17 @@ async function refreshTemplate(
   // Each cell as the add-in would write it: text that starts with "=" read back as text (readBack), so a
   // cell staff typed as '=2+2 is compared, hashed and reported as the text it is, never taken for a formula.
   const formulas = body.formulas.map((row, r) => row.map((f, c) => readBack(f, body.values[r]?.[c])));
-  const idIndex = map.id!;
-  const rowIds = formulas.map((row) =>
-    typeof row[idIndex] === "string" ? (row[idIndex] as string).trim() : String(row[idIndex] ?? ""),
+  // Which indicator each row is: by its id cell, or — when that was cleared, overwritten or copied from
+  // another row — by the add-in's record of the row or its name (templateIntegrity.ts); else none, and
+  // the row is left as it is. Never a second row for an indicator whose row lost its id.
+  const read = body.values.map((cells) => readTemplateRow(headers, cells));
+  const resolved = resolveRowIds(
+    read.map((row) => (row ? { id: row.id, name: row.name } : null)),
+    plan.indicators,
+    writtenAs(state.written, map, formulas, block.firstRow),
   );
+  const rowIds = resolved.map((r) => r.id ?? "");
+  const idRows = idProblemRows(resolved, read, block.firstRow);
   // A table with no data rows still reports one blank body row.
   const usedRows = rowIds.filter((id) => id !== "");
   const newById = new Map(plan.indicators.map((i) => [i.id, i]));
@@ -377,7 +405,7 @@ async function refreshTemplate(
   // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
   const present = new Set(usedRows);
   const added = plan.indicators.filter((i) => !present.has(i.id));
-  const reuseBlank = usedRows.length === 0;
+  const reuseBlank = usedRows.length === 0 && read.every((row) => row === null);
   const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
   const sheetRowOf = new Map<string, number>();
   rowIds.forEach((id, r) => {
@@ -527,7 +555,30 @@ async function refreshTemplate(
     indicatorCount: plan.indicators.length,
     added: added.length,
     kept,
+    ...(idRows.length > 0 ? { idRows } : {}),
   };
+}
+
+/** Rows whose id cell was blank, not an id or another row's: the indicator each was matched to, or none. */
+function idProblemRows(
+  resolved: ReturnType<typeof resolveRowIds>,
+  read: ReadonlyArray<{ name: string | null } | null>,
+  firstRow: number,
+): IdRow[] {
+  const out: IdRow[] = [];
+  resolved.forEach(({ problem }, r) => {
+    if (!problem) return;
+    out.push({
+      sheetRow: firstRow + r,
+      name: read[r]?.name ?? "",
+      problem: problem.kind,
+      text: problem.text,
+      matched: problem.restored?.id ?? null,
+      ...(problem.restored ? { by: problem.restored.by } : {}),
+      ...(problem.sameAs !== undefined ? { sameAsRow: firstRow + problem.sameAs } : {}),
+    });
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
