@@ -24,6 +24,7 @@ import { mirrorSettingsToPart } from "../../src/excel/workbookPlanStore";
 import * as integrityView from "../../src/taskpane/app/integrityView";
 import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
 import { buildFindings } from "../../src/taskpane/app/validationView";
+import { syntheticPlan } from "../excel/helpers";
 import { hasChinese } from "./hostileInputs";
 
 let standin: Standin;
@@ -298,4 +299,24 @@ describe("item 6: an indicator's hidden id cleared or copied from another row", 
     const after = evaluateSnapshot(await readTemplate(tableName));
     expect(after.sheet.integrity.ids.map((p) => p.sheetRow)).toEqual([11]);
   });
+
+  it("at 1,000 indicators with the whole id column and a header cleared, the repair is still 2 syncs", async () => {
+    const plan = syntheticPlan(1000);
+    const { tableName, sheetName } = await insertTemplate(plan, "zh");
+    await mirrorSettingsToPart({}, { plan });
+    const big = templateColumns(plan);
+    const id = columnLetters(big.findIndex((c) => c.key === "id"));
+    const name = columnLetters(big.findIndex((c) => c.key === "name"));
+    standin.workbook.clearCells(sheetName, `${id}${FIRST_ROW}:${id}${FIRST_ROW + 999}`);
+    standin.workbook.clearCells(sheetName, `${name}${HEADER_ROW}`);
+    const { result, syncs } = await syncsOf(() => repair.repairTemplate(tableName));
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(result.headers).toHaveLength(1);
+    expect(result.ids).toHaveLength(1000);
+    expect(result.ids.every((r) => r.by === "record")).toBe(true);
+    expect(result.left).toEqual([]);
+    const after = evaluateSnapshot(await readTemplate(tableName));
+    expect(after.sheet.plan.indicators.map((i) => i.id)).toEqual(plan.indicators.map((i) => i.id));
+    expect(integrityView.integrityProblems(after.sheet, "zh")).toEqual([]);
+  }, 120_000);
 });
