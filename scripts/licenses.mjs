@@ -148,6 +148,8 @@ export function buildWithStats(outDir, statsFile) {
           PLAN_TRACKER_OUT_DIR: outDir,
           PLAN_TRACKER_BASE_URL: process.env.PLAN_TRACKER_BASE_URL || "https://plan-tracker.example.gov.cn/",
           PLAN_TRACKER_OFFICE_JS: "",
+          // A temporary build: its hidden source maps let the bench attribute bundle bytes to packages.
+          PLAN_TRACKER_SOURCE_MAPS: "hidden",
         },
       },
     );

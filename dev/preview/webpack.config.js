@@ -20,7 +20,11 @@ module.exports = async (env = {}, options = {}) => {
   process.env.PLAN_TRACKER_OUT_DIR = outDir;
   let config;
   try {
-    config = await require(path.join(projectDir, "webpack.config.js"))(env, { ...options, mode });
+    // The preview is never deployed: its manifest (unused) keeps localhost, whatever the mode.
+    config = await require(path.join(projectDir, "webpack.config.js"))(
+      { ...env, localhost: true },
+      { ...options, mode },
+    );
   } finally {
     restore("PLAN_TRACKER_OFFICE_JS", saved.officeJs);
     restore("PLAN_TRACKER_OUT_DIR", saved.outDir);

@@ -87,6 +87,12 @@ describe("production build", () => {
     for (const [name, list] of Object.entries(problems)) expect(list, name).toEqual([]);
   });
 
+  it("deploys no source maps: no *.map file in the output and no sourceMappingURL in any bundle", () => {
+    const files = fs.readdirSync(outDir, { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    for (const file of jsFiles()) expect(read(file), file).not.toMatch(/sourceMappingURL/);
+  });
+
   it("copies the icons", () => {
     for (const icon of ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png", "logo-filled.png"]) {
       expect(fs.existsSync(path.join(outDir, "assets", icon)), icon).toBe(true);
