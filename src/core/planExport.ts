@@ -39,19 +39,33 @@ export interface ExportSkip {
 export type PlanExport =
   { ok: true; plan: Plan; skipped: ExportSkip[] } | { ok: false; skipped: ExportSkip[]; issues: PlanFileIssue[] };
 
+/**
+ * Who the plan is when the workbook keeps no stored plan (a table typed into Excel, or the stored
+ * copy gone): taken from something real — the template's record of the plan it was written from
+ * (its id, title, source and years), else the sheet and table the rows are in. Never made up.
+ */
+export interface PlanIdentity {
+  id: string;
+  title: LocalizedText;
+  source?: Plan["source"];
+  baseYear?: number;
+  targetYear?: number;
+}
+
 const isFigureKey = (key: ColumnKey) => /^y\d{4}$/.test(key);
 
 /**
  * The plan the template rows describe. `headers` is the table's header row, `rows` its body
  * (values as read from the sheet), `firstSheetRow` the sheet row of the body's first row (rows are
  * named by it, as the pane names them). Plan-level facts (title, source, period, evaluation year)
- * come from the stored plan, or from the rows when there is none; nothing is made up.
+ * come from the stored plan; without one, the id and title from `identity` (refused without it)
+ * and the period from `identity` or the rows; nothing is made up.
  */
 export function planFromTemplate(
   stored: Plan | null,
   headers: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  options: { evaluationYear?: number; firstSheetRow?: number } = {},
+  options: { evaluationYear?: number; firstSheetRow?: number; identity?: PlanIdentity } = {},
 ): PlanExport {
   const firstSheetRow = options.firstSheetRow ?? 1;
   const evaluationYear = options.evaluationYear;
@@ -128,19 +142,30 @@ export function planFromTemplate(
     };
     return { ok: false, skipped, issues: [issue] };
   }
-  const targetYear = stored?.targetYear ?? Math.max(...targetYears);
+  const identity = stored ?? options.identity ?? null;
+  if (identity === null) {
+    const issue: PlanFileIssue = {
+      path: "title",
+      message: {
+        zh: "工作簿中没有保存的规划，也不知道这张指标表属于哪个规划（名称、代码），未导出：加载项不会编造规划名称。",
+        en: "The workbook keeps no stored plan and nothing says which plan this table belongs to (title, code); nothing was exported: the add-in does not make up a plan's name.",
+      },
+    };
+    return { ok: false, skipped, issues: [issue] };
+  }
+  const targetYear = identity.targetYear ?? Math.max(...targetYears);
   const baseYear =
-    stored?.baseYear ?? Math.min(...indicators.map((i) => i.baselineYear ?? targetYear - 1), targetYear - 1);
-  const title = stored?.title ?? { zh: "规划指标", en: "Plan indicators" };
+    identity.baseYear ?? Math.min(...indicators.map((i) => i.baselineYear ?? targetYear - 1), targetYear - 1);
+  const title = identity.title;
   const evaluation =
     evaluationYear !== undefined ? { ...(stored?.evaluation ?? {}), year: evaluationYear } : stored?.evaluation;
   const candidate = {
     ...(stored?.$schema ? { $schema: stored.$schema } : {}),
     formatVersion: FORMAT_VERSION,
-    id: stored?.id ?? "exported-plan",
+    id: identity.id,
     title,
     // A plan typed into Excel has no source document: none is made up.
-    ...(stored?.source ? { source: stored.source } : {}),
+    ...(identity.source ? { source: identity.source } : {}),
     baseYear,
     targetYear,
     ...(evaluation ? { evaluation } : {}),

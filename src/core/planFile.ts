@@ -36,7 +36,12 @@ export type PlanFileResult =
 
 type Key = string | number;
 
-export function parsePlanFile(text: string): PlanFileResult {
+/**
+ * `stored`: the text comes from the workbook's own plan part, which may hold any character staff
+ * typed into a cell (escaped there); a file or pasted text is refused when a text in it holds a
+ * character XML 1.0 forbids (forbiddenCharacterIssues).
+ */
+export function parsePlanFile(text: string, options: { stored?: boolean } = {}): PlanFileResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, "")); // Notepad writes a BOM; JSON.parse rejects it
@@ -45,6 +50,10 @@ export function parsePlanFile(text: string): PlanFileResult {
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return fail("", { zh: "文件内容应为一个 JSON 对象（规划）", en: "The file must contain one JSON object (a plan)" });
+  }
+  if (!options.stored) {
+    const forbidden = forbiddenCharacterIssues(raw);
+    if (forbidden.length > 0) return { ok: false, issues: forbidden };
   }
   const version = (raw as Record<string, unknown>).formatVersion;
   if (!(SUPPORTED_FORMAT_VERSIONS as readonly unknown[]).includes(version)) {
@@ -71,6 +80,82 @@ export function parsePlanFile(text: string): PlanFileResult {
   const parsed = plan.safeParse(words);
   if (parsed.success) return { ok: true, plan: parsed.data, notes: [] };
   return { ok: false, issues: parsed.error.issues.map((issue) => schemaIssue(words, issue)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters a workbook cannot keep
+
+/**
+ * The first character XML 1.0 forbids in `text` (the workbook keeps the plan in a custom XML part,
+ * and Excel keeps cell text in XML): C0 controls other than tab, line feed and carriage return,
+ * the non-characters U+FFFE and U+FFFF, and a surrogate without its pair. Null when there is none.
+ * https://www.w3.org/TR/xml/#charsets
+ */
+export function forbiddenCharacter(text: string): { code: number; at: number } | null {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    const ok =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      code >= 0x10000;
+    if (!ok) return { code, at: i };
+    if (code >= 0x10000) i++;
+  }
+  return null;
+}
+
+const FORBIDDEN_EN =
+  /^contains the character U\+([0-9A-F]{4}) \((a control character|a non-character|half of a surrogate pair)\) at character (\d+)/;
+
+function forbiddenMessage(code: number, at: number): string {
+  const hex = code.toString(16).toUpperCase().padStart(4, "0");
+  const what =
+    code < 0x20
+      ? "a control character"
+      : code >= 0xd800 && code <= 0xdfff
+        ? "half of a surrogate pair"
+        : "a non-character";
+  return `contains the character U+${hex} (${what}) at character ${at + 1}, which a workbook cannot keep; delete it and import the file again`;
+}
+
+/** Every text of the file (values and keys) that holds a character a workbook cannot keep, by row and field. */
+function forbiddenCharacterIssues(raw: unknown): PlanFileIssue[] {
+  const issues: PlanFileIssue[] = [];
+  const visit = (value: unknown, path: Key[]): void => {
+    if (issues.length >= 50) return;
+    if (typeof value === "string") {
+      const bad = forbiddenCharacter(value);
+      if (bad)
+        issues.push(
+          schemaIssue(raw, {
+            code: "custom",
+            path,
+            message: forbiddenMessage(bad.code, bad.at),
+            input: value,
+          } as z.core.$ZodIssue),
+        );
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (typeof value === "object" && value !== null)
+      for (const [k, v] of Object.entries(value)) {
+        const bad = forbiddenCharacter(k);
+        if (bad)
+          issues.push(
+            schemaIssue(raw, {
+              code: "custom",
+              path: [...path, k],
+              message: forbiddenMessage(bad.code, bad.at),
+            } as z.core.$ZodIssue),
+          );
+        else visit(v, [...path, k]);
+      }
+  };
+  visit(raw, []);
+  return issues;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,6 +484,19 @@ function describeProblem(raw: unknown, path: readonly Key[], issue: z.core.$ZodI
 
 /** The plan schema's own cross-field rules speak English; give each a Chinese twin. */
 function translateCustom(en: string): { zh: string; en: string } {
+  const forbidden = FORBIDDEN_EN.exec(en);
+  if (forbidden) {
+    const what =
+      forbidden[2] === "a control character"
+        ? "控制字符"
+        : forbidden[2] === "a non-character"
+          ? "非字符"
+          : "不成对的代理字符";
+    return {
+      zh: `第${forbidden[3]}个字符是 U+${forbidden[1]}（${what}），工作簿无法保存；请删除后重新导入`,
+      en,
+    };
+  }
   const dup = /^duplicate indicator id (.+)$/.exec(en);
   if (dup) return { zh: `指标编号 ${dup[1]} 重复`, en };
   if (en === "targetYear must be after baseYear") return { zh: "目标年 targetYear 必须晚于基期年 baseYear", en };

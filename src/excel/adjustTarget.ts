@@ -20,11 +20,9 @@ import { readSheetRows } from "../core/sheetRows";
 import { addTargetAdjustment, type AdjustmentInput, type AdjustmentProblem } from "../core/targetAdjustment";
 import { mapHeaders, isBlankCell } from "../core/templateLayout";
 import { numberOptions } from "../core/templateRow";
-import { storeXml } from "../core/workbookStore";
 import { columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
 import { storedPlanOf, templatePlanId, type RecordBlock } from "./recordFigures";
-import { jsonBytes, REQUEST_BUDGET } from "./requestBudget";
 import { targetFormat } from "./templateContent";
 import { queueStateRead } from "./templateState";
 import { finishPlanStoreRead, queuePlanStoreRead, queuePlanStoreWrite } from "./workbookPlanStore";
@@ -74,7 +72,8 @@ export async function adjustTarget(
     const settings = queueStateRead(context);
     const q = queuePlanStoreRead(context);
     await context.sync();
-    const { read, partId } = await finishPlanStoreRead(context, q);
+    const store = await finishPlanStoreRead(context, q);
+    const { read } = store;
     const storedPlan = storedPlanOf(read, templatePlanId(settings));
     if (!storedPlan.ok) return { kind: "blocked", block: storedPlan.block };
     const stored = storedPlan.plan;
@@ -142,20 +141,17 @@ export async function adjustTarget(
         },
       };
 
-    const xml = storeXml({
+    // A plan kept in pieces sends them first: the cell goes with the main part, in the last request.
+    await queuePlanStoreWrite(context, store, {
       plan: next,
       state: storedPlan.state,
       savedAt: (options.now ?? (() => new Date()))().toISOString(),
     });
-    const bytes = jsonBytes(xml);
-    if (bytes > REQUEST_BUDGET)
-      throw new HostOperationError("payloadTooLarge", `the plan part would be ${bytes} bytes`);
     if (cell !== "shown") {
       const range = table.worksheet.getRange(address);
       range.numberFormat = [[targetFormat(seen, storedPlan.state.lang, adjustment.target)]];
       range.values = [[value]];
     }
-    queuePlanStoreWrite(context, partId, xml);
     await context.sync();
     return {
       kind: "adjusted",

@@ -27,12 +27,11 @@ import { fillTemplate } from "../core/messages";
 import type { Actual, Plan } from "../core/planSchema";
 import { readSheetRows } from "../core/sheetRows";
 import { isBlankCell, mapHeaders } from "../core/templateLayout";
-import { storeXml, type StoreRead, type StoredState } from "../core/workbookStore";
+import type { StoreRead, StoredState } from "../core/workbookStore";
 import { parseRangeAddress } from "./a1";
-import { HostOperationError, runWrite } from "./excelRun";
-import { jsonBytes, REQUEST_BUDGET } from "./requestBudget";
+import { runWrite } from "./excelRun";
 import { queueStateRead, readStateResult, type StateSettings } from "./templateState";
-import { finishPlanStoreRead, queuePlanStoreRead, queuePlanStoreWrite } from "./workbookPlanStore";
+import { finishPlanStoreRead, queuePlanStoreRead, queuePlanStoreWrite, type PlanStoreRead } from "./workbookPlanStore";
 
 type Message = { zh: string; en: string };
 
@@ -77,7 +76,7 @@ const MESSAGES = {
 interface Loaded {
   stored: Plan;
   state: StoredState;
-  partId: string | null;
+  store: PlanStoreRead;
   recording: FigureRecording;
 }
 
@@ -123,7 +122,8 @@ async function load(
   const settings = queueStateRead(context);
   const q = queuePlanStoreRead(context);
   await context.sync();
-  const { read, partId } = await finishPlanStoreRead(context, q);
+  const store = await finishPlanStoreRead(context, q);
+  const { read } = store;
   const storedPlan = storedPlanOf(read, templatePlanId(settings));
   if (!storedPlan.ok) return { block: storedPlan.block };
   const stored = storedPlan.plan;
@@ -147,16 +147,18 @@ async function load(
   }
   const sheetPlan: Plan = { ...stored, indicators: readings.map((r) => r.indicator) };
   const recording = recordSheetFigures(stored, sheetPlan, today, { years, unreadable });
-  return { stored, state: storedPlan.state, partId, recording };
+  return { stored, state: storedPlan.state, store, recording };
 }
 
-/** Queues the part's new text; refused before anything is queued when it would pass the request budget. */
-function queueWrite(context: Excel.RequestContext, loaded: Loaded, plan: Plan, now: (() => Date) | undefined): void {
+/** Queues the part's new text: in pieces when it passes 1 MB, each request under the budget (workbookPlanStore.ts). */
+async function queueWrite(
+  context: Excel.RequestContext,
+  loaded: Loaded,
+  plan: Plan,
+  now: (() => Date) | undefined,
+): Promise<void> {
   const savedAt = (now ?? (() => new Date()))().toISOString();
-  const xml = storeXml({ plan, state: loaded.state, savedAt });
-  const bytes = jsonBytes(xml);
-  if (bytes > REQUEST_BUDGET) throw new HostOperationError("payloadTooLarge", `the plan part would be ${bytes} bytes`);
-  queuePlanStoreWrite(context, loaded.partId, xml);
+  await queuePlanStoreWrite(context, loaded.store, { plan, state: loaded.state, savedAt });
 }
 
 function withoutPlan(r: FigureRecording): Omit<FigureRecording, "plan"> {
@@ -175,7 +177,7 @@ export async function recordFigures(tableName: string, options: RecordOptions = 
     if ("block" in loaded) return { kind: "blocked", block: loaded.block };
     const changed = loaded.recording.plan !== loaded.stored;
     if (changed) {
-      queueWrite(context, loaded, loaded.recording.plan, options.now);
+      await queueWrite(context, loaded, loaded.recording.plan, options.now);
       await context.sync();
     }
     return { kind: "recorded", saved: changed, stored: loaded.recording.plan, ...withoutPlan(loaded.recording) };
@@ -199,7 +201,7 @@ export async function setFigureRecord(
     if ("block" in loaded) return { kind: "blocked", block: loaded.block };
     const result = setFigureFacts(loaded.recording.plan, indicatorId, year, facts);
     if (!result.ok) return { kind: "invalid", message: result.message };
-    queueWrite(context, loaded, result.plan, options.now);
+    await queueWrite(context, loaded, result.plan, options.now);
     await context.sync();
     return { kind: "set", stored: result.plan, actual: result.actual, recording: withoutPlan(loaded.recording) };
   });

@@ -18,10 +18,13 @@ function sheet(lang: "zh" | "en" = "zh") {
 
 const column = (key: string) => templateColumns(seedPlan).findIndex((c) => c.key === key);
 
+/** Who the plan is without a stored plan: the sheet it is on, as exportPlan.ts takes it (never made up). */
+const fromSheet = { id: "PlanIndicators", title: { zh: "规划指标", en: "规划指标" } };
+
 describe("planFromTemplate", () => {
   it("without a stored plan: no source document is made up, and the file reads back", () => {
     const { header, body } = sheet();
-    const r = planFromTemplate(null, header, body, { firstSheetRow: 6 });
+    const r = planFromTemplate(null, header, body, { firstSheetRow: 6, identity: fromSheet });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.plan.source).toBeUndefined();
     const text = serializePlanFile(r.plan);
@@ -29,6 +32,17 @@ describe("planFromTemplate", () => {
     expect(text).not.toContain('"source"');
     const back = parsePlanFile(text);
     expect(back.ok && back.plan.indicators.map((i) => i.id)).toEqual(seedPlan.indicators.map((i) => i.id));
+  });
+
+  it("without a stored plan nor anything real to name it by: refused, no title or code made up", () => {
+    const { header, body } = sheet();
+    const r = planFromTemplate(null, header, body, { firstSheetRow: 6 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]!.message.zh).toMatch(/不会编造规划名称/);
+    expect(JSON.stringify(r)).not.toMatch(/exported-plan|Plan indicators/);
+    const named = planFromTemplate(null, header, body, { firstSheetRow: 6, identity: fromSheet });
+    expect(named.ok && { id: named.plan.id, title: named.plan.title }).toEqual(fromSheet);
   });
 
   it("with the stored plan: its source is kept as it was", () => {
@@ -40,7 +54,7 @@ describe("planFromTemplate", () => {
   it("rows without an id are named by their sheet row, as the pane names them", () => {
     const { header, body } = sheet();
     body[2]![column("id")] = "";
-    const r = planFromTemplate(null, header, body, { firstSheetRow: 6 });
+    const r = planFromTemplate(null, header, body, { firstSheetRow: 6, identity: fromSheet });
     expect(r.ok && r.plan.indicators[2]!.id).toBe("ROW8");
   });
 

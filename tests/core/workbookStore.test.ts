@@ -67,7 +67,7 @@ describe("workbook store", () => {
   });
 
   it("says a newer format needs a newer add-in; says so for text that is not the part at all", () => {
-    const newer = readStoreXml(storeXml(doc).replace('formatVersion="1"', 'formatVersion="2"'));
+    const newer = readStoreXml(storeXml(doc).replace('formatVersion="1"', 'formatVersion="3"'));
     expect(newer.kind).toBe("newer");
     expect(newer.kind === "newer" && newer.message.en).toMatch(/newer version/);
     expect(readStoreXml("<other/>").kind).toBe("unreadable");

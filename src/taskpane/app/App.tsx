@@ -147,9 +147,11 @@ export function App({ lang, plan }: AppProps) {
       // is in either way: a failure here is a warning that says what did not happen, never swallowed.
       const followUps: string[] = [];
       const reason = (e: unknown) => errorText(toHostError(e), lang);
-      await afterInsert(result.created, chosenPlan, chosenPlan !== plan).catch((e: unknown) => {
+      const notDone = await afterInsert(result.created, chosenPlan, chosenPlan !== plan).catch((e: unknown) => {
         followUps.push(t(lang, "planNotStored", { reason: reason(e) }));
+        return [];
       });
+      followUps.push(...notDone.map((m) => m[lang]));
       if (result.created)
         await publishWorkbookLanguage(lang).catch((e: unknown) => {
           followUps.push(t(lang, "languageNotStored", { reason: reason(e) }));
@@ -210,9 +212,10 @@ export function App({ lang, plan }: AppProps) {
       const change = on ? await applyHighlightRules(ready.snapshot) : await removeHighlightRules(ready.snapshot);
       // Rules behind stored ids that are not (any more) the add-in's were left: say which.
       const details = describeLeftRules(change.left, lang);
-      await afterHighlight().catch((e: unknown) => {
-        details.push(t(lang, "highlightNotStored", { reason: errorText(toHostError(e), lang) }));
-      });
+      await afterHighlight().then(
+        (notStored) => details.push(...notStored.map((m) => m[lang])),
+        (e: unknown) => details.push(t(lang, "highlightNotStored", { reason: errorText(toHostError(e), lang) })),
+      );
       setNotice(
         details.length > 0
           ? { intent: "warning", text: t(lang, on ? "highlightOn" : "highlightOff"), details }

@@ -1,7 +1,11 @@
 /**
  * Sharing and other plans: the auto-open switch, the portable copy, exporting the workbook's plan,
  * and choosing another plan (a plan file picked or pasted, or a table selected in a sheet, confirmed
- * in a form). Plan and cell text are rendered as text, never as HTML.
+ * in a form). When the pane opens it restores the add-in's state from the stored plan when that is
+ * needed and possible, and shows what stored data cannot be used with the repair that would fix it
+ * (修复, repairStoredPlan.ts); Export offers the same when it is refused for that reason. Every
+ * failure is shown: what did not happen, and why. Plan and cell text are rendered as text, never
+ * as HTML.
  */
 import {
   Button,
@@ -22,14 +26,15 @@ import { parsePlanFile, type PlanFileIssue } from "../../../core/planFile";
 import type { Plan } from "../../../core/planSchema";
 import { parsePlanTable, type TableImportResult } from "../../../core/planTableImport";
 import { decodeText } from "../../../core/textDecoding";
-import { readAutoOpen } from "../../../excel/autoOpen";
-import { toHostError } from "../../../excel/excelRun";
+import { autoOpenUnavailableReason, readAutoOpen } from "../../../excel/autoOpen";
+import { toHostError, type HostOperationError } from "../../../excel/excelRun";
 import { describeExportSkip } from "../../../core/planExport";
 import { exportWorkbookPlan } from "../../../excel/exportPlan";
 import { recordFigures } from "../../../excel/recordFigures";
 import { valueCellsText, writePortableCopy } from "../../../excel/portableCopy";
 import type { PortableMode } from "../../../excel/portableContent";
 import { readSelectedValues } from "../../../excel/readSelection";
+import { diagnoseStoredPlan, repairStoredPlan, type RepairProposal } from "../../../excel/repairStoredPlan";
 import { t, type StringKey } from "../i18n";
 import { downloadText } from "./download";
 import { TableImportForm } from "./TableImportForm";
@@ -48,6 +53,9 @@ const useStyles = makeStyles({
 
 type Notice = { intent: "success" | "error" | "warning" | "info"; text: string; details?: string[] };
 
+/** The auto-open switch: loading, on/off, or not available here (and why). */
+type AutoOpenView = { kind: "loading" } | { kind: "known"; on: boolean } | { kind: "unavailable"; reason: string };
+
 export function TravelPanel(props: {
   lang: Lang;
   /** The template's table, when the workbook has one. */
@@ -59,12 +67,28 @@ export function TravelPanel(props: {
   const styles = useStyles();
   const { lang, tableName } = props;
   const fileId = useId();
-  const [autoOpen, setAutoOpenState] = useState<boolean | null>(null);
+  const [autoOpen, setAutoOpenState] = useState<AutoOpenView>({ kind: "loading" });
+  /** Stored data the add-in cannot use, and the repair offered for it (null: nothing to repair). */
+  const [repair, setRepair] = useState<RepairProposal | null>(null);
   const [mode, setMode] = useState<PortableMode>("native");
   const [paste, setPaste] = useState("");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [table, setTable] = useState<TableImportResult | null>(null);
+
+  const hostText = (error: HostOperationError) =>
+    t(lang, `err_${error.code}` as StringKey, { detail: error.detail || error.code });
+
+  /** The switch as the document now is: on/off, or why it is not available here (a failure to read says so). */
+  const showAutoOpen = async (): Promise<AutoOpenView> => {
+    try {
+      const on = await readAutoOpen();
+      if (on !== null) return { kind: "known", on };
+      return { kind: "unavailable", reason: autoOpenUnavailableReason()?.[lang] ?? tt(lang, "autoOpenUnavailable") };
+    } catch (err) {
+      return { kind: "unavailable", reason: tt(lang, "autoOpenReadFailed", { reason: hostText(toHostError(err)) }) };
+    }
+  };
 
   useEffect(() => {
     let alive = true;
@@ -73,15 +97,25 @@ export function TravelPanel(props: {
         const opened = await onPaneOpen();
         if (!alive) return;
         if (opened.restored) {
-          setNotice({ intent: "info", text: tt(lang, "storedRestored") });
+          setNotice({
+            intent: "info",
+            text: tt(lang, opened.restored === "repaired" ? "storedRepaired" : "storedRestored"),
+          });
           props.onWorkbookChanged();
         }
-        if (opened.problem) setNotice({ intent: "warning", text: opened.problem.message[lang] });
-      } catch {
-        // Outside Excel (or an older host without custom XML parts): nothing stored to restore.
+        if (opened.proposal.kind !== "none") setRepair(opened.proposal);
+      } catch (err) {
+        const error = toHostError(err);
+        // Outside Excel nothing is stored to check: said once, as what it is, not as a failure.
+        if (alive)
+          setNotice(
+            error.code === "notInExcel"
+              ? { intent: "info", text: tt(lang, "storeNotChecked") }
+              : { intent: "error", text: tt(lang, "storeCheckFailed", { reason: hostText(error) }) },
+          );
       }
-      const on = await readAutoOpen().catch(() => null);
-      if (alive) setAutoOpenState(on);
+      const view = await showAutoOpen();
+      if (alive) setAutoOpenState(view);
     })();
     return () => {
       alive = false;
@@ -93,13 +127,11 @@ export function TravelPanel(props: {
   // Inserting a template tags the workbook: show the switch as the document now is.
   useEffect(() => {
     let alive = true;
-    if (tableName)
-      void readAutoOpen()
-        .catch(() => null)
-        .then((on) => alive && setAutoOpenState(on));
+    if (tableName) void showAutoOpen().then((view) => alive && setAutoOpenState(view));
     return () => {
       alive = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tableName]);
 
   async function run(work: () => Promise<void>) {
@@ -107,11 +139,7 @@ export function TravelPanel(props: {
     try {
       await work();
     } catch (err) {
-      const error = toHostError(err);
-      setNotice({
-        intent: "error",
-        text: t(lang, `err_${error.code}` as StringKey, { detail: error.detail || error.code }),
-      });
+      setNotice({ intent: "error", text: hostText(toHostError(err)) });
     } finally {
       setBusy(false);
     }
@@ -123,8 +151,37 @@ export function TravelPanel(props: {
   const onAutoOpen = (on: boolean) =>
     run(async () => {
       const now = await switchAutoOpen(on);
-      setAutoOpenState(now);
-      setNotice({ intent: "success", text: tt(lang, on ? "autoOpenOn" : "autoOpenOff") });
+      const notes = now.notes.map((m) => m[lang]);
+      if (now.autoOpen === null) {
+        setAutoOpenState(await showAutoOpen());
+        setNotice({ intent: "warning", text: tt(lang, "autoOpenNotChanged"), details: notes });
+        return;
+      }
+      setAutoOpenState({ kind: "known", on: now.autoOpen });
+      const text = tt(lang, on ? "autoOpenOn" : "autoOpenOff");
+      setNotice(notes.length > 0 ? { intent: "warning", text, details: notes } : { intent: "success", text });
+    });
+
+  const onRepair = () =>
+    run(async () => {
+      const outcome = await repairStoredPlan();
+      if (outcome.kind !== "repaired") {
+        setNotice({ intent: outcome.kind === "notNeeded" ? "info" : "warning", text: outcome.message[lang] });
+        if (outcome.kind === "notNeeded") setRepair(null);
+        return;
+      }
+      // Nothing removed is lost: each copy replaced or removed is handed back as a file.
+      for (const b of outcome.backups) downloadText(b.fileName, b.text);
+      setRepair(null);
+      setNotice({
+        intent: "success",
+        text: tt(lang, "repairDone"),
+        details: [
+          ...outcome.done.map((m) => m[lang]),
+          ...outcome.backups.map((b) => tt(lang, "repairBackup", { file: b.fileName })),
+        ],
+      });
+      props.onWorkbookChanged();
     });
 
   const onPortable = () =>
@@ -147,6 +204,15 @@ export function TravelPanel(props: {
       const r = await exportWorkbookPlan(tableName);
       const skipped = r.skipped.map((s) => describeExportSkip(s, lang));
       const notRecorded = recorded.kind === "blocked" ? [recorded.block.message[lang]] : [];
+      if (!r.ok && r.store) {
+        // The stored plan cannot be used: say which and why, and offer the repair (never a made-up plan).
+        setNotice({ intent: "error", text: tt(lang, "exportStoreProblem"), details: [r.store.message[lang]] });
+        if (r.store.kind !== "otherPlan") {
+          const { proposal } = await diagnoseStoredPlan();
+          setRepair(proposal.kind === "none" ? null : proposal);
+        }
+        return;
+      }
       if (!r.ok) {
         setNotice({
           intent: "error",
@@ -156,9 +222,10 @@ export function TravelPanel(props: {
         return;
       }
       downloadText(r.fileName, r.text);
-      const details = [...skipped, ...notRecorded];
+      const origin = r.origin.kind === "stored" ? [] : [r.origin.message[lang]];
+      const details = [...origin, ...skipped, ...notRecorded];
       setNotice({
-        intent: skipped.length > 0 ? "warning" : "success",
+        intent: skipped.length > 0 || origin.length > 0 ? "warning" : "success",
         text: tt(lang, "exportDone", { file: r.fileName, count: r.plan.indicators.length }),
         ...(details.length > 0 ? { details } : {}),
       });
@@ -216,12 +283,32 @@ export function TravelPanel(props: {
       <div className={styles.group}>
         <Switch
           label={tt(lang, "autoOpen")}
-          checked={autoOpen === true}
-          disabled={disabled || autoOpen === null}
+          checked={autoOpen.kind === "known" && autoOpen.on}
+          disabled={disabled || autoOpen.kind !== "known"}
           onChange={(_e, d) => void onAutoOpen(d.checked)}
         />
-        <p className={styles.hint}>{autoOpen === null ? tt(lang, "autoOpenUnavailable") : tt(lang, "autoOpenHint")}</p>
+        <p className={styles.hint}>
+          {autoOpen.kind === "unavailable"
+            ? autoOpen.reason
+            : autoOpen.kind === "loading"
+              ? tt(lang, "autoOpenLoading")
+              : tt(lang, "autoOpenHint")}
+        </p>
       </div>
+
+      {repair ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {repair.problem ? <p className={styles.hint}>{repair.problem[lang]}</p> : null}
+            <p className={styles.hint}>{repair.action[lang]}</p>
+            {repair.kind !== "updateAddin" && repair.kind !== "none" ? (
+              <Button onClick={() => void onRepair()} disabled={disabled}>
+                {tt(lang, "repairButton")}
+              </Button>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       <div className={styles.group}>
         <h3 className={styles.sub}>{tt(lang, "portableTitle")}</h3>

@@ -2,45 +2,94 @@
  * What the pane does around its own operations so the plan travels with the workbook:
  * after an insert or a highlight change, the pane's state is copied into the workbook's plan part;
  * after the first insert, the workbook is tagged to open the pane (unless staff turned that off);
- * when the pane opens, state missing from settings is restored from the part.
+ * when the pane opens, state missing from settings (or unreadable there) is restored from the part,
+ * and what else cannot be used is diagnosed with the repair that would fix it.
+ * Each returns, in staff words, what it could not do (a part it may not overwrite, auto-open not
+ * available here): the caller shows those; nothing is dropped.
  */
 import { carryFigureRecords } from "../../../core/figureHistory";
 import type { Plan } from "../../../core/planSchema";
-import type { StoreRead } from "../../../core/workbookStore";
-import { setAutoOpen } from "../../../excel/autoOpen";
-import { mirrorSettingsToPart, readWorkbookPlan, restoreSettingsFromPart } from "../../../excel/workbookPlanStore";
+import { autoOpenUnavailableReason, setAutoOpen, type AutoOpenResult } from "../../../excel/autoOpen";
+import { diagnoseStoredPlan, type RepairProposal } from "../../../excel/repairStoredPlan";
+import {
+  mirrorSettingsToPart,
+  readWorkbookPlan,
+  restoreSettingsFromPart,
+  type SaveOutcome,
+} from "../../../excel/workbookPlanStore";
+
+type Message = { zh: string; en: string };
+
+/** What a save that did not happen means for staff (the store's own message says why). */
+function notSaved(outcome: SaveOutcome): Message[] {
+  if (outcome.saved || outcome.blocked === null) return [];
+  return [
+    {
+      zh: `工作簿中保存的规划未更新：${outcome.blocked.message.zh}`,
+      en: `The plan stored in the workbook was not updated: ${outcome.blocked.message.en}`,
+    },
+  ];
+}
+
+/** What setting auto-open could not do. */
+export function autoOpenNotes(result: AutoOpenResult | null): Message[] {
+  if (result === null) {
+    const reason = autoOpenUnavailableReason();
+    return reason ? [reason] : [];
+  }
+  if (result.startup === "unsupported" && result.autoOpen)
+    return [
+      {
+        zh: "此版本的 Excel 没有共享运行时（SharedRuntime 1.1）：工作簿打开时会显示任务窗格，但 PLAN 函数和标出滞后指标要等任务窗格打开后才就绪。",
+        en: "This version of Excel has no shared runtime (SharedRuntime 1.1): the pane opens with the workbook, but the PLAN functions and highlights are ready only once it has.",
+      },
+    ];
+  if (result.startup === "failed")
+    return [
+      {
+        zh: `Excel 拒绝了加载项的启动设置（${result.startupError ?? ""}）：随工作簿打开的标记已保存，但下次打开时 PLAN 函数要等任务窗格打开后才就绪。`,
+        en: `Excel refused the add-in's startup setting (${result.startupError ?? ""}): the workbook is tagged to open the pane, but next time the PLAN functions are ready only once the pane has opened.`,
+      },
+    ];
+  return [];
+}
 
 /**
  * Call after insertTemplate with the plan it wrote: stores the plan in the workbook and tags it to open the pane.
  * `imported`: staff chose this plan themselves, so it replaces a stored part the add-in could not trust.
  */
-export async function afterInsert(created: boolean, plan: Plan, imported = false): Promise<void> {
+export async function afterInsert(created: boolean, plan: Plan, imported = false): Promise<Message[]> {
   // The figures' records (release, source, history) and approved adjustments stay with the stored plan.
-  await mirrorSettingsToPart({}, { replace: imported, plan, carry: carryFigureRecords });
-  if (!created) return;
+  const notes = notSaved(await mirrorSettingsToPart({}, { replace: imported, plan, carry: carryFigureRecords }));
+  if (!created) return notes;
   const { read } = await readWorkbookPlan();
   const wanted = read.kind === "ok" ? read.doc.state.autoOpen : true;
-  await setAutoOpen(wanted);
+  return [...notes, ...autoOpenNotes(await setAutoOpen(wanted))];
 }
 
 /** Call after highlights are turned on or off: the rule ids travel with the plan. */
-export async function afterHighlight(): Promise<void> {
-  await mirrorSettingsToPart();
+export async function afterHighlight(): Promise<Message[]> {
+  return notSaved(await mirrorSettingsToPart());
 }
 
-/** When the pane opens: restore the pane's settings from the part if needed; report a part it cannot use. */
-export async function onPaneOpen(): Promise<{
-  restored: boolean;
-  problem: Exclude<StoreRead, { kind: "ok" } | { kind: "none" }> | null;
-}> {
-  const restored = (await restoreSettingsFromPart()) === "restored";
-  const { read } = await readWorkbookPlan();
-  return { restored, problem: read.kind === "ok" || read.kind === "none" ? null : read };
+export interface PaneOpening {
+  /** restored: the settings were missing; repaired: they could not be read. Both from the intact part. */
+  restored: "restored" | "repaired" | null;
+  /** What the workbook holds that cannot be used, and what Repair would do (kind "none": all is well). */
+  proposal: RepairProposal;
+}
+
+/** When the pane opens: restore the pane's settings from the part if needed; diagnose what else cannot be used. */
+export async function onPaneOpen(): Promise<PaneOpening> {
+  const restored = await restoreSettingsFromPart();
+  const { proposal } = await diagnoseStoredPlan();
+  return { restored: restored === "restored" || restored === "repaired" ? restored : null, proposal };
 }
 
 /** The auto-open switch: the document tag, the startup behaviour and the stored preference together. */
-export async function switchAutoOpen(on: boolean): Promise<boolean | null> {
+export async function switchAutoOpen(on: boolean): Promise<{ autoOpen: boolean | null; notes: Message[] }> {
   const result = await setAutoOpen(on);
-  await mirrorSettingsToPart({ autoOpen: on });
-  return result ? result.autoOpen : null;
+  const notes = autoOpenNotes(result);
+  if (result !== null) notes.push(...notSaved(await mirrorSettingsToPart({ autoOpen: on })));
+  return { autoOpen: result ? result.autoOpen : null, notes };
 }

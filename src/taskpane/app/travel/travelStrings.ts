@@ -12,6 +12,15 @@ const strings = {
     en: "Colleagues need the add-in installed (central deployment); without it Excel ignores this.",
   },
   autoOpenUnavailable: { zh: "在此环境中不可用。", en: "Not available here." },
+  autoOpenLoading: { zh: "正在读取此工作簿的设置……", en: "Reading this workbook's setting…" },
+  autoOpenReadFailed: {
+    zh: "未能读取此工作簿是否随打开显示任务窗格：{reason}",
+    en: "Could not read whether this workbook opens the pane: {reason}",
+  },
+  autoOpenNotChanged: {
+    zh: "未更改随工作簿打开任务窗格的设置：",
+    en: "The setting to open the pane with this workbook was not changed:",
+  },
   autoOpenOn: { zh: "此工作簿将随打开显示任务窗格。", en: "The pane will open with this workbook." },
   autoOpenOff: { zh: "此工作簿打开时不再显示任务窗格。", en: "The pane will no longer open with this workbook." },
 
@@ -36,6 +45,10 @@ const strings = {
   exportDone: {
     zh: "已导出“{file}”（{count} 个指标，含已填写的实际值）。",
     en: "Exported “{file}” ({count} indicators, with the figures entered).",
+  },
+  exportStoreProblem: {
+    zh: "未导出规划文件：工作簿中保存的规划无法使用，加载项不会另编一份。",
+    en: "No plan file was exported: the plan stored in this workbook cannot be used, and the add-in does not make one up.",
   },
   exportRefused: {
     zh: "未导出规划文件：指标表读不出一份完整的规划。",
@@ -138,6 +151,24 @@ const strings = {
   role_other: { zh: "其他列", en: "other column" },
 
   storedProblem: { zh: "工作簿中保存的规划", en: "The plan stored in this workbook" },
+  storedRepaired: {
+    zh: "工作簿中保存的加载项状态（设置 PlanTracker.template）已损坏，已按工作簿中保存的规划（完好）重写。之后刷新指标表时，凡与模板不同的单元格都按工作人员填写的处理。",
+    en: "The add-in's state saved in this workbook (setting PlanTracker.template) was damaged; it was written again from the stored plan, which is intact. The next refresh treats every cell that differs from the template as typed by staff.",
+  },
+  storeNotChecked: {
+    zh: "任务窗格没有在 Excel 中运行：无从检查工作簿中保存的规划。",
+    en: "The pane is not running inside Excel: there is no stored plan to check.",
+  },
+  storeCheckFailed: {
+    zh: "打开任务窗格时未能检查工作簿中保存的规划：{reason}",
+    en: "Could not check the plan stored in this workbook when the pane opened: {reason}",
+  },
+  repairButton: { zh: "修复", en: "Repair" },
+  repairDone: { zh: "已修复：", en: "Repaired:" },
+  repairBackup: {
+    zh: "备份已下载为“{file}”。",
+    en: "The backup was downloaded as “{file}”.",
+  },
   storedRestored: {
     zh: "已从工作簿中保存的规划恢复加载项状态。",
     en: "Restored the add-in's state from the plan stored in this workbook.",

@@ -1,0 +1,305 @@
+/**
+ * The workbook keeps the plan twice over: the pane's small state in workbook settings
+ * (PlanTracker.template: which table, language, the plan's id and title, what the add-in wrote) and
+ * the whole plan with its state in custom XML parts (workbookPlanStore.ts). When one copy cannot be
+ * read, every button that needs it refuses; this module says what can be recovered from the copy
+ * that is intact, and does it when staff click Repair (修复):
+ *
+ * - restoreSettings: the settings are missing or unreadable, the stored plan is intact → the
+ *   settings are written again from it (the pane also does this by itself when it opens);
+ * - keepCopy: several stored copies (workbooks merged) → the readable copy of the table's plan
+ *   saved last is kept; the others are given back as files first, then removed;
+ * - rebuildFromTable: the stored plan is unreadable, edited outside the add-in, missing a piece, or
+ *   missing altogether, while the settings are intact → it is rebuilt from the indicator table as
+ *   it is now (the plan's title, code and source from the settings' record, each row as Export
+ *   reads it); the damaged copy is given back as a file first; figure records and adjustment
+ *   records that only the damaged copy held are lost, and the outcome says so;
+ * - resetState: nothing is intact (unreadable settings, no usable stored plan) → the unreadable
+ *   setting and stored copies are given back as files and removed, so Insert template can start
+ *   afresh on a new sheet (the old sheet stays as it is);
+ * - updateAddin: a copy written by a newer version of the add-in → nothing is touched.
+ *
+ * Nothing is removed without being handed back first as a file (`backups`), nothing is made up.
+ * Round trips: 1 to read (more for a plan kept in pieces), 1 to read the table when rebuilding,
+ * then the write (1, more for pieces).
+ */
+import { planFromTemplate } from "../core/planExport";
+import { serializePlanFile } from "../core/planFile";
+import { DEFAULT_STATE, type StoredState, type StoreRead } from "../core/workbookStore";
+import { parseRangeAddress } from "./a1";
+import { runRead, runWrite } from "./excelRun";
+import { parseState, STATE_KEY } from "./templateState";
+import {
+  finishPlanStoreRead,
+  queuePlanStoreRead,
+  queuePlanStoreWrite,
+  queueSettingsFromPart,
+  type PlanStoreRead,
+  type StoredPart,
+} from "./workbookPlanStore";
+
+type Message = { zh: string; en: string };
+
+export type RepairKind = "none" | "restoreSettings" | "keepCopy" | "rebuildFromTable" | "resetState" | "updateAddin";
+
+export interface RepairProposal {
+  kind: RepairKind;
+  /** What is wrong (the store's or the settings' own message), when something is. */
+  problem: Message | null;
+  /** What Repair will do, in staff words (or why it cannot). */
+  action: Message;
+}
+
+/** A file handed back before something is removed or replaced. */
+export interface RepairBackup {
+  fileName: string;
+  text: string;
+}
+
+export type RepairOutcome =
+  | { kind: "repaired"; repair: Exclude<RepairKind, "none" | "updateAddin">; done: Message[]; backups: RepairBackup[] }
+  | { kind: "notNeeded" | "refused"; message: Message };
+
+const SETTINGS_UNREADABLE: Message = {
+  zh: "工作簿中保存的加载项状态（设置 PlanTracker.template）已损坏，无法读取，因此各按钮都无法使用。",
+  en: "The add-in's state saved in this workbook (setting PlanTracker.template) is damaged and cannot be read, so the buttons cannot be used.",
+};
+
+const ACTIONS: Record<RepairKind, Message> = {
+  none: {
+    zh: "工作簿中保存的规划和加载项状态都完好，无需修复。",
+    en: "The stored plan and the add-in's state are intact; nothing to repair.",
+  },
+  restoreSettings: {
+    zh: "修复：按工作簿中保存的规划（完好）重写加载项状态。之后刷新指标表时，凡与模板不同的单元格都按工作人员填写的处理，不会被覆盖。",
+    en: "Repair: write the add-in's state again from the stored plan, which is intact. The next refresh treats every cell that differs from the template as typed by staff and never overwrites it.",
+  },
+  keepCopy: {
+    zh: "修复：保留与指标表一致、最近保存的一份规划，其余各份先下载为文件备份，再从工作簿中删除。",
+    en: "Repair: keep the stored plan that matches the indicator table and was saved last; the other copies are downloaded as files first, then removed from the workbook.",
+  },
+  rebuildFromTable: {
+    zh: "修复：按指标表现有内容重建工作簿中保存的规划（规划名称、代码和来源取自插入模板时的记录），损坏的副本先下载为文件备份。损坏副本中才有的数据来源、修订记录和目标调整记录无法找回。",
+    en: "Repair: rebuild the stored plan from the indicator table as it is now (the plan's title, code and source from the record made when the template was inserted); the damaged copy is downloaded as a file first. Figure sources, revision records and target adjustment records that only the damaged copy held cannot be recovered.",
+  },
+  resetState: {
+    zh: "修复：工作簿中已没有完好的规划或加载项状态可据以恢复。将损坏的设置和保存的规划先下载为文件备份，再从工作簿中删除；之后可重新插入模板（写入新工作表，原工作表保持不变）。",
+    en: "Repair: nothing intact is left to recover the plan or the add-in's state from. The damaged setting and stored plan are downloaded as files first, then removed; you can then insert the template again (on a new sheet; the old sheet stays as it is).",
+  },
+  updateAddin: {
+    zh: "工作簿中的规划由更新版本的加载项保存，本版本不作修复，请更新加载项。",
+    en: "The stored plan was saved by a newer version of the add-in; this version does not repair it. Please update the add-in.",
+  },
+};
+
+type SettingsState = ReturnType<typeof parseState>;
+
+function settingsOf(found: PlanStoreRead): { state: SettingsState; unreadable: boolean } {
+  const state = found.settingsPresent ? parseState(found.settingsValue) : null;
+  return { state, unreadable: found.settingsPresent && state === null };
+}
+
+/** The copy to keep among several: a readable one of the table's plan, saved last. */
+function keeper(found: PlanStoreRead, planId: string | null): StoredPart | null {
+  const readable = found.copies.filter(
+    (c): c is StoredPart & { read: Extract<StoreRead, { kind: "ok" }> } => c.read.kind === "ok",
+  );
+  const matching = planId === null ? readable : readable.filter((c) => c.read.doc.plan.id === planId);
+  const pool = matching.length > 0 ? matching : planId === null ? readable : [];
+  return [...pool].sort((a, b) => (a.read.doc.savedAt < b.read.doc.savedAt ? 1 : -1))[0] ?? null;
+}
+
+/** What Repair would do for what the workbook holds (pure). */
+export function proposeRepair(found: PlanStoreRead): RepairProposal {
+  const { read } = found;
+  const settings = settingsOf(found);
+  const propose = (kind: RepairKind, problem: Message | null): RepairProposal => ({
+    kind,
+    problem,
+    action: ACTIONS[kind],
+  });
+  if (read.kind === "newer" || found.copies.some((c) => c.read.kind === "newer"))
+    return propose("updateAddin", read.kind === "ok" || read.kind === "none" ? null : read.message);
+  if (read.kind === "ok") {
+    // A part read from the part itself (not migrated from the settings) with settings that cannot be read.
+    if (found.partId !== null && (settings.unreadable || !found.settingsPresent) && read.doc.state.tableName !== null)
+      return propose("restoreSettings", settings.unreadable ? SETTINGS_UNREADABLE : null);
+    return propose("none", null);
+  }
+  if (read.kind === "duplicate") {
+    if (keeper(found, settings.state?.state.plan.id ?? null)) return propose("keepCopy", read.message);
+    return propose(settings.state ? "rebuildFromTable" : "resetState", read.message);
+  }
+  if (read.kind === "none") {
+    // No stored plan: rebuilt when the settings say which table and plan; nothing to do otherwise.
+    if (settings.state && settings.state.legacyPlan === null)
+      return propose("rebuildFromTable", {
+        zh: "工作簿中没有保存规划（自定义 XML 部件），数据来源和修订记录无处保存。",
+        en: "The workbook keeps no stored plan (custom XML part), so figure sources and revisions have nowhere to be kept.",
+      });
+    return propose("none", null);
+  }
+  // unreadable / tampered: the part, or (no part) the settings themselves.
+  if (settings.state) return propose("rebuildFromTable", read.message);
+  if (!settings.unreadable || found.mainIds.length === 0)
+    return propose("resetState", found.mainIds.length === 0 ? SETTINGS_UNREADABLE : read.message);
+  return propose("resetState", {
+    zh: `${SETTINGS_UNREADABLE.zh}${read.message.zh}`,
+    en: `${SETTINGS_UNREADABLE.en} ${read.message.en}`,
+  });
+}
+
+/** What the workbook holds and what Repair would do: 1 sync (more for a plan in pieces or several copies). */
+export async function diagnoseStoredPlan(): Promise<{ found: PlanStoreRead; proposal: RepairProposal }> {
+  return runRead(async (context) => {
+    const q = queuePlanStoreRead(context);
+    await context.sync();
+    const found = await finishPlanStoreRead(context, q);
+    return { found, proposal: proposeRepair(found) };
+  });
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+}
+
+/** Every stored copy that is about to go, as files: a readable one as a plan file, else its XML as it is. */
+function backupsOf(parts: readonly StoredPart[], now: Date, skip: string | null): RepairBackup[] {
+  return parts
+    .filter((p) => p.partId !== skip)
+    .map((p, i) =>
+      p.read.kind === "ok"
+        ? {
+            fileName: `${p.read.doc.plan.id}-${stamp(now)}-copy${i + 1}.plan.json`,
+            text: serializePlanFile(p.read.doc.plan),
+          }
+        : {
+            fileName: `plan-tracker-damaged-${stamp(now)}-copy${i + 1}.xml`,
+            text: [p.xml, ...p.pieceXml.map((x) => x ?? "<!-- piece missing -->")].join("\n"),
+          },
+    );
+}
+
+const DONE = {
+  settings: {
+    zh: "已按工作簿中保存的规划重写加载项状态。",
+    en: "The add-in's state was written again from the stored plan.",
+  },
+  kept: (savedAt: string, title: string, id: string): Message => ({
+    zh: `已保留 ${savedAt.slice(0, 16).replace("T", " ")} 保存的“${title}”（${id}），其余各份已下载备份后删除。`,
+    en: `Kept “${title}” (${id}) saved ${savedAt.slice(0, 16).replace("T", " ")}; the other copies were downloaded as files, then removed.`,
+  }),
+  rebuilt: (count: number, skipped: number): Message => ({
+    zh: `已按指标表重建保存的规划（${count} 个指标${skipped > 0 ? `，${skipped} 处无法读取的单元格未计入，见下列各条` : ""}）；损坏的副本已下载备份。`,
+    en: `The stored plan was rebuilt from the indicator table (${count} indicators${skipped > 0 ? `; ${skipped} cell(s) that cannot be read were left out, see below` : ""}); the damaged copy was downloaded as a file.`,
+  }),
+  reset: {
+    zh: "已下载备份并删除损坏的设置和保存的规划。请点击“插入模板”重新开始（写入新工作表）。",
+    en: "The damaged setting and stored plan were downloaded as files and removed. Choose Insert template to start again (on a new sheet).",
+  },
+};
+
+/**
+ * Repairs what proposeRepair proposes, reading the workbook again first (it may have changed since
+ * the proposal). `now` dates the backups and the rewritten plan.
+ */
+export async function repairStoredPlan(options: { now?: () => Date } = {}): Promise<RepairOutcome> {
+  const now = (options.now ?? (() => new Date()))();
+  return runWrite(async (context) => {
+    const q = queuePlanStoreRead(context);
+    await context.sync();
+    const found = await finishPlanStoreRead(context, q);
+    const proposal = proposeRepair(found);
+    const settings = settingsOf(found);
+    const { read } = found;
+    switch (proposal.kind) {
+      case "none":
+        return { kind: "notNeeded", message: proposal.action };
+      case "updateAddin":
+        return { kind: "refused", message: proposal.action };
+      case "restoreSettings": {
+        if (read.kind !== "ok") return { kind: "refused", message: proposal.action };
+        queueSettingsFromPart(context, read.doc);
+        await context.sync();
+        return { kind: "repaired", repair: "restoreSettings", done: [DONE.settings], backups: [] };
+      }
+      case "keepCopy": {
+        const keep = keeper(found, settings.state?.state.plan.id ?? null);
+        if (!keep || keep.read.kind !== "ok") return { kind: "refused", message: proposal.action };
+        const backups = backupsOf(found.copies, now, keep.partId);
+        const doc = keep.read.doc;
+        // The kept copy is written again as it is (its pieces too), the others and stray pieces removed.
+        await queuePlanStoreWrite(context, { ...found, partId: keep.partId }, doc);
+        const done = [DONE.kept(doc.savedAt, doc.plan.title.zh, doc.plan.id)];
+        if (settings.unreadable || !found.settingsPresent) {
+          if (doc.state.tableName !== null) {
+            queueSettingsFromPart(context, doc);
+            done.push(DONE.settings);
+          }
+        }
+        await context.sync();
+        return { kind: "repaired", repair: "keepCopy", done, backups };
+      }
+      case "rebuildFromTable": {
+        const state = settings.state;
+        if (!state) return { kind: "refused", message: proposal.action };
+        const table = context.workbook.tables.getItemOrNullObject(state.state.tableName);
+        const header = table.getHeaderRowRange().load("values");
+        const body = table.getDataBodyRange().load(["values", "address"]);
+        await context.sync();
+        if (table.isNullObject)
+          return {
+            kind: "refused",
+            message: {
+              zh: `找不到指标表 ${state.state.tableName}，无法据以重建保存的规划。可重新导入规划文件。`,
+              en: `The indicator table ${state.state.tableName} is not there, so the stored plan cannot be rebuilt from it. Import the plan file again.`,
+            },
+          };
+        const rebuilt = planFromTemplate(state.legacyPlan, header.values[0] ?? [], body.values, {
+          firstSheetRow: parseRangeAddress(body.address).firstRow,
+          identity: state.state.plan,
+        });
+        if (!rebuilt.ok)
+          return {
+            kind: "refused",
+            message: {
+              zh: `无法按指标表重建保存的规划：${rebuilt.issues.map((i) => i.message.zh).join("；")}`,
+              en: `The stored plan cannot be rebuilt from the indicator table: ${rebuilt.issues.map((i) => i.message.en).join("; ")}`,
+            },
+          };
+        const stored: StoredState = {
+          ...DEFAULT_STATE,
+          tableName: state.state.tableName,
+          lang: state.state.lang,
+          highlightRuleIds: state.state.highlightRuleIds,
+        };
+        const backups = backupsOf(found.copies, now, null);
+        const partId = found.partId ?? found.mainIds[0] ?? null;
+        await queuePlanStoreWrite(
+          context,
+          { ...found, partId },
+          { plan: rebuilt.plan, state: stored, savedAt: now.toISOString() },
+        );
+        await context.sync();
+        return {
+          kind: "repaired",
+          repair: "rebuildFromTable",
+          done: [DONE.rebuilt(rebuilt.plan.indicators.length, rebuilt.skipped.length)],
+          backups,
+        };
+      }
+      case "resetState": {
+        const backups = backupsOf(found.copies, now, null);
+        if (settings.unreadable)
+          backups.push({
+            fileName: `plan-tracker-setting-${stamp(now)}.txt`,
+            text: typeof found.settingsValue === "string" ? found.settingsValue : JSON.stringify(found.settingsValue),
+          });
+        for (const id of [...found.mainIds, ...found.pieceIds]) context.workbook.customXmlParts.getItem(id).delete();
+        if (settings.unreadable) context.workbook.settings.getItem(STATE_KEY).delete();
+        await context.sync();
+        return { kind: "repaired", repair: "resetState", done: [DONE.reset], backups };
+      }
+    }
+  });
+}
