@@ -212,6 +212,8 @@ function parseRecord(value: unknown): ReportRecord | null {
     try {
       raw = JSON.parse(raw);
     } catch {
+      // Not JSON: no record to trust. previousFrom calls the report "changed", so it is written anew
+      // and the pane says the earlier one was left as it was — reported, never overwritten blindly.
       return null;
     }
   }

@@ -113,7 +113,11 @@ export function queueHighlightIdsRead(context: Excel.RequestContext): Excel.Sett
   return setting;
 }
 
-/** The ids in their own setting, or null when it is missing or unreadable (then the state's ids count). */
+/**
+ * The ids in their own setting, or null when it is missing or unreadable: then the state's ids count,
+ * which every write of the state stores beside them (queueStateText) — a recovery, not a loss; a state
+ * that cannot be read either is reported ("invalid", readStateResult) and offered a repair.
+ */
 export function storedHighlightIds(setting: Excel.Setting): string[] | null {
   if (setting.isNullObject) return null;
   let raw: unknown = setting.value;
@@ -121,7 +125,7 @@ export function storedHighlightIds(setting: Excel.Setting): string[] | null {
     try {
       raw = JSON.parse(raw);
     } catch {
-      return null;
+      return null; // not JSON: unreadable, as documented above
     }
   }
   const ids = idsSchema.safeParse(raw);
@@ -143,6 +147,8 @@ export function parseState(value: unknown): { state: TemplateState; legacyPlan: 
     try {
       raw = JSON.parse(raw);
     } catch {
+      // Not JSON: unusable. readStateResult reports it ("invalid" → stateInvalid), the pane restores
+      // it from the stored plan when that is intact, or offers the repair (repairStoredPlan.ts).
       return null;
     }
   }

@@ -4,9 +4,9 @@
  * of the selected figure. The handler gets the selected area's address without the sheet's name
  * ("K8", "K8:L9"), as Excel reports it.
  *
- * Round trips: registering 1, plus 1 to read where the selection is now; unregistering 1.
- * When the current selection is not a range (a chart or a shape is selected) or is on another sheet,
- * `initial` is null: the pane shows no cell until staff select one.
+ * Round trips: registering 1, plus 1 to read the active cell now; unregistering 1.
+ * When the active cell is on another sheet, `initial` is null: the pane shows no cell until staff
+ * select one. A failure to read it is reported (the handler is removed first), never taken for "no cell".
  */
 import { parseRangeAddress } from "./a1";
 import { removeHandler, runRead } from "./excelRun";
@@ -33,17 +33,20 @@ export async function watchSelection(sheetName: string, onSelect: (address: stri
     await context.sync();
     return handler;
   });
-  let initial: string | null = null;
+  let initial: string | null;
   try {
     initial = await runRead(async (context) => {
-      const range = context.workbook.getSelectedRange().load("address");
+      // The active cell: there is one whatever is selected (several areas, a chart or a shape), so this
+      // read has no "nothing to show" failure to hide; a failure is a real one, reported to the pane.
+      const cell = context.workbook.getActiveCell().load("address");
       await context.sync();
-      const address = range.address;
+      const address = cell.address;
       return parseRangeAddress(address).sheetName === sheetName ? withoutSheet(address) : null;
     });
-  } catch {
-    // Not a range (a chart or shape is selected) or an address that is not a cell block: no cell yet.
-    initial = null;
+  } catch (error) {
+    // Not watching after all: the handler just registered is removed before the failure is reported.
+    await removeHandler(registration);
+    throw error;
   }
   return {
     initial,

@@ -8,12 +8,9 @@
 import type { Lang } from "../core/messages";
 import { WORKBOOK_LANGUAGE_SETTING } from "../core/templateLayout";
 
+/** The document's settings, or null outside Office or on a host without them (feature detection). */
 function settingsApi(): Office.Settings | null {
-  try {
-    return typeof Office !== "undefined" ? (Office.context?.document?.settings ?? null) : null;
-  } catch {
-    return null;
-  }
+  return typeof Office !== "undefined" ? (Office.context?.document?.settings ?? null) : null;
 }
 
 function call(fn: (done: (r: Office.AsyncResult<unknown>) => void) => void): Promise<void> {

@@ -8,11 +8,11 @@ import { langFromLocale, type Lang } from "../core/messages";
 import { WORKBOOK_LANGUAGE_SETTING } from "../core/templateLayout";
 
 export function workbookLanguage(): Lang {
-  try {
-    // Office.context.document.settings is read synchronously from the copy loaded with the document.
-    const value: unknown = Office.context.document.settings.get(WORKBOOK_LANGUAGE_SETTING);
-    return typeof value === "string" && value.trim() !== "" ? langFromLocale(value) : "zh";
-  } catch {
-    return "zh"; // no Office (tests, the stand-in) or no document settings in this host
-  }
+  // No Office (tests, a page outside Excel) or a host without document settings: nothing is stored
+  // to read, and the functions answer in Chinese, as documented — feature detection, nothing caught.
+  const settings = typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
+  if (!settings) return "zh";
+  // Office.context.document.settings is read synchronously from the copy loaded with the document.
+  const value: unknown = settings.get(WORKBOOK_LANGUAGE_SETTING);
+  return typeof value === "string" && value.trim() !== "" ? langFromLocale(value) : "zh";
 }

@@ -23,12 +23,9 @@ export interface MountOptions {
   plan?: Plan;
 }
 
+/** Office's UI language, or null outside Office (the pane then speaks Chinese): feature detection, nothing caught. */
 function officeLanguage(): string | null {
-  try {
-    return typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
-  } catch {
-    return null;
-  }
+  return typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
 }
 
 /** Renders the pane into `root`; returns a function that unmounts it. */

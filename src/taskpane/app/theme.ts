@@ -22,12 +22,12 @@ function withHash(colour: string): string {
   return colour.startsWith("#") ? colour : `#${colour}`;
 }
 
+/**
+ * Office's theme, or null outside Office or on a host that does not report one (Excel on the web
+ * and older desktops): the pane then uses Fluent's light theme. Feature detection, nothing caught.
+ */
 export function officeTheme(): Office.OfficeTheme | null {
-  try {
-    return typeof Office !== "undefined" ? (Office.context?.officeTheme ?? null) : null;
-  } catch {
-    return null;
-  }
+  return typeof Office !== "undefined" ? (Office.context?.officeTheme ?? null) : null;
 }
 
 export function paneTheme(theme: Office.OfficeTheme | null = officeTheme()): Theme {

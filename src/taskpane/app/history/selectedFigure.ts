@@ -27,15 +27,14 @@ export interface SelectedCell {
 
 export type SheetLayout = Pick<SheetPlan, "rowOf" | "headerMap" | "snapshot">;
 
+const WHOLE_ROWS_OR_COLUMNS = /^(\$?\d+:\$?\d+|\$?[A-Za-z]+:\$?[A-Za-z]+)$/;
+
 /** The template cell at `address` ("K8", "K8:L9", "'规划指标'!K8"), or null outside the table's rows and columns. */
 export function selectedCellAt(sheet: SheetLayout, address: string | null): SelectedCell | null {
   if (!address) return null;
-  let block;
-  try {
-    block = parseRangeAddress(address);
-  } catch {
-    return null; // whole rows or columns ("5:5", "A:A"): no single figure
-  }
+  // Whole rows or columns ("5:5", "A:A", as Excel reports a row or column selection): no single figure.
+  if (WHOLE_ROWS_OR_COLUMNS.test(address.slice(address.lastIndexOf("!") + 1))) return null;
+  const block = parseRangeAddress(address);
   const { body, headers } = sheet.snapshot;
   const bodyRow = block.firstRow - body.firstRow;
   const tableColumn = block.firstColumn - body.firstColumn;
