@@ -2,15 +2,25 @@
  * Host cost through the Excel stand-in: for each operation of src/excel, the round trips
  * (context.sync() calls that carried commands), the cells written, the commands sent and the
  * largest single request, at a given number of indicators. What the pane does, in the order it
- * does it: insert, re-insert (refresh), read for the summary, validate, apply fixes, highlight
- * on/off, portable copy (native formulas, values), go to a cell.
+ * does it: insert, store the plan part, re-insert (refresh), read for the summary, the pane
+ * opening (restore + diagnose the stored plan), validate, apply fixes, record figures, highlight
+ * on/off, evaluation report sheet, export, portable copy (native formulas, values), go to a cell.
+ * The stand-in refuses a request over 5 MB as Excel on the web does: such an operation is listed
+ * with its error, and the bench fails.
  */
 import { performance } from "node:perf_hooks";
 import { createStandin, installStandin, type Standin } from "../../dev/standin";
 import type { Plan } from "../../src/core/planSchema";
 import { applyFixes } from "../../src/excel/applyFixes";
+import { buildReportDocument } from "../../src/core/evaluationReport";
+import { summarizePlan } from "../../src/core/indicatorEvaluation";
+import { exportWorkbookPlan } from "../../src/excel/exportPlan";
 import { applyHighlights, removeHighlights } from "../../src/excel/highlights";
 import { insertTemplate } from "../../src/excel/insertTemplate";
+import { recordFigures } from "../../src/excel/recordFigures";
+import { writeReportSheet } from "../../src/excel/reportSheet";
+import { mirrorSettingsToPart, readWorkbookPlan } from "../../src/excel/workbookPlanStore";
+import { onPaneOpen } from "../../src/taskpane/app/travel/travelActions";
 import { writePortableCopy } from "../../src/excel/portableCopy";
 import { locateTemplate, readTemplate } from "../../src/excel/readTemplate";
 import { selectRange } from "../../src/excel/selectCell";
@@ -26,7 +36,7 @@ export interface OperationCost {
   syncs: number;
   cellsWritten: number;
   commands: number;
-  /** Largest single round trip's request, as the stand-in estimates it (JSON length of the queued commands). */
+  /** Largest single round trip's request, as the stand-in measures it (UTF-8 JSON of the commands' arguments). */
   largestRequest: number;
   /** All the operation's requests together, to tell round trips added by the 4 MB split from per-row ones. */
   totalRequest: number;
@@ -88,7 +98,7 @@ async function measure<T>(
     syncs: cost.syncs,
     cellsWritten: cost.cellsWritten,
     commands: cost.commands,
-    largestRequest: Math.max(watcher.largest, cost.syncs === 1 ? cost.requestBytes : 0),
+    largestRequest: Math.max(watcher.largest, cost.largestRequestBytes),
     totalRequest: cost.requestBytes,
     ms,
   });
@@ -107,12 +117,14 @@ async function attempt(
     await measure(standin, watcher, operation, op, out);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    await standin.whenIdle();
     out.push({
       operation,
       syncs: 0,
       cellsWritten: 0,
       commands: 0,
-      largestRequest: 0,
+      // A request the stand-in refused (over 5 MB) is still the largest the operation tried to send.
+      largestRequest: standin.lastRun?.largestRequestBytes ?? 0,
       totalRequest: 0,
       ms: 0,
       error: message.slice(0, 300),
@@ -128,8 +140,39 @@ export async function benchHost(count: number): Promise<HostRun> {
   const ops: OperationCost[] = [];
   try {
     const inserted = await measure(standin, watcher, "insert (new sheet)", () => insertTemplate(plan, "zh"), ops);
+    // The plan part, as the pane stores it after every insert (afterInsert): the whole plan with its figures.
+    await attempt(
+      standin,
+      watcher,
+      "store the plan part (after insert)",
+      async () => {
+        const saved = await mirrorSettingsToPart({}, { plan });
+        if (!saved.saved) throw new Error("the plan part was not saved");
+      },
+      ops,
+    );
     await measure(standin, watcher, "re-insert (refresh)", () => insertTemplate(plan, "zh"), ops);
     const { tableName, sheetName } = inserted;
+    await attempt(
+      standin,
+      watcher,
+      "read the plan part",
+      async () => {
+        const { read } = await readWorkbookPlan();
+        if (read.kind !== "ok" || read.doc.plan.indicators.length !== count) throw new Error(`read ${read.kind}`);
+      },
+      ops,
+    );
+    await attempt(
+      standin,
+      watcher,
+      "pane opens (restore + diagnose the stored plan)",
+      async () => {
+        const opened = await onPaneOpen();
+        if (opened.proposal.kind !== "none") throw new Error(`stored plan: ${opened.proposal.kind}`);
+      },
+      ops,
+    );
 
     const snapshot = await measure(
       standin,
@@ -166,11 +209,49 @@ export async function benchHost(count: number): Promise<HostRun> {
     );
     const fixes = fixesOf(findings);
     await measure(standin, watcher, `apply fixes (${fixes.length} cells)`, () => applyFixes(tableName, fixes), ops);
+    // The figures just fixed are new: recording them rewrites the plan part (entry dates).
+    await attempt(
+      standin,
+      watcher,
+      "record figures (plan part rewritten)",
+      async () => {
+        const recorded = await recordFigures(tableName, { today: "2026-11-30" });
+        if (recorded.kind !== "recorded" || !recorded.saved) throw new Error(`record figures: ${recorded.kind}`);
+      },
+      ops,
+    );
 
     const fresh = await readTemplate(tableName);
     await measure(standin, watcher, "highlight on", () => applyHighlights(fresh), ops);
     const lit = await readTemplate(tableName);
     await measure(standin, watcher, "highlight off", () => removeHighlights(lit), ops);
+    await attempt(
+      standin,
+      watcher,
+      "evaluation report sheet",
+      async () => {
+        const snap = await readTemplate(tableName);
+        const { sheet } = evaluateSnapshot(snap);
+        const year = sheet.evaluationYear ?? plan.targetYear;
+        const doc = buildReportDocument(sheet.plan, summarizePlan(sheet.plan, { evaluationYear: year }), {
+          kind: "midterm",
+          lang: "zh",
+          generatedOn: "2026-11-30",
+        });
+        await writeReportSheet(doc);
+      },
+      ops,
+    );
+    await attempt(
+      standin,
+      watcher,
+      "export plan file",
+      async () => {
+        const exported = await exportWorkbookPlan(tableName);
+        if (!exported.ok) throw new Error(`export refused: ${JSON.stringify(exported).slice(0, 200)}`);
+      },
+      ops,
+    );
     // Written last but one: a failure here (reported) leaves the template as the other operations need it.
     await attempt(
       standin,

@@ -256,7 +256,7 @@ async function main(): Promise<void> {
   const host = await hostBenchmarks();
   lines.push("## Host cost through the Excel stand-in", "");
   lines.push(
-    "Round trips = `context.sync()` calls that carried commands; request = the stand-in's estimate of one round trip's payload (JSON length of its commands).",
+    "Round trips = `context.sync()` calls that carried commands; request = one round trip's payload as the stand-in measures it (UTF-8 JSON of its commands' arguments plus 40 bytes a command; a request over 5 MB is refused with RequestPayloadSizeLimitExceeded, as Excel on the web does). The plan part operations write or read the whole plan with its figures: over 1 MB it is kept in pieces, grouped into requests of at most 4 MB.",
     "",
   );
   const measured = host.filter((h) => h.result);
