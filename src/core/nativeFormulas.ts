@@ -381,11 +381,16 @@ class RowExpr {
     return out;
   }
 
-  /** The latest year with anything in its cell, else `otherwise` (figures of a readable row are all numbers). */
+  /**
+   * The latest year with anything in its cell, else `otherwise` (figures of a readable row are all numbers).
+   * One flat MAX, not an IF nested per year (a 15-year plan's status would pass Excel's 64 levels): every year
+   * column is after `otherwise` (the plan's base year), so the largest is the latest year entered, or
+   * `otherwise` when none is. (`otherwise` is negative only when the target year is blank, and that row
+   * shows its #N/A before this is read.)
+   */
   latestEntered(otherwise: string): string {
-    let out = otherwise;
-    for (const y of this.years) out = `IF(${y.cell}<>"",${y.year},${out})`;
-    return out;
+    if (this.years.length === 0) return otherwise;
+    return `MAX(${otherwise},${this.years.map((y) => `IF(${y.cell}<>"",${y.year},0)`).join(",")})`;
   }
 
   /**
