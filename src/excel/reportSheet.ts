@@ -31,7 +31,7 @@ import { runRead, runWrite } from "./excelRun";
 import { uniqueSheetName } from "./insertTemplate";
 import { RequestBatch, writeRows } from "./requestBatch";
 import { COMMAND_OVERHEAD, jsonBytes } from "./requestBudget";
-import { asText, INPUT_FILL, type CellContent } from "./templateContent";
+import { asText, INPUT_FILL, isFormulaCell, type CellContent } from "./templateContent";
 
 // ---------------------------------------------------------------------------------------------
 // Layout
@@ -408,13 +408,15 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** A kept cell written back exactly: formulas as formulas, text as text, numbers as numbers. */
+/**
+ * A 原因分析 cell carried to its indicator's row (which may have moved) exactly: formulas as formulas, text
+ * as text, numbers as numbers. A text cell reads back through Range.formulas without its text prefix
+ * (office-js #6687): isFormulaCell tells it from a formula by its value.
+ */
 function keepAsIs(formula: unknown, value: unknown): CellContent {
   if (typeof formula === "number" || typeof formula === "boolean") return formula;
   if (typeof formula !== "string" || formula === "") return "";
-  // A text cell reads back through formulas as its text: only a real formula computes something else.
-  if (formula.startsWith("=") && value !== formula) return formula;
-  return asText(formula);
+  return isFormulaCell(formula, value) ? formula : asText(formula);
 }
 
 function display(v: unknown): string {
@@ -584,8 +586,9 @@ export async function writeReportSheet(
     const keptCells: KeptReportCell[] = [];
     const blockedMerges = new Set<number>();
     let rows = grid.cells.length;
-    let cells = grid.cells;
-    let formats = grid.formats;
+    // null: a cell left exactly as it is (Microsoft's "null input in 2-D array"), never written back.
+    let cells: Array<Array<CellContent | null>> = grid.cells;
+    let formats: Array<Array<string | null>> = grid.formats;
     if (prev) {
       sheetName = prev.sheetName;
       sheet = wb.worksheets.getItem(sheetName);
@@ -599,8 +602,8 @@ export async function writeReportSheet(
       cells = [];
       formats = [];
       for (let r = 0; r < rows; r++) {
-        const lineCells: CellContent[] = [];
-        const lineFormats: string[] = [];
+        const lineCells: Array<CellContent | null> = [];
+        const lineFormats: Array<string | null> = [];
         for (let c = 0; c < width; c++) {
           const planned = grid.cells[r]?.[c] ?? "";
           const plannedFormat = grid.formats[r]?.[c] ?? "General";
@@ -612,8 +615,9 @@ export async function writeReportSheet(
             continue;
           }
           // Not the add-in's: left as it was, and said when the report wanted the cell.
-          lineCells.push(keepAsIs(current, prev.values[r]?.[c]));
-          lineFormats.push(prev.numberFormat[r]?.[c] ?? "General");
+          // Not written at all: written back, text in a text-formatted cell would gain an apostrophe each time.
+          lineCells.push(null);
+          lineFormats.push(null);
           if (!isBlank(planned) || (((grid.owned[r] ?? 0) >> c) & 1) === 1) {
             keptCells.push({ address: `${columnLetters(c)}${r + 1}`, text: display(prev.values[r]?.[c]) });
             if (grid.mergedRows.includes(r + 1)) blockedMerges.add(r + 1);

@@ -105,9 +105,17 @@ describe("text typed as '=… on the report sheet survives its regeneration as t
     )!;
     const analysis = `${columnLetters(analysisCol)}${headerRow + 2}`;
     wb.setCellInput(sheet, analysis, "'=2+2");
-    wb.setCellInput(sheet, "T40", "'=1+1 note");
+    wb.setCellInput(sheet, "N9", "'=1+1 note"); // beside the table, in a column the add-in leaves blank
+    // Text in a cell staff formatted as text (@), beside the table: left exactly as it is.
+    wb.setCellInput(sheet, "N10", "备注");
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange("N10").numberFormat = [["@"]];
+      await context.sync();
+    });
+    await writeReportSheet(doc);
     await writeReportSheet(doc);
     expect(cellOf(sheet, analysis)).toEqual(TEXT("=2+2"));
-    expect(cellOf(sheet, "T40")).toEqual(TEXT("=1+1 note"));
+    expect(cellOf(sheet, "N9")).toEqual(TEXT("=1+1 note"));
+    expect(cellOf(sheet, "N10")).toEqual(TEXT("备注"));
   });
 });
