@@ -2,11 +2,17 @@
  * The workbook's cell contents and calculation, held by HyperFormula (GPL-3.0 licence key, dev only):
  * one HyperFormula sheet per worksheet, named like it so cross-sheet formulas resolve.
  * Values come back the way the Excel JS API reports them: "" for empty cells, error values as
- * their text ("#DIV/0!"), formulas as entered.
+ * their text ("#DIV/0!"), formulas as entered, a streaming call without a result yet as "#BUSY!".
+ *
+ * Recalculation as Excel does it: every direct and indirect dependent of a changed cell is evaluated again
+ * (https://learn.microsoft.com/en-us/office/client-developer/excel/excel-recalculation, "All direct and
+ * indirect dependents are marked as dirty"), not only those whose precedents' values changed, which is where
+ * HyperFormula would stop: see `recalculateLikeExcel`. Streaming PLAN calls are canceled when their cell is
+ * written, cleared or its sheet removed (planFunctionPlugin.ts).
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import type { PlanFunctionHost } from "./planFunctionPlugin";
-import { withPlanFunctionHost } from "./planFunctionPlugin";
+import type { EngineCell, PlanFunctionHost } from "./planFunctionPlugin";
+import { BUSY_MESSAGE, cancelStreams, repaintWith, withPlanFunctionHost } from "./planFunctionPlugin";
 import type { CellScalar } from "./numberFormat";
 
 export type CellValue = CellScalar; // "" for empty
@@ -30,6 +36,7 @@ export class FormulaEngine {
         undoLimit: 0, // Excel's undo is not modelled; keeping HyperFormula's history only costs time
       }),
     );
+    recalculateLikeExcel(this.hf);
   }
 
   /** Bumped before every call that can change or recalculate cells: caches of cell values key on it. */
@@ -50,11 +57,30 @@ export class FormulaEngine {
   }
 
   removeSheet(sheet: number): void {
+    cancelStreams(this.host, sheet);
     this.run(() => this.hf.removeSheet(sheet));
+  }
+
+  /**
+   * Shows the result a streaming call pushed (setResult) after it returned: the cell is evaluated again
+   * without a new call, and its dependents with it, as Excel runs "a new calculation pass to re-compute cells
+   * that use the cell" (Excel Recalculation, Asynchronous User Defined Functions).
+   */
+  repaint(cell: EngineCell): void {
+    if (!this.hf.doesCellHaveFormula(cell)) return;
+    const formula = this.hf.getCellFormula(cell);
+    if (formula === undefined) return;
+    this.run(() => repaintWith(this.host, cell, () => this.hf.setCellContents(cell, [[formula]])));
   }
 
   /** Writes cells; null entries leave the cell unchanged (Excel ignores null in a values/formulas array). */
   write(sheet: number, row: number, col: number, inputs: CellInput[][]): void {
+    // A cell written anew ends the streaming call its old formula had (Excel: "when the user edits or deletes a cell").
+    // (null leaves a cell as it is, and its call running.)
+    cancelStreams(this.host, sheet, (r, c) => {
+      const input = inputs[r - row]?.[c - col];
+      return input !== null && input !== undefined;
+    });
     this.run(() =>
       this.hf.batch(() => {
         inputs.forEach((line, r) => {
@@ -79,6 +105,7 @@ export class FormulaEngine {
     const r1 = Math.min(row + rows, height);
     const c1 = Math.min(col + cols, width);
     if (r1 <= row || c1 <= col) return;
+    cancelStreams(this.host, sheet, (r, c) => r >= row && r < r1 && c >= col && c < c1);
     const blank = Array.from({ length: r1 - row }, () => Array.from({ length: c1 - col }, () => null));
     this.run(() => this.hf.setCellContents({ sheet, row, col }, blank));
   }
@@ -92,7 +119,7 @@ export class FormulaEngine {
   value(sheet: number, row: number, col: number): CellValue {
     const v = this.hf.getCellValue({ sheet, row, col });
     if (v === null || v === undefined) return "";
-    if (v instanceof DetailedCellError) return v.value;
+    if (v instanceof DetailedCellError) return v.message === BUSY_MESSAGE ? BUSY_MESSAGE : v.value;
     return v;
   }
 
@@ -171,8 +198,29 @@ export class FormulaEngine {
   }
 
   destroy(): void {
+    cancelStreams(this.host, null);
     this.hf.destroy();
   }
+}
+
+/**
+ * HyperFormula re-evaluates the dependents of a changed cell only while values really change
+ * (Evaluator.recomputeVertex answers whether a vertex's value changed, and the dependents of an unchanged one
+ * are skipped). Excel marks every direct and indirect dependent dirty and evaluates each of them again. So
+ * that the stand-in makes the calls Excel makes — what the bench counts per edit — every recomputed vertex
+ * here reports a change. Values are the same either way (the functions are pure in their arguments).
+ */
+function recalculateLikeExcel(hf: HyperFormula): void {
+  const evaluator = (
+    hf as unknown as { _evaluator?: { recomputeVertex?: (vertex: unknown, changes: unknown) => boolean } }
+  )._evaluator;
+  const original = evaluator?.recomputeVertex;
+  if (!evaluator || typeof original !== "function")
+    throw new Error("HyperFormula's evaluator changed: the stand-in cannot recalculate as Excel does");
+  evaluator.recomputeVertex = function (vertex: unknown, changes: unknown): boolean {
+    original.call(this, vertex, changes);
+    return true;
+  };
 }
 
 /** Excel's limits on a formula (see isValidFormula). */

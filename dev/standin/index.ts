@@ -23,8 +23,11 @@ import { GridView } from "./gridView";
 import type { ModelEvent, SheetState } from "./model";
 import { WorkbookModel } from "./model";
 import { createOfficeNamespace } from "./office";
-import type { PlanFunctionHost, PlanFunctionLike } from "./planFunctionPlugin";
-import { registerPlanFunctions } from "./planFunctionPlugin";
+import type { FunctionCalls, PlanFunctionHost, PlanFunctionLike } from "./planFunctionPlugin";
+import { emptyCalls, registerPlanFunctions } from "./planFunctionPlugin";
+import { createStreamHub, type StreamHub } from "../../src/functions/rowStreams";
+import { createStreamCalls } from "../../src/functions/streamCalls";
+import { standinSheetPort } from "./sheetPort";
 import { Range } from "./range";
 import { WEB_REQUEST_PAYLOAD_LIMIT, type RequestContext, type StandinCore } from "./requestContext";
 import type { SerializedWorkbook } from "./serialize";
@@ -67,7 +70,7 @@ export interface StandinOptions {
 export type InputCheck = { ok: true } | { ok: false; style: string; title: string; message: string };
 
 export function createStandin(options: StandinOptions = {}) {
-  registerPlanFunctions(options.functions ?? PLAN_FUNCTIONS);
+  registerPlanFunctions(options.functions ?? PLAN_FUNCTIONS, "streams");
   const displayLanguage = options.displayLanguage ?? "zh-CN";
   const listeners = new Set<(event: ModelEvent) => void>();
   const host: PlanFunctionHost = {
@@ -78,7 +81,23 @@ export function createStandin(options: StandinOptions = {}) {
       return typeof value === "string" && value.trim() !== "" ? langFromLocale(value) : "zh";
     },
     rowAt: (sheet, row, col) => (core.model ? rows.rowAt(sheet, row, col) : null),
+    // Streaming PLAN functions (the row form, PLAN.DATAYEAR in C3) run on the same stream hub as in Excel,
+    // over the stand-in's sheet port; a result pushed later repaints its cell (planFunctionPlugin.ts).
+    sheetName: (sheet) => core.model?.sheetByEngineId(sheet)?.name ?? null,
+    repaint: (cell) => {
+      core.model.engine.repaint(cell);
+      core.model.touch();
+      core.model.emit({ kind: "change" });
+    },
+    calls: emptyCalls(),
   };
+  const streamHub: StreamHub = createStreamHub(
+    standinSheetPort(
+      () => core.model,
+      () => core.events,
+    ),
+  );
+  host.streams = createStreamCalls(streamHub, () => host.lang());
   const makeRange = (ctx: RequestContext, sheetId: string, address: string) =>
     new Worksheet(ctx, () => core.model.sheetById(sheetId) ?? null).getRange(address);
 
@@ -258,6 +277,18 @@ export function createStandin(options: StandinOptions = {}) {
     get syncCount(): number {
       return core.stats.syncCount;
     },
+    /**
+     * PLAN calls as Excel would make them (every dirty PLAN cell evaluated again, volatile ones on every
+     * recalculation) and results pushed by streaming calls since creation or the last reset.
+     */
+    get functionCalls(): FunctionCalls {
+      return host.calls!;
+    },
+    resetFunctionCalls(): void {
+      host.calls = emptyCalls();
+    },
+    /** The streaming calls' hub (what the row form and C3 read and push: stats, idle()). */
+    streams: streamHub,
     /** The last Excel.run's cost: syncs (round trips), cellsWritten, requestBytes, commands. */
     get lastRun(): RunStats | null {
       return core.stats.lastRun;
@@ -279,7 +310,7 @@ export function createStandin(options: StandinOptions = {}) {
     },
     /** Resolves when every onChanged event raised so far has been handled. */
     whenIdle(): Promise<void> {
-      return core.events.whenIdle();
+      return core.events.whenIdle().then(() => streamHub.idle());
     },
     /** For tests: the Range class, to check instanceof in helpers. */
     Range,

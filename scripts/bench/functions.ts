@@ -87,13 +87,20 @@ const WRAPPER_OF: Record<PlanFunctionId, (args: unknown[]) => unknown> = {
   EXPECTED: (a) => wrappers.expected(a[0], a[1], a[2], a[3], a[4], a[5]),
   STATUS: (a) => wrappers.status(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], INVOCATION),
   EVALUATE: (a) => wrappers.evaluate(a[0] as never, a[1] as never, a[2], a[3], a[4] as never),
-  DATAYEAR: (a) => wrappers.datayear(a[0] as never, a[1] as never),
+  DATAYEAR: (a) => wrappers.datayear(a[0] as never, a[1] as never, INVOCATION),
 };
 
-/** What Excel passes with literal arguments: no addresses, so no row lookup. */
+/**
+ * What Excel passes with literal arguments: no addresses, so no row lookup. The streaming functions' value
+ * form answers at once through setResult (kept in `lastResult`, so the call is not optimised away).
+ */
+let lastResult: unknown = null;
 const INVOCATION = {
   parameterAddresses: ["", "", "", "", "", "", "", "", ""],
-} as unknown as CustomFunctions.Invocation;
+  setResult: (value: unknown) => {
+    lastResult = value;
+  },
+} as unknown as CustomFunctions.StreamingInvocation<unknown[][]>;
 
 class StubCustomFunctionsError extends Error {
   constructor(
@@ -119,7 +126,10 @@ export function installExcelGlobals(): () => void {
     },
   };
   g.Office = {
-    context: { document: { settings: { get: (k: string) => (k === WORKBOOK_LANGUAGE_SETTING ? "zh" : null) } } },
+    context: {
+      document: { settings: { get: (k: string) => (k === WORKBOOK_LANGUAGE_SETTING ? "zh" : null) } },
+      requirements: { isSetSupported: () => true },
+    },
   };
   return () => {
     g.CustomFunctions = before.CustomFunctions;
@@ -213,7 +223,7 @@ function warmUp(ms = 600): void {
       for (const args of VALUE_FORM_INPUTS[spec.id]) void WRAPPER_OF[spec.id](args);
     }
   }
-  if (sink < 0) console.log(sink);
+  if (sink < 0 || lastResult === sink) console.log(sink, lastResult);
 }
 
 /** Deterministic RRI inputs: years 1..10, current 0.5..500, target around it. */

@@ -28,13 +28,19 @@ export class HostOperationError extends Error {
   }
 }
 
+/**
+ * Whether the host supports a requirement set (Office.context.requirements.isSetSupported). The guard for
+ * every member above the manifest's minimum sets (a test maps each Excel member the add-in uses to its set).
+ * Outside Office, or before Office is ready: false.
+ */
+export function supportsSet(name: string, version: string): boolean {
+  if (typeof Office === "undefined" || typeof Office.context?.requirements?.isSetSupported !== "function") return false;
+  return Office.context.requirements.isSetSupported(name, version) === true;
+}
+
 /** ExcelApi 1.20 lets one operation's syncs form a single undo step (Excel.run({ mergeUndoGroup })). */
 export function canGroupUndo(): boolean {
-  try {
-    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.20") === true;
-  } catch {
-    return false;
-  }
+  return supportsSet("ExcelApi", "1.20");
 }
 
 function hostCode(err: unknown): string {

@@ -143,9 +143,13 @@ const EVALUATE_CALL = new RegExp(
   `^=PLAN\\.EVALUATE\\((${RANGE}),(${RANGE}),"([^"]*)",(${CELL})(?:,(${RANGE}))?\\)$`,
   "i",
 );
-/** C3: =IF(B3<>"",B3,IFERROR(PLAN.DATAYEAR(header,body),"")), or without IFERROR (earlier templates). */
+/**
+ * C3: =IF(B3<>"",B3,IFERROR(PLAN.DATAYEAR(header),"")) — the header row alone, the rows below read by the
+ * function (templates since the streaming C3) — or PLAN.DATAYEAR(header,body) (earlier templates), or
+ * either without IFERROR (earlier still).
+ */
 const DATA_YEAR_CALL = new RegExp(
-  `^=IF\\((${CELL})<>"",(${CELL}),(?:(IFERROR)\\()?PLAN\\.DATAYEAR\\((${RANGE}),(${RANGE})\\)(?:,""\\))?\\)$`,
+  `^=IF\\((${CELL})<>"",(${CELL}),(?:(IFERROR)\\()?PLAN\\.DATAYEAR\\((${RANGE})(?:,(${RANGE}))?\\)(?:,""\\))?\\)$`,
   "i",
 );
 
@@ -271,6 +275,12 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
     a.lastColumn <= source.firstColumn + (source.formulas[0]?.length ?? 0) - 1;
   const rowValues = (row: number, a: Area): unknown[] =>
     Array.from({ length: a.lastColumn - a.firstColumn + 1 }, (_v, i) => valueOf(row, a.firstColumn + i));
+  /** The rows under a header row, to the first blank one (what PLAN.DATAYEAR with the header alone reads). */
+  const bodyBelow = (header: Area): Area => {
+    let last = header.lastRow;
+    while (last + 1 <= lastRow && rowValues(last + 1, header).some((v) => !isBlankCell(v))) last++;
+    return { ...header, firstRow: header.lastRow + 1, lastRow: Math.max(last, header.lastRow + 1) };
+  };
 
   // Native formulas by sheet row and column, and the reason a row's PLAN cells hold values instead.
   const native = new Map<string, string>();
@@ -308,7 +318,8 @@ export function buildPortableContent(source: SourceBlock, mode: PortableMode, la
         const withIfError = m[3] !== undefined;
         if (withIfError !== compact(formula).endsWith(',""))')) return;
         const header = area(m[4]!);
-        const body = area(m[5]!);
+        // The header row alone: the body is the rows under it, to the first blank row (as PLAN.DATAYEAR reads it).
+        const body = m[5] ? area(m[5]) : bodyBelow(header);
         if (!inBlock(header) || !inBlock(body) || header.firstRow !== header.lastRow) return;
         const headers = rowValues(header.firstRow, header);
         if (!isTemplateHeader(headers)) return;

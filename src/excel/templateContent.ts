@@ -115,10 +115,15 @@ function headerRange(frame: TableFrame): string {
 /**
  * C3: the year staff typed in B3, else the latest year with a figure that can be read in the table; blank
  * before the first figure (PLAN.DATAYEAR's #N/A would otherwise reach every computed cell).
+ *
+ * PLAN.DATAYEAR is given the header row alone: it reads the rows below through the add-in and pushes a new
+ * year only when the year changes (a streaming function, src/functions/rowStreams.ts). Were the body its
+ * argument, every figure typed would make C3 dirty and with it — Excel recalculates every dependent of a
+ * changed cell, whether or not its value changed — every computed cell of the table, all of which read $C$3.
+ * `_lastBodyRow` is no longer needed (the body is found below the header); kept for the callers.
  */
-export function evaluationYearFormula(frame: TableFrame, lastBodyRow: number): string {
-  const body = `$${frame.firstLetter}$${frame.headerRow + 1}:$${frame.lastInputLetter}$${Math.max(lastBodyRow, frame.headerRow + 1)}`;
-  return `=IF(${EVALUATION_YEAR_INPUT}<>"",${EVALUATION_YEAR_INPUT},IFERROR(PLAN.DATAYEAR(${headerRange(frame)},${body}),""))`;
+export function evaluationYearFormula(frame: TableFrame, _lastBodyRow?: number): string {
+  return `=IF(${EVALUATION_YEAR_INPUT}<>"",${EVALUATION_YEAR_INPUT},IFERROR(PLAN.DATAYEAR(${headerRange(frame)}),""))`;
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
- * What every Excel wrapper in functions.ts does around a PLAN function: find the template row for the
- * row form, evaluate the host-neutral spec, and turn a CellError into a CustomFunctions.Error.
- * CustomFunctions and Excel are looked up at call time only: outside Excel they do not exist when
+ * What every Excel wrapper in functions.ts does around a PLAN function: evaluate the host-neutral spec, and
+ * turn a CellError into a CustomFunctions.Error. The streaming functions (the row-capable ones and
+ * PLAN.DATAYEAR) start a call on the stream hub (streamCalls.ts, rowStreams.ts) over the Excel sheet port
+ * (rowLookup.ts): the value form answers once, the row form follows its row and pushes with setResult.
+ * CustomFunctions, Office and Excel are looked up at call time only: outside Excel they do not exist when
  * this module loads. Excel is reached only through src/excel/excelRun.ts.
  */
-import type { BlockRow } from "../core/templateBlock";
-import { runRead } from "../excel/excelRun";
+import { supportsSet } from "../excel/excelRun";
 import { functionMessage } from "./functionMessages";
 import { planFunction, isCellError, type CellError, type CellResult, type PlanFunctionId } from "./planFunctions";
-import { createRowReader, type ExcelRun, type RowReader } from "./rowLookup";
+import { excelSheetPort } from "./rowLookup";
+import { createStreamHub, type StreamHub } from "./rowStreams";
+import { createStreamCalls, followsSheet, type StreamCalls } from "./streamCalls";
 import { workbookLanguage } from "./workbookLanguage";
 
 const ERROR_CODES = {
@@ -18,15 +21,22 @@ const ERROR_CODES = {
   "#DIV/0!": "divisionByZero",
 } as const;
 
+/** CustomFunctions.Error (CustomFunctionsRuntime 1.2) where the host has it. */
+function hasErrorType(): boolean {
+  return (
+    supportsSet("CustomFunctionsRuntime", "1.2") &&
+    typeof CustomFunctions !== "undefined" &&
+    typeof CustomFunctions.Error === "function"
+  );
+}
+
 /**
  * The CustomFunctions.Error for a CellError. Excel shows custom messages only for #VALUE! and #N/A.
  * CustomFunctions.Error arrived with CustomFunctionsRuntime 1.2; on a 1.1 host (the manifest's minimum)
- * a plain Error with the message is thrown instead, which Excel shows as #VALUE!.
+ * a plain Error with the message is used instead, which Excel shows as #VALUE!.
  */
 export function toExcelError(cellError: CellError): CustomFunctions.Error | Error {
-  if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") {
-    return new Error(`${cellError.error} ${cellError.message}`);
-  }
+  if (!hasErrorType()) return new Error(`${cellError.error} ${cellError.message}`);
   const code = CustomFunctions.ErrorCode[ERROR_CODES[cellError.error]];
   const withMessage = cellError.error === "#VALUE!" || cellError.error === "#N/A";
   return withMessage ? new CustomFunctions.Error(code, cellError.message) : new CustomFunctions.Error(code);
@@ -38,17 +48,26 @@ export function toCellValue(result: CellResult): number | string | boolean {
   return result;
 }
 
-let reader: RowReader | null = null;
+let hub: StreamHub | null = null;
+let calls: StreamCalls | null = null;
 
-function rowReader(): RowReader {
-  // Through the one door to Excel (excelRun.ts): read-only, as custom functions must be.
-  reader ??= createRowReader(((batch) => runRead((context) => batch(context))) as ExcelRun);
-  return reader;
+/** The stream hub over Excel (created on the first streaming call). */
+export function streamHub(): StreamHub {
+  hub ??= createStreamHub(excelSheetPort(), {
+    failure: (detail) => functionMessage("row.readFailed", workbookLanguage(), { detail }),
+  });
+  return hub;
 }
 
-/** Tests replace the reader (a fake Excel.run with a sync counter); null restores the real one. */
-export function setRowReader(replacement: RowReader | null): void {
-  reader = replacement;
+function streamCalls(): StreamCalls {
+  calls ??= createStreamCalls(streamHub(), workbookLanguage);
+  return calls;
+}
+
+/** Tests replace the hub (one over a fake Excel); null restores the real one. */
+export function setStreamHub(replacement: StreamHub | null): void {
+  hub = replacement;
+  calls = null;
 }
 
 /** A function that takes values only. */
@@ -57,32 +76,32 @@ export function runValueFunction(id: PlanFunctionId, args: unknown[]): number | 
   return toCellValue(planFunction(id).evaluate(args, { lang }));
 }
 
+/** Excel's streaming invocation, as the wrappers receive it (setResult, onCanceled, parameterAddresses). */
+export type PlanInvocation = CustomFunctions.StreamingInvocation<unknown[][]>;
+
 /**
- * A row-capable function. The row form applies when only the first argument is given and it is a
- * reference (Excel gives its address); the answer is a 1×1 matrix because @requiresParameterAddresses
- * requires a matrix result type.
+ * A streaming function's call (the row-capable functions, PLAN.DATAYEAR). Results are 1×1 arrays (the
+ * metadata's matrix result, as parameter addresses require); an error is set as the whole result
+ * (setResult(new CustomFunctions.Error(…)), the documented way: a streaming function's thrown exceptions
+ * are ignored). Never throws. A single reference needs the arguments' addresses, which arrived with
+ * CustomFunctionsRuntime 1.3: on an older Excel the cell says so instead of asking for arguments.
  */
-export async function runRowCapableFunction(
-  id: PlanFunctionId,
-  args: unknown[],
-  invocation: CustomFunctions.Invocation,
-): Promise<Array<Array<number | string | boolean>>> {
-  const lang = workbookLanguage();
-  const spec = planFunction(id);
-  const normalized = spec.parameters.map((_, i) => (args[i] === undefined ? null : args[i]));
-  const address = invocation?.parameterAddresses?.[0];
-  const othersGiven =
-    normalized.slice(1).some((v) => v !== null) ||
-    (invocation?.parameterAddresses ?? []).slice(1).some((a) => typeof a === "string" && a !== "");
-  let row: BlockRow | null = null;
-  if (!othersGiven && typeof address === "string" && address !== "") {
-    try {
-      row = await rowReader().read(address);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw toExcelError({ error: "#N/A", message: functionMessage("row.readFailed", lang, { detail }) });
+export function runStreamingFunction(id: PlanFunctionId, args: unknown[], invocation: PlanInvocation): void {
+  const push = (result: CellResult) => {
+    // On a 1.1 host the error is a plain Error (Excel shows #VALUE!), which setResult's type does not name.
+    invocation.setResult(isCellError(result) ? (toExcelError(result) as CustomFunctions.Error) : [[result]]);
+  };
+  try {
+    const addresses = supportsSet("CustomFunctionsRuntime", "1.3") ? invocation.parameterAddresses : undefined;
+    if (addresses === undefined && followsSheet(args, ["?"])) {
+      push({ error: "#N/A", message: functionMessage("row.needsNewerExcel", workbookLanguage()) });
+      return;
     }
+    const stop = streamCalls().start(id, args, addresses ?? [], push);
+    invocation.onCanceled = stop;
+  } catch (error) {
+    console.error(`PLAN.${id} failed`, error);
+    const detail = error instanceof Error ? error.message : String(error);
+    push({ error: "#VALUE!", message: functionMessage("internal", workbookLanguage(), { id, detail }) });
   }
-  const result = spec.evaluate(normalized, { lang, rowAt: (i) => (i === 0 ? row : null) });
-  return [[toCellValue(result)]];
 }

@@ -30,6 +30,18 @@ export const functionCatalogue = {
     zh: "参数“{arg}”应为 1900 到 2200 之间的整数年份（如 2025），现为 {value}。",
     en: "Argument “{arg}” must be a whole year between 1900 and 2200 (such as 2025); it is {value}.",
   },
+  "arg.range": {
+    zh: "参数“{arg}”应{range}，现为 {value}。",
+    en: "Argument “{arg}” must be {range}; it is {value}.",
+  },
+  internal: {
+    zh: "PLAN.{id} 内部错误（{detail}）。请把这个单元格的公式和参数告诉加载项的维护人员。",
+    en: "Internal error in PLAN.{id} ({detail}). Please tell the add-in's maintainers this cell's formula and arguments.",
+  },
+  "row.needsNewerExcel": {
+    zh: "只给一个单元格时按指标模板的该行计算，这需要较新版本的 Excel（自定义函数运行时 1.3）。请补齐其余参数，或升级 Excel。",
+    en: "A single cell as the argument reads that row of the template, which needs a newer Excel (custom functions runtime 1.3). Give the other arguments, or update Excel.",
+  },
   "arg.tolerance": {
     zh: "参数“{arg}”应在 0 到 1 之间（0.1 表示 10%），现为 {value}。",
     en: "Argument “{arg}” must be between 0 and 1 (0.1 means 10%); it is {value}.",

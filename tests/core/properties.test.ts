@@ -158,6 +158,37 @@ describe("properties", () => {
     );
   });
 
+  it("in the ranges real plans use, a failure is never math.overflow — the finite() net must not pass off a NaN bug as an overflow", () => {
+    // wellFormed above accepts any typed Failure, and finite() turns every non-finite result (NaN from 0/0
+    // included) into math.overflow. With figures as staff type them (up to 1e9, two decimals: differences
+    // of at least 0.01) and years of 1–50 nothing can overflow, so a math.overflow here is a NaN or an
+    // Infinity the formulas produced by mistake. (Subnormal differences can overflow for real: 1e-16/5e-324.)
+    const value = fc.integer({ min: -100_000_000_000, max: 100_000_000_000 }).map((n) => n / 100);
+    const year = fc.integer({ min: 1990, max: 2050 });
+    const years = fc.integer({ min: 1, max: 50 });
+    fc.assert(
+      fc.property(value, value, value, years, year, year, year, direction, (a, b, c, n, y0, y1, y2, dir) => {
+        const results: Array<[string, Result<number>]> = [
+          ["gap", gapToTarget(a, b, dir)],
+          ["growth", requiredAnnualGrowth(a, b, n)],
+          ["step", requiredAnnualStep(a, b, n)],
+          ["progress", completionProgress(a, b, c, dir)],
+          ["time", timeProgress(y0, y1, y2)],
+          ["expected", expectedValue(a, b, y0, y1, y2)],
+          ["expected geometric", expectedValue(a, b, y0, y1, y2, "geometric")],
+          ["realised", realisedAnnualGrowth(a, b, y0, y1)],
+          ["cumulative rate", requiredAnnualCumulativeRate(a / 1e7, b / 1e7, n, "reduction")],
+          ["cumulative", expectedCumulative(a / 1e7, y0, y1, y2, "reduction", "geometric")],
+        ];
+        for (const [name, r] of results) {
+          if (!r.ok)
+            expect(r.code, `${name}: ${JSON.stringify([a, b, c, n, y0, y1, y2, dir])}`).not.toBe("math.overflow");
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("non-finite input is always a typed value failure", () => {
     const bad = fc.constantFrom(Number.NaN, Infinity, -Infinity);
     fc.assert(

@@ -50,7 +50,8 @@ describe("insertTemplate: the sheet", () => {
     expect(wb.cell(SHEET, "A3").text).toBe("评估年份");
     expect(wb.cell(SHEET, "B3").ownFill).toBe(wb.cell(SHEET, at("y2021", 6)).ownFill);
     expect(wb.cell(SHEET, "C3").input).toBe(
-      `=IF(B3<>"",B3,IFERROR(PLAN.DATAYEAR($A$5:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$5,$A$6:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$${5 + seedPlan.indicators.length}),""))`,
+      // The header row alone: PLAN.DATAYEAR reads the rows below itself (a figure typed does not make C3 dirty).
+      `=IF(B3<>"",B3,IFERROR(PLAN.DATAYEAR($A$5:$${columnLetters(columns.findIndex((c) => c.role === "computed") - 1)}$5),""))`,
     );
     // The header is the layout's (its order is pinned in tests/functions/templateLayout.test.ts), every column.
     const headers = buildHeaderRow(seedPlan, "zh");
@@ -79,6 +80,8 @@ describe("insertTemplate: the sheet", () => {
     const wb = host.standin.workbook;
     wb.setCellInput(SHEET, at("y2021", 7), "1.3");
     wb.setCellInput(SHEET, at("y2022", 7), "1.35");
+    // C3 streams the year: it arrives after the edit's change event, as in Excel (a setResult).
+    await host.standin.whenIdle();
     expect(wb.cell(SHEET, "C3").value).toBe(2022);
     expect(wb.cell(SHEET, at("latestYear", 7)).value).toBe(2022); // 数据年份
     expect(wb.cell(SHEET, at("latest", 7)).value).toBe(1.35);
@@ -86,10 +89,12 @@ describe("insertTemplate: the sheet", () => {
     expect(wb.cell(SHEET, at("elapsed", 7)).value).toBeCloseTo(0.4, 10); // (2022 − 2020) / 5
     expect(wb.cell(SHEET, at("status", 7)).text).toBe("快于预期");
     wb.setCellInput(SHEET, at("y2023", 7), "1.2");
+    await host.standin.whenIdle(); // a 2023 figure moves the year: C3 pushes it, every row is judged again
     expect(wb.cell(SHEET, at("status", 7)).text).toBe("滞后");
     // Another row reported in 2023 makes 2023 the year: a row last reported in 2022 is stale.
     wb.setCellInput(SHEET, at("y2023", 7), "");
     wb.setCellInput(SHEET, at("y2023", 12), "130");
+    await host.standin.whenIdle();
     expect(wb.cell(SHEET, "C3").value).toBe(2023);
     expect(wb.cell(SHEET, at("status", 7)).text).toBe("数据滞后（2022年）");
     // Staff choose 2022 in B3: the row is judged again, and the 2023 figure waits.
@@ -201,8 +206,11 @@ describe("insertTemplate: running it again", () => {
     expect(wb.cell(SHEET, "C9").text).toBe(seedPlan.indicators[3]!.name.zh);
     expect(wb.tables(SHEET)[0]?.address).toBe(`A5:${LAST}${5 + seedPlan.indicators.length}`);
     expect(wb.cell(SHEET, at("y2021", 9)).validation?.prompt).not.toBeNull();
-    // C3 follows the table's new extent, so the appended rows count for the evaluation year.
+    // C3 reads the rows under the header, so the appended rows count for the evaluation year.
     const lastRead = columnLetters(columns.findIndex((c) => c.role === "computed") - 1);
-    expect(wb.cell(SHEET, "C3").input).toContain(`$A$6:$${lastRead}$${5 + seedPlan.indicators.length}`);
+    expect(wb.cell(SHEET, "C3").input).toContain(`PLAN.DATAYEAR($A$5:$${lastRead}$5)`);
+    wb.setCellInput(SHEET, at("y2024", 5 + seedPlan.indicators.length), "1");
+    await host.standin.whenIdle();
+    expect(wb.cell(SHEET, "C3").value).toBe(2024);
   });
 });

@@ -148,6 +148,8 @@ async function insert(standin: Standin, plan: Plan, lang: "zh" | "en") {
   await publishWorkbookLanguage(lang);
   // PLAN functions recalculate on the next change: clear a blank cell, as any edit would.
   standin.workbook.clearCells(inserted.sheetName, "A4");
+  // C3 (PLAN.DATAYEAR streaming from the rows under the header) pushes its year after the writes' change events.
+  await standin.whenIdle();
   return inserted;
 }
 
@@ -186,6 +188,7 @@ describe("portable copy: native formulas give PLAN.EVALUATE's numbers and words"
       );
       const inserted = await insert(host.standin, plan, seed === 37 ? "en" : "zh");
       if (year !== null) host.standin.workbook.setCellInput(inserted.sheetName, "B3", String(year));
+      await host.standin.whenIdle();
       const copy = await writePortableCopy(inserted.tableName, "native");
       expect(copy.valueCells).toEqual([]);
       const seen = compareComputed(host.standin, inserted.sheetName, copy.sheetName, plan.indicators.length);
@@ -216,6 +219,7 @@ describe("portable copy: native formulas give PLAN.EVALUATE's numbers and words"
     ];
     for (const [address, input] of edits) {
       for (const sheet of [inserted.sheetName, copy.sheetName]) wb.setCellInput(sheet, address, input);
+      await host.standin.whenIdle(); // the template's C3 streams a new year after the edit, as in Excel
       compareComputed(host.standin, inserted.sheetName, copy.sheetName, plan.indicators.length);
     }
     expect(wb.cell(copy.sheetName, `${at("status")}10`).value).toBe("待修正（2021年：约120）");
@@ -229,12 +233,14 @@ describe("portable copy: native formulas give PLAN.EVALUATE's numbers and words"
     ];
     for (const [address, input] of later) {
       for (const sheet of [inserted.sheetName, copy.sheetName]) wb.setCellInput(sheet, address, input);
+      await host.standin.whenIdle(); // the template's C3 streams a new year after the edit, as in Excel
       compareComputed(host.standin, inserted.sheetName, copy.sheetName, plan.indicators.length);
     }
     expect(wb.cell(copy.sheetName, "C3").value).toBe(2023);
     expect(wb.cell(copy.sheetName, `${at("status")}8`).value).toBe("待修正（2024年：930）");
     // A readable 2024 figure moves the table's year, in both.
     for (const sheet of [inserted.sheetName, copy.sheetName]) wb.setCellInput(sheet, `${at("y2024")}8`, "4.3");
+    await host.standin.whenIdle();
     compareComputed(host.standin, inserted.sheetName, copy.sheetName, plan.indicators.length);
     expect(wb.cell(copy.sheetName, "C3").value).toBe(2024);
   });
@@ -294,6 +300,7 @@ describe("portable copy: the sheet", () => {
   it("keeps the highlights as conditional formats on the copy's own status column", async () => {
     const plan = seedWithFigures();
     const inserted = await insertTemplate(plan, "zh");
+    await host.standin.whenIdle(); // C3's year arrives after the writes (a streaming push)
     await applyHighlights(await readTemplate(inserted.tableName));
     const copy = await writePortableCopy(inserted.tableName, "native");
     expect(copy.highlights).toBe(true);
@@ -314,6 +321,7 @@ describe("portable copy: the sheet", () => {
     host.standin.reset();
     const plan = randomPlan(5, 500);
     const large = await insertTemplate(plan, "zh");
+    await host.standin.whenIdle(); // C3's year arrives after the writes (a streaming push)
     const mark = host.standin.stats.mark();
     const b = await measure(host.standin, () => writePortableCopy(large.tableName, "native"));
     const cost = host.standin.stats.since(mark);

@@ -1,7 +1,8 @@
 /**
- * An in-memory fake of the few Excel JS members the row lookup uses (Excel.run, RequestContext.sync,
- * worksheets.getItem/getActiveWorksheet, Worksheet.getRange/getUsedRange, Range.values/rowIndex/columnIndex),
- * with Excel's load → sync → read rule and a counter of Excel.run calls and syncs.
+ * An in-memory fake of the few Excel JS members the row form's sheet port uses (Excel.run,
+ * RequestContext.sync, worksheets.getItem/getActiveWorksheet, Worksheet.name/getUsedRange/getRangeByIndexes/
+ * onChanged, Range.values/rowIndex/columnIndex), with Excel's load → sync → read rule, a counter of
+ * Excel.run calls and syncs, and edits that raise onChanged as Excel does (later, with the address).
  */
 import type { RequestContextLike } from "../../src/functions/rowLookup";
 
@@ -77,15 +78,42 @@ class FakeContext implements RequestContextLike {
   private sheet(name: string) {
     const book = this.book;
     const grid = () => book.sheets[name] ?? [];
+    const missing = () => {
+      // Excel fails the whole batch at sync when a queued getItem named no sheet.
+      if (!(name in book.sheets)) this.failures.push(`ItemNotFound: ${name}`);
+    };
+    let loadedName = false;
     return {
+      get name(): string {
+        if (!loadedName) throw new Error("PropertyNotLoaded: name");
+        return name;
+      },
+      load: (props: string) => {
+        if (props.split(",").includes("name")) loadedName = true;
+      },
       getRange: (address: string) => {
         const { row, col } = topLeft(address);
         return new FakeRange(grid, () => ({ row, col, rows: 1, cols: 1 }), this);
       },
       getUsedRange: () => {
-        // Excel fails the whole batch at sync when a queued getItem named no sheet.
-        if (!(name in book.sheets)) this.failures.push(`ItemNotFound: ${name}`);
+        missing();
         return new FakeRange(grid, () => usedBox(grid()), this);
+      },
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
+        missing();
+        return new FakeRange(grid, () => ({ row, col, rows, cols }), this);
+      },
+      onChanged: {
+        add: (handler: (args: { address: string; changeType: string }) => Promise<unknown>) => {
+          missing();
+          (book.handlers[name] ??= []).push(handler);
+          return {
+            context: this, // the handler keeps the context it was added with
+            remove: () => {
+              book.handlers[name] = (book.handlers[name] ?? []).filter((h) => h !== handler);
+            },
+          };
+        },
       },
     };
   }
@@ -129,12 +157,23 @@ function usedBox(g: Grid): { row: number; col: number; rows: number; cols: numbe
 export class FakeWorkbook {
   runs = 0;
   syncs = 0;
+  handlers: Record<string, Array<(args: { address: string; changeType: string }) => Promise<unknown>>> = {};
   constructor(
     public sheets: Record<string, Grid>,
     public active = Object.keys(sheets)[0] ?? "Sheet1",
   ) {}
 
   /** Excel.run(batch) or Excel.run(options, batch), as excelRun's runRead calls it ({ delayForCellEdit: true }). */
+  /** Staff type into a cell: the grid changes, then onChanged handlers of that sheet run on a later task. */
+  async edit(sheet: string, address: string, value: unknown, changeType = "RangeEdited"): Promise<void> {
+    const [row, col] = cellIndex(address);
+    const grid = (this.sheets[sheet] ??= []);
+    while (grid.length <= row) grid.push([]);
+    grid[row]![col] = value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await Promise.all((this.handlers[sheet] ?? []).map((h) => h({ address, changeType })));
+  }
+
   run = async <T>(...args: [unknown, ((context: RequestContextLike) => Promise<T>)?]): Promise<T> => {
     const batch = (args.length > 1 ? args[1] : args[0]) as (context: RequestContextLike) => Promise<T>;
     this.runs += 1;

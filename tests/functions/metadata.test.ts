@@ -34,29 +34,40 @@ describe("functions.json as generated", () => {
       expect(fn.description).toBe(spec.description.en);
       expect(fn.parameters.map((p) => p.name)).toEqual(spec.parameters.map((p) => p.name.en));
       expect(fn.parameters.map((p) => p.description)).toEqual(spec.parameters.map((p) => p.description.en));
-      for (const p of fn.parameters) {
+      fn.parameters.forEach((p, i) => {
         expect(p.type).toBe("any"); // text such as １．４７ must reach the core unchanged
-        // PLAN.EVALUATE and PLAN.DATAYEAR take the template's rows as ranges.
-        const range = ["header_row", "row", "rows", "reference_row"].includes(p.name);
+        // The spec's kind decides: ranges of the template (PLAN.EVALUATE, PLAN.DATAYEAR) are matrices.
+        const range = spec.parameters[i]!.kind === "range";
         expect(p.dimensionality ?? "scalar", `${fn.id}.${p.name}`).toBe(range ? "matrix" : "scalar");
-      }
+      });
     }
   });
 
-  it("row-capable functions take a reference alone: later parameters optional, addresses, matrix result, volatile", () => {
+  it("row-capable functions take a reference alone: later parameters optional; streaming ones get addresses and a matrix result; none is volatile", () => {
     for (const spec of PLAN_FUNCTIONS) {
       const fn = metadata.functions.find((f) => f.id === spec.id)!;
       const optional = fn.parameters.map((p) => p.optional === true);
-      if (spec.rowForm) {
-        expect(optional).toEqual(spec.parameters.map((_, i) => i > 0));
-        expect(fn.options).toEqual({ volatile: true, requiresParameterAddresses: true });
+      expect(optional).toEqual(spec.parameters.map((p, i) => p.optional || (spec.rowForm && i > 0)));
+      expect(spec.recalculation).not.toBe("volatile");
+      expect((fn.options as { volatile?: boolean } | undefined)?.volatile).toBeUndefined();
+      if (spec.recalculation === "stream") {
+        // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/custom-functions-json: stream, requiresStreamParameterAddresses
+        expect(fn.options).toEqual({ stream: true, requiresStreamParameterAddresses: true });
         expect(fn.result).toEqual({ dimensionality: "matrix" });
       } else {
-        expect(optional).toEqual(spec.parameters.map((p) => p.optional));
         expect(fn.options ?? {}).toEqual({});
         expect((fn.result as { dimensionality?: string }).dimensionality ?? "scalar").toBe("scalar");
       }
     }
+    // The row-capable functions and PLAN.DATAYEAR stream; PLAN.EVALUATE and the value functions do not.
+    expect(PLAN_FUNCTIONS.filter((s) => s.recalculation === "stream").map((s) => s.id)).toEqual([
+      "GAP",
+      "GROWTH",
+      "STEP",
+      "PROGRESS",
+      "STATUS",
+      "DATAYEAR",
+    ]);
   });
 });
 

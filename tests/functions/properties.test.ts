@@ -1,10 +1,12 @@
 /**
  * Property tests: whatever arrives (numbers of any size, text, booleans, null, error values, arrays,
  * objects), no PLAN function returns NaN or Infinity or throws; it returns a finite number, a label or a CellError.
+ * Checked on each spec's `compute` — the function itself, before the last-resort guard (`evaluate`) that would
+ * turn a thrown bug or a NaN into an error value and so let these properties pass on a bug.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { PLAN_FUNCTIONS, isCellError, type CellResult } from "../../src/functions/planFunctions";
+import { describe, expect, it, vi } from "vitest";
+import { PLAN_FUNCTIONS, guard, isCellError, type CellResult } from "../../src/functions/planFunctions";
 import { planWithFigures, templateRowOf } from "./templateFixture";
 
 const anyArg = fc.oneof(
@@ -56,7 +58,7 @@ describe("no NaN, no Infinity, no exception", () => {
           fc.array(anyArg, { minLength: 0, maxLength: spec.parameters.length + 1 }),
           fc.constantFrom("zh" as const, "en" as const),
           (args, lang) => {
-            const r = spec.evaluate(args, { lang });
+            const r = spec.compute(args, { lang });
             expect(wellFormed(r), JSON.stringify(r)).toBe(true);
           },
         ),
@@ -72,7 +74,7 @@ describe("no NaN, no Infinity, no exception", () => {
       );
       fc.assert(
         fc.property(fc.tuple(...(kinds as [typeof value])), (args) => {
-          expect(wellFormed(spec.evaluate(args, { lang: "zh" }))).toBe(true);
+          expect(wellFormed(spec.compute(args, { lang: "zh" }))).toBe(true);
         }),
         { numRuns: 400 },
       );
@@ -103,12 +105,40 @@ describe("no NaN, no Infinity, no exception", () => {
           };
           for (const spec of PLAN_FUNCTIONS.filter((s) => s.rowForm)) {
             const found = { row, evaluationYear: undefined, evaluationYearInvalid: null, reference: null };
-            const r = spec.evaluate(["B5"], { lang: "zh", rowAt: () => found });
+            const r = spec.compute(["B5"], { lang: "zh", rowAt: () => found });
             expect(wellFormed(r), `${spec.id} ${JSON.stringify(r)}`).toBe(true);
           }
         },
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the guard around compute", () => {
+  it("turns a bug (a throw, a NaN) into an error value that says so, and logs it — never silently", () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const thrown = guard("GAP", { lang: "en" }, () => {
+        throw new TypeError("x.map is not a function");
+      });
+      expect(thrown).toEqual({
+        error: "#VALUE!",
+        message: expect.stringMatching(/^Internal error in PLAN\.GAP \(x\.map is not a function\)/),
+      });
+      expect(guard("GAP", { lang: "zh" }, () => Number.NaN)).toMatchObject({
+        error: "#NUM!",
+        message: expect.stringContaining("PLAN.GAP 内部错误（NaN）"),
+      });
+      expect(errors).toHaveBeenCalledTimes(2);
+      // What compute answers passes through unchanged.
+      expect(guard("GAP", { lang: "en" }, () => 0.27)).toBe(0.27);
+      expect(guard("GAP", { lang: "en" }, () => ({ error: "#N/A", message: "m" }))).toEqual({
+        error: "#N/A",
+        message: "m",
+      });
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Every PLAN function, every argument position, every hostile input: a finite number, a label or a
  * CellError with a readable message in the workbook's language — never NaN, Infinity, -0 or a throw.
+ * Checked on each spec's `compute`, before the last-resort guard (`evaluate`) that would turn a bug into
+ * an error value: a throw or a NaN here is a bug the guard must not hide.
  * The Excel wrappers in functions.ts give the same answer, as a CustomFunctions.Error for errors.
  * And the row form: each cell of a template row replaced by each hostile input.
  */
@@ -78,7 +80,7 @@ describe("PLAN functions, value form: every position × every hostile input", ()
           for (const lang of ["zh", "en"] as const) {
             const what = `PLAN.${spec.id} arg ${position} = ${h.label} (${lang})`;
             let result: CellResult | undefined;
-            expect(() => (result = spec.evaluate(args, { lang })), what).not.toThrow();
+            expect(() => (result = spec.compute(args, { lang })), what).not.toThrow();
             expectSound(result!, lang, what, spec.id === "EVALUATE");
             // A required number that cannot be read is named in the message: staff see which argument.
             const param = spec.parameters[position]!;
@@ -116,7 +118,10 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
       },
     };
     g.Office = {
-      context: { document: { settings: { get: (k: string) => (k === WORKBOOK_LANGUAGE_SETTING ? "en" : null) } } },
+      context: {
+        document: { settings: { get: (k: string) => (k === WORKBOOK_LANGUAGE_SETTING ? "en" : null) } },
+        requirements: { isSetSupported: () => true },
+      },
     };
   });
   afterAll(() => {
@@ -124,18 +129,31 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
     delete g.Office;
   });
 
-  /** Literal arguments: Excel passes no addresses, so no row lookup (no Excel.run) happens. */
-  const inv = { parameterAddresses: ["", "", "", "", "", "", "", "", ""] } as unknown as CustomFunctions.Invocation;
+  /**
+   * Literal arguments: Excel passes no addresses, so no sheet is read. The streaming functions answer through
+   * setResult — an error as the whole result (they may not throw) — which this turns back into a return or a throw.
+   */
+  function streamed(start: (inv: CustomFunctions.StreamingInvocation<unknown[][]>) => void): unknown {
+    const results: unknown[] = [];
+    const inv = {
+      parameterAddresses: ["", "", "", "", "", "", "", "", ""],
+      setResult: (v: unknown) => results.push(v),
+    } as unknown as CustomFunctions.StreamingInvocation<unknown[][]>;
+    start(inv);
+    expect(results).toHaveLength(1); // the value form answers once, at once
+    if (results[0] instanceof StubError) throw results[0];
+    return results[0];
+  }
   const call: Record<PlanFunctionId, (a: unknown[]) => unknown> = {
-    GAP: (a) => wrappers.gap(a[0], a[1], a[2], inv),
-    GROWTH: (a) => wrappers.growth(a[0], a[1], a[2], inv),
-    STEP: (a) => wrappers.step(a[0], a[1], a[2], inv),
-    PROGRESS: (a) => wrappers.progress(a[0], a[1], a[2], a[3], inv),
+    GAP: (a) => streamed((inv) => wrappers.gap(a[0], a[1], a[2], inv)),
+    GROWTH: (a) => streamed((inv) => wrappers.growth(a[0], a[1], a[2], inv)),
+    STEP: (a) => streamed((inv) => wrappers.step(a[0], a[1], a[2], inv)),
+    PROGRESS: (a) => streamed((inv) => wrappers.progress(a[0], a[1], a[2], a[3], inv)),
     ELAPSED: (a) => wrappers.elapsed(a[0], a[1], a[2]),
     EXPECTED: (a) => wrappers.expected(a[0], a[1], a[2], a[3], a[4], a[5]),
-    STATUS: (a) => wrappers.status(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], inv),
+    STATUS: (a) => streamed((inv) => wrappers.status(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], inv)),
     EVALUATE: (a) => wrappers.evaluate(a[0] as never, a[1] as never, a[2], a[3], a[4] as never),
-    DATAYEAR: (a) => wrappers.datayear(a[0] as never, a[1] as never),
+    DATAYEAR: (a) => streamed((inv) => wrappers.datayear(a[0] as never, a[1] as never, inv)),
   };
 
   for (const spec of PLAN_FUNCTIONS) {
@@ -202,7 +220,7 @@ describe("PLAN functions, row form: each cell of a template row replaced by each
           const what = `PLAN.${spec.id}(row) with ${headers[column]} = ${h.label}`;
           let result: CellResult | undefined;
           const found = row ? { row, evaluationYear: undefined, evaluationYearInvalid: null, reference: null } : null;
-          expect(() => (result = spec.evaluate([1], { lang, rowAt: () => found })), what).not.toThrow();
+          expect(() => (result = spec.compute([1], { lang, rowAt: () => found })), what).not.toThrow();
           expectSound(result!, lang, what);
         }
         for (const field of ["status", "gap", "progress", "growth", "value", "dataYear"]) {
@@ -210,7 +228,7 @@ describe("PLAN functions, row form: each cell of a template row replaced by each
           let result: CellResult | undefined;
           const evaluate = PLAN_FUNCTIONS.find((f) => f.id === "EVALUATE")!;
           expect(
-            () => (result = evaluate.evaluate([[headers], [hostile], field, 2022, null], { lang })),
+            () => (result = evaluate.compute([[headers], [hostile], field, 2022, null], { lang })),
             what,
           ).not.toThrow();
           expectSound(result!, lang, what, true);

@@ -2,7 +2,8 @@
  * Property tests (fast-check, fixed seed so every run checks the same cases): arbitrary unicode text,
  * numbers including -0, 1e308 and subnormals, booleans, blanks and error objects through the parser,
  * every PLAN function in every position, validation and plan files. Invariants only: never a throw,
- * never NaN/Infinity/-0 out, a readable message whenever something is refused.
+ * never NaN/Infinity/-0 out, a readable message whenever something is refused. The PLAN functions are
+ * checked on each spec's `compute`, before the guard (`evaluate`) that turns any bug into an error value.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -84,7 +85,7 @@ describe("PLAN functions: any value in any position", () => {
           fc.array(cellValue, { minLength: spec.parameters.length, maxLength: spec.parameters.length }),
           fc.constantFrom("zh" as const, "en" as const),
           (args, lang) => {
-            const result = spec.evaluate(args, { lang });
+            const result = spec.compute(args, { lang });
             if (isCellError(result)) {
               expect(["#VALUE!", "#NUM!", "#N/A", "#DIV/0!"]).toContain(result.error);
               expect(isReadableMessage(result.message), result.message.slice(0, 200)).toBe(true);
@@ -114,7 +115,7 @@ describe("PLAN functions: any value in any position", () => {
                 : spec.id === "STATUS"
                   ? [a, b, c, y0, y1, y2, null, null, null]
                   : [a, b, c, null];
-          const result = spec.evaluate(args.slice(0, spec.parameters.length), { lang: "en" });
+          const result = spec.compute(args.slice(0, spec.parameters.length), { lang: "en" });
           if (typeof result === "number") {
             expect(Number.isFinite(result)).toBe(true);
             expect(Object.is(result, -0)).toBe(false);

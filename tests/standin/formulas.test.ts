@@ -91,11 +91,18 @@ describe("PLAN functions in cells", () => {
         ? (row[columns.findIndex((c) => c.key === "baseline")] as number)
         : 1;
     edited[lastYear] = baseline * 1.5;
+    const before = structuredClone(standin.functionCalls.byFunction.GAP);
     standin.workbook.setCellInput(
       "Sheet1",
       standin.workbook.cellAt("Sheet1", 1, lastYear).address,
       String(baseline * 1.5),
     );
+    // Not volatile: the edit does not call PLAN.GAP again. Its streaming call hears of the change
+    // (Worksheet.onChanged, on a later task), reads the row and pushes the new gap (setResult).
+    expect(standin.functionCalls.byFunction.GAP).toEqual(before);
+    expect(shown(standin.workbook.cell("Sheet1", "A5"))).toEqual(expectGap(row));
+    await standin.whenIdle();
+    expect(standin.functionCalls.byFunction.GAP).toEqual({ ...before, pushes: before!.pushes + 1 });
     const after = shown(standin.workbook.cell("Sheet1", "A5"));
     expect(after).toEqual(expectGap(edited));
     expect(typeof after).toBe("number");
