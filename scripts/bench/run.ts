@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildWithStats, checkLicences } from "../licenses.mjs";
+import { auditOutcome, type AuditResult } from "./audit";
 import { measureBundles, type BundleReport } from "./bundles";
 import type { FunctionRate, RriComparison } from "./functions";
 import { REQUEST_BUDGET } from "../../src/excel/requestBudget";
@@ -138,25 +139,9 @@ async function bundleBenchmarks(): Promise<{ bundles: BundleReport; licences: Re
   }
 }
 
-type AuditResult = { ok: true; counts: Record<string, number> } | { ok: false; skipped: string };
-
 async function audit(): Promise<AuditResult> {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const child = await run(npm, ["audit", "--omit=dev", "--json"], 120_000);
-  try {
-    const report = JSON.parse(child.stdout) as {
-      metadata?: { vulnerabilities?: Record<string, number> };
-      error?: unknown;
-    };
-    if (report.metadata?.vulnerabilities) return { ok: true, counts: report.metadata.vulnerabilities };
-    const why = child.stderr.split("\n").find((l) => /warn audit|error/i.test(l)) ?? JSON.stringify(report.error ?? "");
-    return { ok: false, skipped: `the registry gave no audit report (${why.trim().slice(0, 200)})` };
-  } catch {
-    return {
-      ok: false,
-      skipped: `npm audit unavailable (${(child.stderr || child.stdout).trim().slice(0, 200) || "no output"})`,
-    };
-  }
+  return auditOutcome(await run(npm, ["audit", "--omit=dev", "--json"], 120_000));
 }
 
 // ---------------------------------------------------------------------------------------------
