@@ -109,7 +109,7 @@ describe("manifest.xml", () => {
     const group = only("Group");
     expect(strings[childOf(group, "Label")!.attrs.resid!]).toEqual({
       value: "Plan Tracker",
-      overrides: { "zh-CN": "规划监测" },
+      overrides: { "zh-CN": "规划指标监测" },
     });
     const button = only("Control");
     expect(button.attrs["xsi:type"]).toBe("Button");
@@ -231,7 +231,7 @@ describe("the manifest checks catch", () => {
   });
 
   it("a missing zh-CN override", async () => {
-    const broken = await mutated('<bt:Override Locale="zh-CN" Value="规划监测"/>', "");
+    const broken = await mutated('<bt:Override Locale="zh-CN" Value="规划指标监测"/>', "");
     expect(checkZhCnOverrides(broken).join()).toContain("group PlanTracker.Group label");
     const noMetadata = await mutated(/<bt:Override Locale="zh-CN" Value="https:[^"]*functions-zh-cn.json"\/>/, "");
     expect(checkZhCnOverrides(noMetadata).join()).toContain("custom functions metadata URL");

@@ -69,7 +69,7 @@ const strings = {
     en: "The evaluation year is automatic again (the latest data year).",
   },
   needsFixStatus: { zh: "待修正", en: "Needs fix" },
-  appTitle: { zh: "规划指标跟踪", en: "Plan Tracker" },
+  appTitle: { zh: "规划指标监测", en: "Plan Tracker" },
   insertTemplate: { zh: "插入模板", en: "Insert template" },
   validate: { zh: "校验数据", en: "Validate" },
   highlightOffTrack: { zh: "标出滞后指标", en: "Highlight off-track" },
@@ -84,10 +84,15 @@ const strings = {
     zh: "将刷新工作表“{sheet}”中的规划列和计算列；已填写的数值和改动过的单元格一律保留。",
     en: "Refreshes the plan and computed columns of “{sheet}”; every figure entered and every cell changed by hand is kept.",
   },
+  // One-step undo is promised only where Excel groups the change (ExcelApi 1.20, canGroupUndo()).
   undoGrouped: { zh: "完成后可用一次“撤销”整体还原。", en: "One Undo reverts the whole change." },
-  undoNotGrouped: {
-    zh: "此版本的 Excel 不能把这次修改合并为一步撤销，修改后撤销记录可能被清空。",
-    en: "This version of Excel cannot make the change one undo step; the undo history may be cleared.",
+  undoNotGroupedCreate: {
+    zh: "此版本的 Excel 不能把这次修改合并为一步撤销，无法一次还原；如不需要，可删除工作表“{sheet}”。",
+    en: "This version of Excel cannot make the change one undo step, so it cannot be undone in one go; to take it back, delete the sheet “{sheet}”.",
+  },
+  undoNotGroupedRefresh: {
+    zh: "此版本的 Excel 不能把这次修改合并为一步撤销，无法一次还原：如需保留刷新前的样子，请先保存工作簿副本。",
+    en: "This version of Excel cannot make the change one undo step, so it cannot be undone in one go: to keep the sheet as it is now, save a copy of the workbook first.",
   },
   inserted: {
     zh: "已插入工作表“{sheet}”（{count} 个指标）。",
@@ -166,6 +171,12 @@ const strings = {
 
   // Errors.
   errorTitle: { zh: "操作未完成", en: "The operation did not complete" },
+  errorTitleOf: { zh: "操作未完成：{operation}", en: "The operation did not complete: {operation}" },
+  workingOn: { zh: "正在处理：{operation}…", en: "Working: {operation}…" },
+  refusedBusy: {
+    zh: "“{running}”尚未完成，“{operation}”未执行。请等它完成后再试。",
+    en: "“{running}” is still running, so “{operation}” did not start. Try again once it has finished.",
+  },
   dismiss: { zh: "关闭", en: "Dismiss" },
   err_notInExcel: {
     zh: "未连接到 Excel：请在 Excel 中打开此加载项。",
