@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 import { median } from "./timing";
 
 export const CHROMIUM = process.env.PLAN_TRACKER_CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
@@ -24,7 +24,7 @@ export type PreviewResult =
   { ok: true; runs: number[]; medianMs: number; domContentLoadedMs: number } | { ok: false; skipped: string };
 
 /** Runs in the page before its scripts: records performance.now() when the pane's main button is usable. */
-const STAMP_READY = `(() => {
+export const STAMP_READY = `(() => {
   const isReady = () => [...document.querySelectorAll("button")].some(
     (b) => /Insert template|插入模板/.test(b.textContent || "") && !b.disabled && b.getAttribute("aria-disabled") !== "true");
   const check = () => {

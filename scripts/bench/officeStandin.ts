@@ -1,0 +1,52 @@
+/**
+ * What the start-up bench serves in place of office.js (the real one is on Microsoft's CDN, out of reach
+ * offline, and only works inside Office): the Excel stand-in of dev/standin with a blank workbook
+ * installed as window.Excel / window.Office, and the CustomFunctions namespace functions.js registers
+ * with. Office.onReady resolves at once, as in Excel once the add-in's page has loaded. Bundled by
+ * startup.ts into one script; its bytes are Office's, not the add-in's, and are not counted.
+ */
+import { createStandin, installStandin } from "../../dev/standin";
+
+const lang = new URLSearchParams(location.search).get("lang") ?? "zh-CN";
+const standin = createStandin({ displayLanguage: lang });
+installStandin(standin);
+
+// office.js's onReady takes a callback (taskpane.ts passes one) and returns a promise; the stand-in's
+// Office namespace only returns the promise, so the callback form is added here. Both settle after the
+// current script, as office.js's do once it has initialised.
+const office = (globalThis as unknown as { Office: Record<string, unknown> }).Office;
+const ready = { host: "Excel", platform: "OfficeOnline" };
+office.onReady = (callback?: (info: typeof ready) => unknown) =>
+  Promise.resolve(ready).then((info) => {
+    callback?.(info);
+    return info;
+  });
+
+/** CustomFunctions as the functions runtime defines it: associate() records the handlers; Error is a class. */
+class CustomFunctionsError extends Error {
+  constructor(
+    public code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+const associated = new Map<string, unknown>();
+(globalThis as unknown as Record<string, unknown>).CustomFunctions = {
+  associate(id: string | Record<string, unknown>, handler?: unknown) {
+    if (typeof id === "string") associated.set(id, handler);
+    else for (const [key, value] of Object.entries(id)) associated.set(key, value);
+  },
+  Error: CustomFunctionsError,
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+    nullReference: "#NULL!",
+    invalidName: "#NAME?",
+    invalidReference: "#REF!",
+  },
+};
+// The bench reads which PLAN functions functions.js registered.
+(globalThis as unknown as Record<string, unknown>).__associatedFunctions = associated;
