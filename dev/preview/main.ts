@@ -1,6 +1,6 @@
 /**
- * The preview page's first script. It runs after office.js and before the add-in's own functions.js and
- * taskpane.js, and makes this page look like Excel to them:
+ * The preview page's first script. It runs after Office's script (custom-functions-runtime.js) and before the
+ * add-in's own functions.js and taskpane.js, and makes this page look like Excel to them:
  *   1. creates the Excel stand-in (dev/standin) with the PLAN functions from src/functions, restoring the
  *      workbook saved in this browser;
  *   2. installs it: window.Excel, and Office.context (document.settings, displayLanguage, requirements);

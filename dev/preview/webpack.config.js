@@ -46,7 +46,7 @@ module.exports = async (env = {}, options = {}) => {
       chunksSortMode: "manual", // stand-in first, then the functions, then the pane (the shipped order)
       scriptLoading: "blocking",
       inject: "body",
-      officeJsUrl: "office-js/office.js",
+      // Office.onReady, CustomFunctions and OfficeExtension in one loader: see index.html for why not office.js too.
       customFunctionsRuntimeUrl: "office-js/custom-functions-runtime.js",
     }),
     new CopyWebpackPlugin({ patterns: [{ from: path.join(__dirname, "preview.css"), to: "preview.css" }] }),
