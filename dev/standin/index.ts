@@ -204,6 +204,10 @@ export function createStandin(options: StandinOptions = {}) {
     columnWidth(sheet: string, col: number): number {
       return core.model.columnWidth(sheetOf(sheet), col);
     },
+    /** Whether a column is hidden (Range.columnHidden); hidden columns are not printed. */
+    columnHidden(sheet: string, col: number): boolean {
+      return sheetOf(sheet).hiddenColumns.has(col);
+    },
     rowHeight(sheet: string, row: number): number {
       return core.model.rowHeight(sheetOf(sheet), row);
     },

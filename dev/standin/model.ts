@@ -84,6 +84,7 @@ export interface PageLayoutState {
   printGridlines: boolean;
   /** Sheet-local addresses ("3:3"; "A1:F20" or "A1:B4, D1:D4"), qualified with the sheet's name when read. */
   printTitleRows: string | null;
+  printTitleColumns: string | null;
   printArea: string | null;
   /** Points. */
   leftMargin: number;
@@ -124,6 +125,7 @@ export function defaultPageLayout(): PageLayoutState {
     centerHorizontally: false,
     printGridlines: false,
     printTitleRows: null,
+    printTitleColumns: null,
     printArea: null,
     leftMargin: 50.4,
     rightMargin: 50.4,
@@ -165,6 +167,8 @@ export interface SheetState {
   /** Styles set on very large blocks (whole columns), applied under the per-cell ones. */
   styleLayers: Array<{ rect: Rect; style: CellStyle }>;
   columnWidths: Map<number, number>;
+  /** 0-based indexes of hidden columns (Range.columnHidden). */
+  hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
   freeze: { rows: number; cols: number };
   pageLayout: PageLayoutState;
@@ -365,6 +369,7 @@ export class WorkbookModel {
       styles: new Map(),
       styleLayers: [],
       columnWidths: new Map(),
+      hiddenColumns: new Set(),
       rowHeights: new Map(),
       freeze: { rows: 0, cols: 0 },
       pageLayout: defaultPageLayout(),
@@ -536,6 +541,13 @@ export class WorkbookModel {
 
   setColumnWidth(sheet: SheetState, rect: Rect, width: number): void {
     for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, width);
+    this.touch();
+  }
+
+  setColumnsHidden(sheet: SheetState, rect: Rect, hidden: boolean): void {
+    for (let c = rect.col; c < rect.col + rect.cols; c++)
+      if (hidden) sheet.hiddenColumns.add(c);
+      else sheet.hiddenColumns.delete(c);
     this.touch();
   }
 

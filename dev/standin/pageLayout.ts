@@ -1,6 +1,6 @@
 /**
  * worksheet.pageLayout (ExcelApi 1.9): orientation, paper size, zoom, centring, gridlines, margins in points,
- * print titles and print area, headers and footers.
+ * print titles (rows and columns) and print area, headers and footers.
  * Docs: https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayout
  *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayoutzoomoptions  (scale 10–400)
  *       https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayoutmarginoptions
@@ -13,7 +13,7 @@
  *       https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xlsb/36be4517-7dde-4d48-90f1-ab6f52558214
  */
 import type { Rect } from "./addressing";
-import { MAX_COLUMNS, parseAddress, rectAddress } from "./addressing";
+import { MAX_COLUMNS, MAX_ROWS, parseAddress, rectAddress } from "./addressing";
 import { resolveAddress } from "./cellRange";
 import { enumValues } from "./enums";
 import { ErrorCodes, fail } from "./errors";
@@ -259,6 +259,46 @@ export class PageLayout extends ClientObject<SheetState> {
       },
       { payload: typeof printTitleRows === "string" ? printTitleRows : "range" },
     );
+  }
+
+  /** Columns repeated at the left of each printed page; the range must span entire columns ("" clears them). */
+  setPrintTitleColumns(printTitleColumns: Range | string): void {
+    this.command(
+      "setPrintTitleColumns",
+      (sheet) => {
+        if (printTitleColumns === "") {
+          sheet.pageLayout.printTitleColumns = null;
+        } else {
+          const rects = this.rectsOf(sheet, printTitleColumns);
+          const rect = rects[0]!;
+          if (rects.length !== 1 || rect.row !== 0 || rect.rows !== MAX_ROWS)
+            fail(ErrorCodes.invalidArgument, "The print title columns must span entire columns.");
+          sheet.pageLayout.printTitleColumns = rectAddress(rect);
+        }
+        this.model.touch();
+      },
+      { payload: typeof printTitleColumns === "string" ? printTitleColumns : "range" },
+    );
+  }
+
+  private titleColumnsRange(orNull: boolean): Range {
+    const range = new Range(this.context, () => {
+      const sheet = this.target();
+      const rect = sheet ? storedRects(sheet.pageLayout.printTitleColumns)[0] : undefined;
+      if (sheet && rect) return { sheet, rect };
+      if (!orNull && sheet) fail(ErrorCodes.itemNotFound, "The worksheet has no print title columns.");
+      return null;
+    });
+    if (orNull) range.queueNullCheck("PageLayout.getPrintTitleColumnsOrNullObject");
+    return range;
+  }
+
+  getPrintTitleColumns(): Range {
+    return this.titleColumnsRange(false);
+  }
+
+  getPrintTitleColumnsOrNullObject(): Range {
+    return this.titleColumnsRange(true);
   }
 
   private titleRowsRange(orNull: boolean): Range {

@@ -80,6 +80,7 @@ export class Range extends ClientObject<CellRange> {
     "valueTypes",
     "isEntireColumn",
     "isEntireRow",
+    "columnHidden",
   ] as const;
   private formatProxy?: RangeFormat;
   private validationProxy?: DataValidation;
@@ -121,6 +122,13 @@ export class Range extends ClientObject<CellRange> {
         return rect.row === 0 && rect.rows === MAX_ROWS;
       case "isEntireRow":
         return rect.col === 0 && rect.cols === MAX_COLUMNS;
+      case "columnHidden": {
+        // true: every column hidden; false: none; null: some (excel.range#columnHidden).
+        let hidden = 0;
+        const cols = Math.min(rect.cols, 16384);
+        for (let c = rect.col; c < rect.col + cols; c++) if (sheet.hiddenColumns.has(c)) hidden++;
+        return hidden === cols ? true : hidden === 0 ? false : null;
+      }
       case "values":
         return this.grid(t, (r, c) => engine.value(sheet.engineId, r, c));
       case "formulas":
@@ -185,6 +193,17 @@ export class Range extends ClientObject<CellRange> {
   }
   get valueTypes(): string[][] {
     return this.get("valueTypes");
+  }
+
+  /** Hides or shows every column of the range (ExcelApi 1.2). Hidden columns are not printed. */
+  get columnHidden(): boolean {
+    return this.get("columnHidden");
+  }
+  set columnHidden(value: boolean) {
+    this.set_("columnHidden", value, (t, v) => {
+      if (typeof v !== "boolean") fail(ErrorCodes.invalidArgument, "columnHidden is true or false.");
+      this.model.setColumnsHidden(t.sheet, t.rect, v);
+    });
   }
 
   get values(): unknown[][] {

@@ -27,6 +27,8 @@ export interface SerializedSheet {
   styles: Array<[number, number, CellStyle]>;
   styleLayers: Array<{ rect: Rect; style: CellStyle }>;
   columnWidths: Array<[number, number]>;
+  /** Optional: saved states from before hidden columns were kept have none. */
+  hiddenColumns?: number[];
   rowHeights: Array<[number, number]>;
   freeze: { rows: number; cols: number };
   pageLayout: PageLayoutState;
@@ -76,6 +78,7 @@ export function serializeWorkbook(model: WorkbookModel): SerializedWorkbook {
         }),
         styleLayers: sheet.styleLayers,
         columnWidths: [...sheet.columnWidths],
+        hiddenColumns: [...sheet.hiddenColumns],
         rowHeights: [...sheet.rowHeights],
         freeze: sheet.freeze,
         pageLayout: sheet.pageLayout,
@@ -108,6 +111,7 @@ export function deserializeWorkbook(state: SerializedWorkbook, host: PlanFunctio
     sheet.styles = new Map(s.styles.map(([r, c, style]) => [`${r},${c}`, style]));
     sheet.styleLayers = s.styleLayers;
     sheet.columnWidths = new Map(s.columnWidths);
+    sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
     sheet.rowHeights = new Map(s.rowHeights);
     sheet.freeze = s.freeze;
     sheet.pageLayout = completePageLayout(s.pageLayout);

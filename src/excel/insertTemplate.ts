@@ -34,7 +34,6 @@ import { COMMAND_OVERHEAD, jsonBytes, rowBytes, splitRows } from "./requestBudge
 import {
   asText,
   buildFreshTemplate,
-  columnWidth,
   COMPUTED_FILL,
   EVALUATION_YEAR_CELL,
   EVALUATION_YEAR_INPUT,
@@ -51,6 +50,8 @@ import {
   type TableFrame,
 } from "./templateContent";
 import { columnRuns, formatNewRows } from "./templateFormatting";
+import { layoutTemplatePage, type TemplatePrintSetup } from "./templatePage";
+import { templateColumnWidths } from "./templatePrint";
 import { normalizeFormula, rowHash, rowHashes, type WrittenRows } from "./ownedCells";
 import { writeNewSheet } from "./unfinishedSheet";
 import { planInfo, queueStateRead, readStateResult, writeState, type TemplateState } from "./templateState";
@@ -74,6 +75,11 @@ export interface InsertResult {
   /** Rows appended by a refresh (all rows for a new sheet). */
   added: number;
   kept: KeptCell[];
+  /**
+   * A new sheet: how it prints (scale, pages across) and, when it is more than one page wide, why — said in
+   * the sheet's footer and to be said in the pane.
+   */
+  print?: TemplatePrintSetup;
   /**
    * Refresh: rows whose id cell (指标代码) was blank, not an id or another row's. `matched`: the indicator
    * the row was taken for (its id is written back where the cell was blank or the add-in's record proves
@@ -158,7 +164,7 @@ export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptio
     );
     const tableName = uniqueTableName([...tableNames, ...names.items.map((n) => n.name)]);
     return writeNewSheet(context, sheetName, async () => {
-      const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName);
+      const { written, print } = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName);
       await writeState(batch, context, {
         version: 2,
         tableName,
@@ -177,6 +183,7 @@ export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptio
         indicatorCount: plan.indicators.length,
         added: plan.indicators.length,
         kept: [],
+        print,
       };
     });
   });
@@ -191,7 +198,7 @@ async function writeFreshSheet(
   tableName: string,
   /** Input cells carried over from an earlier layout of the template, by indicator id: written as they were. */
   carried?: ReadonlyMap<string, Partial<Record<ColumnKey, CellContent>>>,
-): Promise<WrittenRows> {
+): Promise<{ written: WrittenRows; print: TemplatePrintSetup }> {
   const sheet = context.workbook.worksheets.add(sheetName);
   const fresh = buildFreshTemplate(plan, lang);
   if (carried) {
@@ -220,6 +227,8 @@ async function writeFreshSheet(
   header.numberFormat = [fresh.header.map(() => "@")];
   header.values = [fresh.header];
   header.format.wrapText = true;
+  header.format.verticalAlignment = "Center";
+  header.format.autofitRows();
   await writeRows(batch, n, (first, count) => sheet.getRange(blockRef(0, FIRST_BODY_ROW + first, width, count)), {
     numberFormat: fresh.formats,
     formulas: fresh.rows,
@@ -228,9 +237,6 @@ async function writeFreshSheet(
   table.name = tableName;
   table.style = "TableStyleLight1";
 
-  fresh.columns.forEach((c, i) => {
-    sheet.getRange(`${columnLetters(i)}1`).format.columnWidth = columnWidth(c);
-  });
   const technical = fresh.columns.map((c, i) => (c.role === "technical" ? i : -1)).filter((i) => i >= 0);
   if (technical.length > 0) {
     // Codes for reading rows back (id, kind, direction …): kept out of sight, not out of reach.
@@ -251,10 +257,15 @@ async function writeFreshSheet(
     batch,
   );
 
-  sheet.freezePanes.freezeRows(HEADER_ROW);
-  sheet.pageLayout.orientation = "Landscape";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  sheet.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${HEADER_ROW}`);
+  const print = layoutTemplatePage({
+    sheet,
+    columns: fresh.columns,
+    widths: templateColumnWidths({ ...fresh, lang, targetYear: plan.targetYear }),
+    headerRow: HEADER_ROW,
+    lastRow: FIRST_BODY_ROW + n - 1,
+    title: title.title,
+    lang,
+  });
   sheet.activate();
   const owned = fresh.columns.map((c, i) => (c.role === "input" ? -1 : i)).filter((i) => i >= 0);
   const rows = plan.indicators.map((ind, r) =>
@@ -264,7 +275,7 @@ async function writeFreshSheet(
       FIRST_BODY_ROW + r,
     ),
   );
-  return { keys: owned.map((i) => fresh.columns[i]!.key), rows: rows.join("") };
+  return { written: { keys: owned.map((i) => fresh.columns[i]!.key), rows: rows.join("") }, print };
 }
 
 /**
@@ -341,6 +352,8 @@ async function refreshTemplate(
   const body = table.getDataBodyRange().load(["address", "formulas", "values", "numberFormat", "rowCount"]);
   const worksheet = table.worksheet.load("name");
   const yearCell = worksheet.getRange(EVALUATION_YEAR_CELL).load("formulas");
+  // The print area the insert set: extended over appended rows below (same round trip).
+  const printArea = worksheet.pageLayout.getPrintAreaOrNullObject().load("address");
   await context.sync();
   batch.synced();
 
@@ -540,6 +553,8 @@ async function refreshTemplate(
   const written: WrittenRows = { keys: ownedIndexes.map((i) => ownedAt.get(i)!.key), rows: hashRows.join("") };
   // C3 follows the table's new extent, unless staff replaced the add-in's formula there.
   const lastBodyRow = Math.max(firstNewRow + added.length - 1, block.firstRow + block.rowCount - 1);
+  const printed = extendedPrintArea(printArea, block, headers.length, lastBodyRow);
+  if (printed) sheet.pageLayout.setPrintArea(printed);
   const currentYearFormula = String(yearCell.formulas[0]?.[0] ?? "");
   if (
     currentYearFormula === "" ||
@@ -557,6 +572,27 @@ async function refreshTemplate(
     kept,
     ...(idRows.length > 0 ? { idRows } : {}),
   };
+}
+
+/**
+ * The print area over the table's new last row, when the one on the sheet is still the insert's (A1 to the
+ * table's last column and last row); null when there is none, it already covers the rows, or staff set
+ * their own (left as they set it).
+ */
+export function extendedPrintArea(
+  printArea: { isNullObject: boolean; address: string },
+  table: { firstRow: number; firstColumn: number; rowCount: number },
+  width: number,
+  lastBodyRow: number,
+): string | null {
+  if (printArea.isNullObject) return null;
+  const address = printArea.address;
+  // One block from A1 (several blocks, whole columns or rows: staff's own print area).
+  const area = /^A1:([A-Z]+)(\d+)$/.exec(address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, ""));
+  const lastColumn = columnLetters(table.firstColumn + width - 1);
+  const oldLastRow = table.firstRow + table.rowCount - 1;
+  if (!area || area[1] !== lastColumn || Number(area[2]) !== oldLastRow || lastBodyRow <= oldLastRow) return null;
+  return `A1:${lastColumn}${lastBodyRow}`;
 }
 
 /** Rows whose id cell was blank, not an id or another row's: the indicator each was matched to, or none. */
@@ -646,7 +682,7 @@ async function relayoutTemplate(
   const sheetName = uniqueSheetName(SHEET_BASE_NAME[lang], taken.sheets);
   const tableName = uniqueTableName(taken.tables);
   return writeNewSheet(context, sheetName, async () => {
-    const written = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName, carried);
+    const { written, print } = await writeFreshSheet(context, batch, plan, lang, sheetName, tableName, carried);
     await writeState(batch, context, { ...state, tableName, plan: planInfo(plan), written, highlightRuleIds: [] });
     await context.sync();
     return {
@@ -656,6 +692,7 @@ async function relayoutTemplate(
       indicatorCount: plan.indicators.length,
       added: plan.indicators.length,
       kept: [],
+      print,
       relaid: { previousSheet, carriedCells, indicatorsNotInPlan: notInPlan },
     };
   });

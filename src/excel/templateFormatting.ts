@@ -94,6 +94,16 @@ export async function formatNewRows(block: RowBlock, batch: RequestBatch): Promi
   for (const run of columnRuns(byRole("technical"))) {
     sheet.getRange(blockRef(run.first, firstRow, run.count, n)).format.font.color = TECHNICAL_FONT;
   }
+  // Long names, units, notes and text targets wrap within their column (numbers never wrap), so a row stays
+  // readable on screen and on paper without widening the page; the row grows to the text.
+  const all = indicesOf(block, () => true);
+  if (all.length > 0) {
+    const first = Math.min(...all);
+    const rows = sheet.getRange(blockRef(first, firstRow, Math.max(...all) - first + 1, n));
+    rows.format.wrapText = true;
+    rows.format.verticalAlignment = "Center";
+    rows.format.autofitRows();
+  }
 
   // Yearly figures: one rule per run of rows of the same kind, over the block of year columns.
   const yearRuns = columnRuns(indicesOf(block, (c) => c.year !== undefined));
