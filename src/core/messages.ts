@@ -198,17 +198,31 @@ export function formatNumber(n: number): string {
   return String(Number(n.toFixed(4)));
 }
 
+/** "1 warning", "2 warnings", "0 warnings": English counts agree with their noun (Chinese needs no plural). */
+export function countOf(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
 /**
  * Fills `{name}` placeholders: numbers as formatNumber writes them, a placeholder with no argument left as it is.
+ * `{name|one|many}` is a count with its noun in the right number (countOf): "{count|warning|warnings}" gives
+ * "1 warning" and "3 warnings", so no English sentence says "1 warnings".
  * Every message table of the add-in (core, functions, pane) fills its templates through this one function.
  */
 export function fillTemplate(template: string, args?: Record<string, string | number>): string {
   if (!args) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = args[name];
-    if (v === undefined) return whole;
-    return typeof v === "number" ? formatNumber(v) : v;
-  });
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, many?: string) => {
+      const v = args[name];
+      if (v === undefined) return whole;
+      if (one !== undefined && many !== undefined) {
+        const n = typeof v === "number" ? v : Number(v);
+        return Number.isFinite(n) ? countOf(n, one, many) : `${v} ${many}`;
+      }
+      return typeof v === "number" ? formatNumber(v) : v;
+    },
+  );
 }
 
 export function message(code: MessageCode, lang: Lang, args?: Record<string, string | number>): string {

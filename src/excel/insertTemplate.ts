@@ -76,6 +76,11 @@ export interface InsertResult {
   added: number;
   kept: KeptCell[];
   /**
+   * Refresh: the yearly figures staff entered (non-blank cells of the year columns in indicator rows), which a
+   * refresh never writes — counted so the notice can say how many it kept. 0 for a new sheet.
+   */
+  figuresKept: number;
+  /**
    * A new sheet: how it prints (scale, pages across) and, when it is more than one page wide, why — said in
    * the sheet's footer and to be said in the pane.
    */
@@ -183,6 +188,7 @@ export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptio
         indicatorCount: plan.indicators.length,
         added: plan.indicators.length,
         kept: [],
+        figuresKept: 0,
         print,
       };
     });
@@ -315,6 +321,22 @@ function writeTitleBlock(sheet: Excel.Worksheet, title: ReturnType<typeof titleB
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Staff's figures in the table: non-blank year-column cells of rows that are an indicator's. */
+function countFigures(
+  formulas: unknown[][],
+  columns: readonly TemplateColumn[],
+  map: Partial<Record<ColumnKey, number>>,
+  rowIds: readonly string[],
+): number {
+  const yearAt = columns.filter((c) => c.year !== undefined).map((c) => map[c.key]!);
+  let count = 0;
+  formulas.forEach((row, r) => {
+    if (rowIds[r] === "") return;
+    for (const i of yearAt) if (!isBlank(row[i])) count++;
+  });
+  return count;
 }
 
 /** Whether a cell (as read through Range.formulas) holds what the add-in writes as `planned`. */
@@ -570,6 +592,7 @@ async function refreshTemplate(
     indicatorCount: plan.indicators.length,
     added: added.length,
     kept,
+    figuresKept: countFigures(formulas, columns, map, rowIds),
     ...(idRows.length > 0 ? { idRows } : {}),
   };
 }
@@ -692,6 +715,7 @@ async function relayoutTemplate(
       indicatorCount: plan.indicators.length,
       added: plan.indicators.length,
       kept: [],
+      figuresKept: 0,
       print,
       relaid: { previousSheet, carriedCells, indicatorsNotInPlan: notInPlan },
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   catalogue,
+  countOf,
   fillTemplate,
   formatNumber,
   langFromLocale,
@@ -13,7 +14,7 @@ describe("message catalogue", () => {
     for (const [code, entry] of Object.entries(catalogue)) {
       expect(entry.zh.trim(), code).not.toBe("");
       expect(entry.en.trim(), code).not.toBe("");
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const names = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]).sort();
       expect(names(entry.zh), code).toEqual(names(entry.en));
     }
   });
@@ -52,5 +53,17 @@ describe("fillTemplate (every message table fills through it)", () => {
   it("writes numbers as formatNumber does and leaves a placeholder without an argument as it is", () => {
     expect(fillTemplate("{a} / {b} / {c}", { a: 0.123456789, b: "二" })).toBe("0.1235 / 二 / {c}");
     expect(fillTemplate("no args {x}")).toBe("no args {x}");
+  });
+  it("{n|one|many} writes the count with its noun in the right number: 1 warning, 2 warnings, 0 warnings", () => {
+    const t = "{n|warning|warnings}";
+    expect([1, 2, 0, 1.5].map((n) => fillTemplate(t, { n }))).toEqual([
+      "1 warning",
+      "2 warnings",
+      "0 warnings",
+      "1.5 warnings",
+    ]);
+    expect(fillTemplate(t, { n: "1" })).toBe("1 warning");
+    expect(fillTemplate(t, {})).toBe(t);
+    expect(countOf(1, "figure", "figures")).toBe("1 figure");
   });
 });

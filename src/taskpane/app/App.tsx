@@ -177,7 +177,12 @@ export function App({ lang, plan }: AppProps) {
             })
           : result.created
             ? t(lang, "inserted", { sheet: result.sheetName, count: result.indicatorCount })
-            : t(lang, "refreshed", { sheet: result.sheetName, added: result.added, kept: result.kept.length }),
+            : t(lang, "refreshed", {
+                sheet: result.sheetName,
+                added: result.added,
+                figures: result.figuresKept,
+                kept: result.kept.length,
+              }),
         ...(result.kept.length > 0 ? { title: t(lang, "keptCellsTitle") } : {}),
         ...(kept.length + followUps.length > 0 ? { details: [...followUps, ...kept] } : {}),
       });

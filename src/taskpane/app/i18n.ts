@@ -99,8 +99,8 @@ const strings = {
     en: "Inserted the sheet “{sheet}” ({count} indicators).",
   },
   refreshed: {
-    zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，保留了 {kept} 个手工填写或改动的单元格。",
-    en: "Refreshed “{sheet}”: {added} indicators added, {kept} cells entered or changed by hand kept.",
+    zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，已保留 {figures} 个已填数据，{kept} 个手工改动的单元格保持原样。",
+    en: "Refreshed “{sheet}”: {added|indicator|indicators} added; kept {figures|figure|figures} you entered and {kept|cell|cells} changed by hand.",
   },
   keptCellsTitle: {
     zh: "这些单元格与规划不同，已按原样保留：",
