@@ -214,3 +214,71 @@ describe("insertTemplate: running it again", () => {
     expect(wb.cell(SHEET, "C3").value).toBe(2024);
   });
 });
+
+describe("insertTemplate: on paper (A4 landscape, ≥ 70 %, technical columns out, indicator columns frozen)", () => {
+  const host = useHost();
+  /** A4 landscape (841.89 pt) less the 0.25 in margins the template sets left and right. */
+  const PRINTABLE = 841.89 - 18 - 18;
+
+  /** The scale Excel's "fit to 1 page wide" gives for the sheet as written: printed (visible) columns of the print area. */
+  function fitToWidthScale(sheet: string, lastColumn: number): number {
+    const wb = host.standin.workbook;
+    let sum = 0;
+    for (let c = 0; c <= lastColumn; c++) if (!wb.columnHidden(sheet, c)) sum += wb.columnWidth(sheet, c);
+    return Math.min(100, Math.floor((PRINTABLE * 100) / sum));
+  }
+
+  it("the seed plan: A4 landscape at Excel's fit-to-width scale ≥ 70 %, technical columns hidden, titles repeated, header and indicator columns frozen", async () => {
+    const result = await insertTemplate(seedPlan, "zh");
+    const wb = host.standin.workbook;
+    const layout = wb.pageLayout(SHEET);
+    expect(layout.orientation).toBe("Landscape");
+    expect(layout.paperSize).toBe("A4");
+    expect([layout.leftMargin, layout.rightMargin]).toEqual([18, 18]);
+    expect(layout.printArea).toBe(`A1:${LAST}${5 + seedPlan.indicators.length}`);
+    // Only the technical columns (ids and codes staff never read) are hidden, so only they stay off the paper.
+    columns.forEach((c, i) => expect(wb.columnHidden(SHEET, i), c.key).toBe(c.role === "technical"));
+    expect(layout.zoom.scale).toBeGreaterThanOrEqual(70);
+    expect(layout.zoom.scale).toBe(fitToWidthScale(SHEET, columns.length - 1));
+    expect(result.print).toMatchObject({ pagesWide: 1, scale: layout.zoom.scale, note: null });
+    expect(layout.printTitleRows).toBe("5:5");
+    expect(layout.printTitleColumns).toBe("A:C"); // 序号, 类型, 指标
+    expect(wb.sheets().find((s) => s.name === SHEET)?.freeze).toEqual({ rows: 5, cols: 3 });
+    expect(layout.headersFooters.defaultForAllPages.centerHeader).toBe(seedPlan.title.zh);
+    expect(layout.headersFooters.defaultForAllPages.centerFooter).toBe("第 &P 页，共 &N 页");
+    // Long names wrap (the row grows) instead of widening the page.
+    const name = columns.findIndex((c) => c.key === "name");
+    expect(wb.cell(SHEET, at("name", 7)).wrapText).toBe(true);
+    expect(wb.columnWidth(SHEET, name)).toBeLessThan(140);
+  });
+
+  it("a 15-year plan prints 2 pages wide at ≥ 70 %, the indicator columns on each page, and the footer says why", async () => {
+    const long = planSchema.parse({ ...seedPlan, targetYear: 2035 });
+    const result = await insertTemplate(long, "zh");
+    const layout = host.standin.workbook.pageLayout(SHEET);
+    const width = templateColumns(long).length;
+    expect(fitToWidthScale(SHEET, width - 1)).toBeLessThan(70);
+    expect(layout.zoom.scale).toBeGreaterThanOrEqual(70);
+    expect(result.print?.pagesWide).toBe(2);
+    expect(layout.printTitleColumns).toBe("A:C");
+    expect(layout.headersFooters.defaultForAllPages.leftFooter).toBe(result.print?.note?.zh);
+    expect(result.print?.note?.zh).toContain("2 页宽");
+  });
+
+  it("running it again extends the print area over appended rows, and leaves a print area staff set", async () => {
+    const fewer = planSchema.parse({ ...seedPlan, indicators: seedPlan.indicators.slice(0, 3) });
+    await insertTemplate(fewer, "zh");
+    const syncs = await measure(host.standin, () => insertTemplate(seedPlan, "zh"));
+    expect(host.standin.workbook.pageLayout(SHEET).printArea).toBe(`A1:${LAST}${5 + seedPlan.indicators.length}`);
+    expect(syncs.syncs).toBe(3);
+
+    // Staff print only part of the sheet: the next refresh leaves their print area as they set it.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(SHEET).pageLayout.setPrintArea("A1:D8");
+      await context.sync();
+    });
+    const extra = { ...seedPlan.indicators[0]!, id: "EXTRA", name: { zh: "新增指标", en: "Added" } };
+    await insertTemplate(planSchema.parse({ ...seedPlan, indicators: [...seedPlan.indicators, extra] }), "zh");
+    expect(host.standin.workbook.pageLayout(SHEET).printArea).toBe("A1:D8");
+  });
+});

@@ -361,3 +361,49 @@ describe("report cell formats (excel.range#merge, excel.rangeformat, excel.range
     expect(standin.workbook.sheets()[0]!.freeze).toEqual({ rows: 2, cols: 0 });
   });
 });
+
+describe("print title columns and hidden columns (excel.pagelayout#setPrintTitleColumns, excel.range#columnHidden)", () => {
+  it("title columns round-trip; they must span entire columns ('The range must span the entire column to be valid')", async () => {
+    useStandin();
+    expect(await failsWith((l) => l.getPrintTitleColumns().load("address"))).toBe("ItemNotFound");
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const before = sheet.pageLayout.getPrintTitleColumnsOrNullObject();
+      await context.sync();
+      expect(before.isNullObject).toBe(true);
+      sheet.pageLayout.setPrintTitleColumns("$A:$C");
+      const titles = sheet.pageLayout.getPrintTitleColumns().load("address");
+      await context.sync();
+      expect(titles.address).toBe("Sheet1!A:C");
+      sheet.pageLayout.setPrintTitleColumns(sheet.getRange("B1").getEntireColumn());
+      const again = sheet.pageLayout.getPrintTitleColumnsOrNullObject().load("address");
+      await context.sync();
+      expect(again.address).toBe("Sheet1!B:B");
+    });
+    expect(await failsWith((l) => l.setPrintTitleColumns("A1:C5"))).toBe("InvalidArgument");
+    expect(await failsWith((l) => l.setPrintTitleColumns("$1:$2"))).toBe("InvalidArgument");
+  });
+
+  it("columnHidden hides and shows whole columns; reads true (all hidden), false (none) or null (some); kept by serialize()", async () => {
+    const standin = useStandin();
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("C:E").columnHidden = true;
+      const all = sheet.getRange("C1:E1").load("columnHidden");
+      const none = sheet.getRange("A1:B9").load("columnHidden");
+      const some = sheet.getRange("B2:C2").load("columnHidden");
+      await context.sync();
+      expect([all.columnHidden, none.columnHidden, some.columnHidden]).toEqual([true, false, null]);
+      sheet.getRange("D1").columnHidden = false;
+      const after = sheet.getRange("C1:E1").load("columnHidden");
+      await context.sync();
+      expect(after.columnHidden).toBeNull();
+    });
+    expect([2, 3, 4].map((c) => standin.workbook.columnHidden("Sheet1", c))).toEqual([true, false, true]);
+    const copy = createStandin({ state: JSON.parse(JSON.stringify(standin.serialize())) });
+    expect(copy.workbook.columnHidden("Sheet1", 4)).toBe(true);
+    expect(await failsWith((_l, s) => (s.getRange("A1").columnHidden = "yes" as unknown as boolean))).toBe(
+      "InvalidArgument",
+    );
+  });
+});
