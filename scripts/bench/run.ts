@@ -18,6 +18,7 @@ import type { FunctionRate, RriComparison } from "./functions";
 import { REQUEST_BUDGET } from "../../src/excel/requestBudget";
 import { WEB_PAYLOAD_LIMIT, type HostRun } from "./host";
 import { benchPreview, type PreviewResult } from "./preview";
+import { overBudget, recalculationTable, type RecalculationRun } from "./recalculation";
 import type { ValidationTiming } from "./validation";
 
 const projectDir = path.resolve(__dirname, "../..");
@@ -320,6 +321,28 @@ async function main(): Promise<void> {
     );
   }
   lines.push("");
+
+  // PLAN calls per edit (recalculation.ts, in a child process like the host runs)
+  process.stderr.write("PLAN calls per edit…\n");
+  const recalc = await run(
+    process.execPath,
+    [tsx, path.join(__dirname, "recalculation.ts"), "--json", "11", "1000"],
+    HOST_TIMEOUT_MS,
+  );
+  lines.push("## PLAN calls per edit (Excel stand-in)", "");
+  if (recalc.code === 0 || recalc.code === 1) {
+    const runs = JSON.parse(recalc.stdout) as RecalculationRun[];
+    lines.push(...recalculationTable(runs), "");
+    const over = runs.flatMap(overBudget);
+    budgets.push({
+      name: "PLAN calls per edit: none outside the template, one indicator's cells for its figure",
+      ok: over.length === 0,
+      detail: over.length === 0 ? "every edit within its budget at 11 and 1,000 indicators" : over.join("; "),
+    });
+  } else {
+    lines.push(`Failed: ${recalc.stderr.slice(-600)}`, "");
+    budgets.push({ name: "PLAN calls per edit", ok: false, detail: "the measurement failed" });
+  }
 
   // Bundles
   process.stderr.write("production build…\n");
