@@ -45,6 +45,10 @@ export const catalogue = {
   },
   "parse.boolean": { zh: "逻辑值 TRUE/FALSE 不是数字。", en: "TRUE/FALSE is not a number." },
   "parse.notANumber": { zh: "“{text}”不是数字。", en: "“{text}” is not a number." },
+  "parse.approximate": {
+    zh: "“{text}”不是数字：请去掉“{words}”，只填写数字本身（{figure}）；约数或界限请在“说明”中注明。",
+    en: "“{text}” is not a number: remove “{words}” and write the figure alone ({figure}); note an approximate figure or a bound in the Note column.",
+  },
   "parse.hex": {
     zh: "“{text}”是十六进制等写法，请填写普通十进制数字。",
     en: "“{text}” is written in hexadecimal (or another base); enter an ordinary decimal number.",

@@ -3,7 +3,8 @@
  * Accepted with a reported fix: full-width digits (１．４７), "。" between digits, U+2212/U+FF0D minus,
  * %/％, thousands separators placed every three digits, the indicator's unit as a suffix (116家).
  * Refused with a code: blanks (missing, not an error), Excel error values, booleans, hex, 万/亿
- * multipliers, misplaced commas, any other text, numbers too large for a double. Never throws.
+ * multipliers, misplaced commas, a figure with 约/左右/超过/以上… (approximate or a bound: staff are told to write
+ * the figure alone, never guessed), any other text, numbers too large for a double. Never throws.
  *
  * Percent rule: in a percent indicator "1.47%" means 1.47 (the table holds percentages as plain numbers);
  * anywhere else a trailing % divides by 100, as Excel itself does when you type 1.47%.
@@ -63,6 +64,12 @@ const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** A number at the start (digits, commas, point, exponent), then whatever follows (%, a unit). */
 const LEADING_NUMBER = /^([+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(.*)$/is;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+/**
+ * Words that make a figure approximate or a bound, as statistics bulletins and plans write them (约38, 38左右,
+ * 超过38, 38以上, ≥38): the cell takes the published figure alone. After NFKC (～ → ~, ＞ → >).
+ */
+const APPROX_BEFORE = /^(大约|约为|约|近|接近|超过|逾|≈|~|>=|<=|≥|≤|>|<)\s*/;
+const APPROX_AFTER = /\s*(左右|上下|以上|以下|多|余)$/;
 
 type Failed = Extract<ParsedNumber, { ok: false }>;
 
@@ -117,6 +124,18 @@ function unitMatches(rest: string, unit: string | undefined): boolean {
   return u.length > 0 && rest === u;
 }
 
+/** 约38 → { words: "约", figure: "38" }: a number hedged by approximation or bound words; null for anything else. */
+function approximateFigure(s: string): { words: string; figure: string } | null {
+  const before = APPROX_BEFORE.exec(s);
+  const after = APPROX_AFTER.exec(s);
+  if (!before && !after) return null;
+  const figure = s.slice(before ? before[0].length : 0, after ? s.length - after[0].length : s.length).trim();
+  const numeral = figure.endsWith("%") ? figure.slice(0, -1).trim() : figure;
+  if (!PLAIN.test(numeral) && !GROUPED.test(numeral)) return null;
+  const words = [before?.[1], after?.[1]].filter((w): w is string => w !== undefined).join("”“");
+  return { words, figure };
+}
+
 function parseText(raw: string, opts: ParseOptions): ParsedNumber {
   const text = raw.trim();
   if (text === "") return refused("blank", "na", "parse.blank");
@@ -128,6 +147,8 @@ function parseText(raw: string, opts: ParseOptions): ParsedNumber {
   const fixes = new Set<NumberFix>();
   const s = normalise(text, fixes);
   if (/^[+-]?0[xbo]/i.test(s)) return refused("notANumber", "value", "parse.hex", { text });
+  const approximate = approximateFigure(s);
+  if (approximate) return refused("notANumber", "value", "parse.approximate", { text, ...approximate });
   const m = LEADING_NUMBER.exec(s);
   if (!m) return refused("notANumber", "value", "parse.notANumber", { text });
   let numeral = m[1] ?? "";

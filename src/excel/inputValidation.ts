@@ -2,6 +2,11 @@
  * Excel data validation for the template's input cells: hints with an input message, raised as
  * warnings staff can override (errorAlert style "Warning"). The core's validation stays the
  * authority: Excel checks only typed values, not pasted ones.
+ *
+ * Excel shows one fixed alert whatever was typed, and most entries it questions are text, not numbers out of
+ * range (约38, ３．１％, 116家): so each alert first says to write the figure alone, half-width, then the range —
+ * never only "cannot be negative", which misleads whoever typed 约38. Excel's limits: title 32 characters,
+ * alert 225, input message 255 (tests/hardening/validationWording.test.ts).
  */
 import type { Lang } from "../core/messages";
 import type { Indicator } from "../core/planSchema";
@@ -41,13 +46,15 @@ export function yearCellRule(ind: Indicator, lang: Lang): InputRule | null {
         lang,
         {
           title: "当年变化率（%）",
-          message: `填写当年的${ind.target.mode === "reduction" ? "下降" : "变化"}率，单位 %，如 3.1。`,
-          alert: "年度变化率应在 −100 到 100 之间。",
+          message: `填写当年的${ind.target.mode === "reduction" ? "下降" : "变化"}率，单位 %，如 3.1；只填数字，不带 % 号或“约”。`,
+          alert:
+            "请只填写数字本身（−100 到 100，单位 %，如 3.1）：不要带 % 号、“约”“左右”或文字；全角字符（３．１）请改用半角（3.1）。",
         },
         {
           title: "Yearly rate (%)",
-          message: `Enter this year's ${ind.target.mode === "reduction" ? "reduction" : "change"} in %, e.g. 3.1.`,
-          alert: "A yearly rate should be between −100 and 100.",
+          message: `Enter this year's ${ind.target.mode === "reduction" ? "reduction" : "change"} in %, e.g. 3.1: the figure alone, without a % sign or 约.`,
+          alert:
+            "Enter the figure alone, from −100 to 100 in % (e.g. 3.1): no % sign, no 约/左右 or words, and half-width characters (３．１ → 3.1).",
         },
       ),
       lang,
@@ -62,13 +69,15 @@ export function yearCellRule(ind: Indicator, lang: Lang): InputRule | null {
           lang,
           {
             title: "百分比（0–100）",
-            message: "填写百分数本身，如 1.47 表示 1.47%，不要输入 % 号。",
-            alert: "百分比应在 0 到 100 之间（1.47 表示 1.47%）。",
+            message: "填写百分数本身，如 1.47 表示 1.47%，不要输入 % 号或“约”。",
+            alert:
+              "请只填写 0 到 100 之间的数字本身（1.47 表示 1.47%）：不要带 % 号、“约”“左右”或文字；全角字符（３．１％）请改用半角（3.1）。",
           },
           {
             title: "Percentage (0–100)",
-            message: "Enter the percentage itself: 1.47 for 1.47 %, without a % sign.",
-            alert: "A percentage should be between 0 and 100 (1.47 means 1.47 %).",
+            message: "Enter the percentage itself: 1.47 for 1.47 %, without a % sign or 约.",
+            alert:
+              "Enter the percentage alone, from 0 to 100 (1.47 for 1.47 %): no % sign, no 约/左右 or words, and half-width characters (３．１％ → 3.1).",
           },
         ),
         lang,
@@ -81,13 +90,13 @@ export function yearCellRule(ind: Indicator, lang: Lang): InputRule | null {
           lang,
           {
             title: `整数（${unit}）`,
-            message: `填写不小于 0 的整数，单位：${unit}。`,
-            alert: "个数应为不小于 0 的整数。",
+            message: `填写不小于 0 的整数，单位：${unit}；只填数字，不带单位或“约”。`,
+            alert: `请只填写不小于 0 的整数（单位：${unit}）：不要带单位、“约”“左右”或“万”“亿”；全角数字请改用半角。`,
           },
           {
             title: `Whole number (${unit})`,
-            message: `Enter a whole number of 0 or more, in ${unit}.`,
-            alert: "A count should be a whole number of 0 or more.",
+            message: `Enter a whole number of 0 or more, in ${unit}: the figure alone, without the unit or 约.`,
+            alert: `Enter a whole number of 0 or more alone (in ${unit}): no unit, no 约/左右, 万 or 亿, and half-width digits.`,
           },
         ),
         lang,
@@ -100,13 +109,14 @@ export function yearCellRule(ind: Indicator, lang: Lang): InputRule | null {
           lang,
           {
             title: "位次（1 为最好）",
-            message: "填写位次，不小于 1 的整数，1 为最好。",
-            alert: "位次应为不小于 1 的整数。",
+            message: "填写位次，不小于 1 的整数，1 为最好；只填数字，不写“第”“位”。",
+            alert: "请只填写位次数字（不小于 1 的整数，1 为最好）：不要写“第”“位”“前”或“约”；全角数字请改用半角。",
           },
           {
             title: "Rank (1 = best)",
-            message: "Enter the position: a whole number of 1 or more, 1 = best.",
-            alert: "A rank should be a whole number of 1 or more.",
+            message: "Enter the place: a whole number of 1 or more, 1 = best; the number alone.",
+            alert:
+              "Enter the place alone, a whole number of 1 or more (1 = best): no 第, 位, 前 or 约, and half-width digits.",
           },
         ),
         lang,
@@ -119,13 +129,13 @@ export function yearCellRule(ind: Indicator, lang: Lang): InputRule | null {
           lang,
           {
             title: `数值（${unit}）`,
-            message: `填写不小于 0 的数值，单位：${unit}，不要带单位或“万”“亿”。`,
-            alert: "数值不能为负数。",
+            message: `填写不小于 0 的数值，单位：${unit}，不要带单位、“约”或“万”“亿”。`,
+            alert: `请只填写不小于 0 的数字本身（单位：${unit}）：不要带单位、“约”“左右”或“万”“亿”；全角数字请改用半角。`,
           },
           {
             title: `Amount (${unit})`,
-            message: `Enter a number of 0 or more, in ${unit}, without the unit.`,
-            alert: "An amount cannot be negative.",
+            message: `Enter a number of 0 or more, in ${unit}, without the unit or 约.`,
+            alert: `Enter the figure alone, a number of 0 or more in ${unit}: no unit, no 约/左右, 万 or 亿, and half-width digits.`,
           },
         ),
         lang,

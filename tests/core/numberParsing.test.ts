@@ -80,7 +80,7 @@ const refused: Case[] = [
   ["12,34.5", { ok: false, reason: "notANumber", error: "value", code: "parse.thousandsSeparator" }],
   ["116人", { ok: false, reason: "notANumber", error: "value", code: "parse.unitMismatch" }, { unit: "家" }],
   ["abc", { ok: false, reason: "notANumber", error: "value", code: "parse.notANumber" }],
-  ["约30", { ok: false, reason: "notANumber", error: "value", code: "parse.notANumber" }],
+  ["约30", { ok: false, reason: "notANumber", error: "value", code: "parse.approximate" }],
   ["1.2.3", { ok: false, reason: "notANumber", error: "value", code: "parse.notANumber" }],
   ["1 234", { ok: false, reason: "notANumber", error: "value", code: "parse.notANumber" }],
   ["12abc", { ok: false, reason: "notANumber", error: "value", code: "parse.notANumber" }],
