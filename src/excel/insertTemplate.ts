@@ -263,10 +263,17 @@ async function writeFreshSheet(
     batch,
   );
 
+  // Column A also holds the title block's 评估年份 label (A3), beside the year staff type in B3.
+  const widths = templateColumnWidths({
+    ...fresh,
+    lang,
+    targetYear: plan.targetYear,
+    firstColumnLabel: title.evaluationYearLabel,
+  });
   const print = layoutTemplatePage({
     sheet,
     columns: fresh.columns,
-    widths: templateColumnWidths({ ...fresh, lang, targetYear: plan.targetYear }),
+    widths,
     headerRow: HEADER_ROW,
     lastRow: FIRST_BODY_ROW + n - 1,
     title: title.title,
@@ -308,6 +315,8 @@ function writeTitleBlock(sheet: Excel.Worksheet, title: ReturnType<typeof titleB
     ],
   ];
   row3.numberFormat = [["@", "0", "0", "@", "@", "@", "@"]];
+  // Labels wrap within their (narrow) columns; the note in G3 runs on over the empty cells to its right.
+  sheet.getRange("A3:F3").format.wrapText = true;
   sheet.getRange("A3").format.font.bold = true;
   sheet.getRange(EVALUATION_YEAR_INPUT).format.fill.color = INPUT_FILL;
   sheet.getRange(EVALUATION_YEAR_CELL).format.fill.color = COMPUTED_FILL;

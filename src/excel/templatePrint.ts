@@ -99,11 +99,12 @@ const FITS: Partial<Record<ColumnKey, Fit>> = {
   category: { lines: 3, min: 30, max: 60 },
   name: { lines: 3, min: 72, max: 132 },
   unit: { lines: 2, min: 30, max: 48 },
-  attribute: { lines: 2, min: 30, max: 48 },
+  // 约束性 on one line (a wrapped 约束/性 reads badly); English words may take two.
+  attribute: { lines: 1, min: 30, max: 60 },
   manualStatus: { lines: 2, min: 36, max: 48 },
-  manualNote: { lines: 4, min: 60, max: 60 },
-  leadUnit: { lines: 3, min: 44, max: 72 },
-  coUnits: { lines: 3, min: 44, max: 72 },
+  manualNote: { lines: 4, min: 52, max: 52 },
+  leadUnit: { lines: 3, min: 40, max: 72 },
+  coUnits: { lines: 3, min: 40, max: 72 },
   status: { lines: 3, min: 44, max: 60 },
 };
 /** Text targets (明显提升, 高于GDP增长) wrap in the target column; numbers there never do. */
@@ -146,6 +147,8 @@ export interface TemplateContent {
   formats: ReadonlyArray<ReadonlyArray<string>>;
   lang: Lang;
   targetYear: number;
+  /** Text the title block puts in column A (the 评估年份 label, A3), wrapped on two lines. */
+  firstColumnLabel?: string;
 }
 
 /**
@@ -180,7 +183,8 @@ export function templateColumnWidths(t: TemplateContent): number[] {
     });
     const text = Math.min(fit.max, Math.max(0, ...texts.map((x) => wrappedWidth(x, fit.lines))));
     const number = Math.max(0, ...numbers.map((x) => wrappedWidth(x, 1)));
-    return Math.max(text, number, header, fit.min);
+    const label = i === 0 && t.firstColumnLabel ? wrappedWidth(t.firstColumnLabel, 2) : 0;
+    return Math.max(text, number, header, label, fit.min);
   });
 }
 

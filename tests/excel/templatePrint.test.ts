@@ -10,7 +10,7 @@ import type { Plan } from "../../src/core/planSchema";
 import { parsePlanTable, planFromDrafts } from "../../src/core/planTableImport";
 import { seedPlan } from "../../src/core/seedPlan";
 import type { Lang } from "../../src/core/messages";
-import { buildFreshTemplate, columnWidth } from "../../src/excel/templateContent";
+import { buildFreshTemplate, columnWidth, titleBlock } from "../../src/excel/templateContent";
 import { widePrintNote } from "../../src/excel/templatePage";
 import {
   formattedText,
@@ -52,7 +52,8 @@ const fifteenYears: Plan = { ...seedPlan, targetYear: 2035 };
 
 function printOf(plan: Plan, lang: Lang, widthOf?: (i: number) => number) {
   const fresh = buildFreshTemplate(plan, lang);
-  const widths = templateColumnWidths({ ...fresh, lang, targetYear: plan.targetYear });
+  const firstColumnLabel = titleBlock(plan, lang).evaluationYearLabel;
+  const widths = templateColumnWidths({ ...fresh, lang, targetYear: plan.targetYear, firstColumnLabel });
   const printed = fresh.columns
     .map((c, i) => ({ c, w: widthOf ? widthOf(i) : widths[i]! }))
     .filter(({ c }) => c.role !== "technical")
