@@ -29,10 +29,10 @@
  * the add-in (by hand or by another tool) from one it wrote: such a part is reported and never
  * used or overwritten without the user asking. It detects accidents, it is not a signature.
  */
-import { z } from "zod";
 import { fillTemplate, type Lang } from "./messages";
 import { parsePlanFile, serializePlanFile, type PlanFileIssue } from "./planFile";
 import type { LocalizedText, Plan } from "./planSchema";
+import * as z from "./planSchemaKit";
 
 export const PLAN_NAMESPACE = "urn:plan-tracker:plan:v1";
 /** The pieces of a plan too large for one part (format 2). */
@@ -82,10 +82,10 @@ export type StoreRead =
 export type StoreProblem = Exclude<StoreRead, { kind: "ok" } | { kind: "none" }>;
 
 const stateSchema = z.object({
-  tableName: z.string().min(1).nullable().default(null),
-  lang: z.enum(["zh", "en"]).default("zh"),
-  highlightRuleIds: z.array(z.string()).default([]),
-  autoOpen: z.boolean().default(true),
+  tableName: z._default(z.nullable(z.string().check(z.minLength(1))), null),
+  lang: z._default(z.enum(["zh", "en"]), "zh"),
+  highlightRuleIds: z._default(z.array(z.string()), []),
+  autoOpen: z._default(z.boolean(), true),
 });
 
 export const DEFAULT_STATE: StoredState = { tableName: null, lang: "zh", highlightRuleIds: [], autoOpen: true };

@@ -12,7 +12,7 @@
  * user's own rules and formatting stay.
  * Each operation is 2 syncs: one to add/find rules and read the state, one to delete and store ids.
  */
-import { z } from "zod";
+import * as z from "../core/planSchemaKit";
 import { messagePair } from "../core/messages";
 import { statusLabels } from "../core/status";
 import type { StatusCode } from "../core/planSchema";

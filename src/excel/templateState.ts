@@ -10,7 +10,7 @@
  * The rule ids also have a setting of their own (HIGHLIGHTS_KEY), which wins when present.
  * These helpers only queue commands; the operation that calls them owns the sync.
  */
-import { z } from "zod";
+import * as z from "../core/planSchemaKit";
 import { plan as planSchema, type Plan } from "../core/planSchema";
 import type { Lang } from "../core/messages";
 import type { ColumnKey } from "../core/templateLayout";
@@ -27,12 +27,12 @@ const idsSchema = z.array(z.string());
 const text = z.object({ zh: z.string(), en: z.string() });
 
 const planInfoSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: text,
   // Absent for a plan typed into Excel (plan files from the sheet never make one up).
-  source: z.object({ document: text, issuer: text, date: z.string() }).optional(),
-  baseYear: z.number().int(),
-  targetYear: z.number().int(),
+  source: z.optional(z.object({ document: text, issuer: text, date: z.string() })),
+  baseYear: z.number().check(z.int()),
+  targetYear: z.number().check(z.int()),
 });
 
 /** The plan-wide facts the pane needs without reading the plan: a few hundred bytes. */
@@ -40,20 +40,20 @@ export type PlanInfo = z.infer<typeof planInfoSchema>;
 
 const stateSchema = z.object({
   version: z.literal(2),
-  tableName: z.string().min(1),
+  tableName: z.string().check(z.minLength(1)),
   lang: z.enum(["zh", "en"]),
   plan: planInfoSchema,
-  written: z.object({ keys: z.array(z.string()), rows: z.string() }).default(NOTHING_WRITTEN),
-  highlightRuleIds: z.array(z.string()).default([]),
+  written: z._default(z.object({ keys: z.array(z.string()), rows: z.string() }), NOTHING_WRITTEN),
+  highlightRuleIds: z._default(z.array(z.string()), []),
 });
 
 /** The earlier format, with the whole plan. */
 const legacySchema = z.object({
   version: z.literal(1),
-  tableName: z.string().min(1),
+  tableName: z.string().check(z.minLength(1)),
   lang: z.enum(["zh", "en"]),
   plan: z.unknown(),
-  highlightRuleIds: z.array(z.string()).default([]),
+  highlightRuleIds: z._default(z.array(z.string()), []),
 });
 
 export interface TemplateState {
