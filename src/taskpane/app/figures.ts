@@ -3,11 +3,11 @@
  * indicator's unit (百分点 for shares), growth rates as percentages. Failures print as "—" with
  * the core's reason available as a tooltip.
  */
-import { message, type Lang } from "../../core/messages";
+import { countOf, message, type Lang } from "../../core/messages";
 import type { IndicatorEvaluation } from "../../core/indicatorEvaluation";
 import type { Indicator } from "../../core/planSchema";
 import type { Result } from "../../core/result";
-import { t } from "./i18n";
+import { t, type StringKey } from "./i18n";
 
 export const DASH = "—";
 
@@ -51,9 +51,24 @@ export function gapFigure(ind: Indicator, ev: IndicatorEvaluation, lang: Lang): 
   return { text: `${formatNumber(ev.gap.value, lang)}${unitText(ind, ev, lang)}` };
 }
 
-/** What each remaining year needs: growth in % for levels, points for shares, the step otherwise. */
+/**
+ * The name of what each remaining year needs: a rank moves by places (每年需前进 N 位), never by growth; shares
+ * by points (每年需提高); other levels by growth (年均需增长).
+ */
+export function neededTerm(ind: Indicator, ev: IndicatorEvaluation): StringKey {
+  if (ind.kind === "rank") return "requiredPlaces";
+  return ev.percentagePoints ? "requiredStep" : "requiredGrowth";
+}
+
+/** What each remaining year needs: growth in % for levels, points for shares, places for ranks, the step otherwise. */
 export function neededFigure(ind: Indicator, ev: IndicatorEvaluation, lang: Lang): Figure {
   const perYear = lang === "zh" ? "/年" : "/yr";
+  if (ind.kind === "rank") {
+    if (!ev.requiredStep || !ev.requiredStep.ok) return failure(ev.requiredStep, lang);
+    // Rank 1 is best: the step towards a better place is negative; the places to gain are its size.
+    const places = Number(Math.abs(ev.requiredStep.value).toFixed(2));
+    return { text: lang === "zh" ? `${formatNumber(places, lang)} 位` : countOf(places, "place", "places") };
+  }
   if (!ev.percentagePoints && ev.requiredGrowth) {
     return ev.requiredGrowth.ok
       ? { text: `${formatPercent(ev.requiredGrowth.value, lang)}${perYear}` }

@@ -124,6 +124,7 @@ const strings = {
   gap: { zh: "差距", en: "Gap" },
   requiredGrowth: { zh: "年均需增长", en: "Growth needed / yr" },
   requiredStep: { zh: "每年需提高", en: "Needed / yr" },
+  requiredPlaces: { zh: "每年需前进", en: "Places to gain / yr" },
   status: { zh: "状态", en: "Status" },
   percentPoints: { zh: "个百分点", en: "pp" },
   selectRowHint: { zh: "选中工作表中的这一行", en: "Select this row in the sheet" },

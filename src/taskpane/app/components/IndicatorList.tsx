@@ -8,7 +8,7 @@ import { message, type Lang } from "../../../core/messages";
 import { needsFixColumn } from "../../../core/status";
 import type { IndicatorEvaluation, PlanSummary } from "../../../core/indicatorEvaluation";
 import type { Indicator } from "../../../core/planSchema";
-import { gapFigure, latestFigure, neededFigure, type Figure } from "../figures";
+import { gapFigure, latestFigure, neededFigure, neededTerm, type Figure } from "../figures";
 import { t } from "../i18n";
 import { indicatorNotes } from "../indicatorNotes";
 import { STATUS_COLOURS, statusKeyOf, type StatusKey } from "../statusStyle";
@@ -187,7 +187,7 @@ export function IndicatorList(props: {
                 <FigureCell
                   lang={lang}
                   termClass={styles.term}
-                  term={evaluation.percentagePoints ? t(lang, "requiredStep") : t(lang, "requiredGrowth")}
+                  term={t(lang, neededTerm(indicator, evaluation))}
                   figure={neededFigure(indicator, evaluation, lang)}
                 />
               </span>
