@@ -263,6 +263,8 @@ async function writeFreshSheet(
     batch,
   );
 
+  // Widths, freeze panes and the page setup: a command per column and a fixed number more, with the title.
+  await batch.fit((width + 30) * COMMAND_OVERHEAD + 2 * jsonBytes(title.title));
   // Column A also holds the title block's 评估年份 label (A3), beside the year staff type in B3.
   const widths = templateColumnWidths({
     ...fresh,
