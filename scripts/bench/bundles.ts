@@ -33,7 +33,10 @@ export interface BundleReport {
   attribution: Array<{ file: string; packages: Array<{ name: string; bytes: number }> }>;
 }
 
-/** Markers only a bundled React DOM contains (the same as tests/shell/build.test.ts). */
+/**
+ * Markers only a bundled UI runtime contains (the same as tests/shell/build.test.ts): React DOM's, and
+ * preact/compat's (__SECRET_INTERNALS), which the build puts in React's place (webpack.config.js).
+ */
 const REACT_MARKERS = ["react-dom", "__SECRET_INTERNALS", "createRoot", "__CLIENT_INTERNALS"];
 
 function sized(dir: string, file: string): BundleFile {
@@ -117,8 +120,8 @@ export async function measureBundles(outDir: string): Promise<BundleReport> {
       registersAllFunctions: metadata.functions.every((f) =>
         new RegExp(`associate\\(\\s*"${f.id}"`).test(functionsCode),
       ),
-      // The entry loads its UI with a dynamic import (webpack's chunk loader), and some lazy chunk holds React.
-      uiLoadedLazily: lazy.some((f) => read(f.file).includes("createRoot")),
+      // The entry loads its UI with a dynamic import (webpack's chunk loader), and some lazy chunk holds the runtime.
+      uiLoadedLazily: lazy.some((f) => REACT_MARKERS.some((m) => read(f.file).includes(m))),
       officeJsFromCdn: sources.some((s) => s.startsWith("https://appsforoffice.microsoft.com/")),
     },
     attribution: await (async () => {

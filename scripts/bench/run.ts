@@ -18,6 +18,7 @@ import type { FunctionRate, RriComparison } from "./functions";
 import { REQUEST_BUDGET } from "../../src/excel/requestBudget";
 import { WEB_PAYLOAD_LIMIT, type HostRun } from "./host";
 import { benchPreview, type PreviewResult } from "./preview";
+import { PANE_STARTUP_BUDGET_KB, startupSection, type StartupSection } from "./startupBench";
 import { overBudget, recalculationTable, type RecalculationRun } from "./recalculation";
 import type { ValidationTiming } from "./validation";
 
@@ -27,7 +28,7 @@ const HOST_SIZES = quick ? [11, 1000] : [11, 1000, 10000];
 const HOST_TIMEOUT_MS = Number(process.env.BENCH_HOST_TIMEOUT_S || 900) * 1000;
 
 export const BUDGETS = {
-  paneInitialGzipKb: 150,
+  paneInitialGzipKb: PANE_STARTUP_BUDGET_KB,
   callsPerSecond: 1_000_000,
   /**
    * PLAN.EVALUATE reads a whole template row (about 40 cells) and evaluates it: one call per computed
@@ -128,13 +129,23 @@ async function hostBenchmarks(): Promise<HostOutcome[]> {
   return out;
 }
 
-async function bundleBenchmarks(): Promise<{ bundles: BundleReport; licences: ReturnType<typeof checkLicences> }> {
+async function bundleBenchmarks(): Promise<{
+  bundles: BundleReport;
+  licences: ReturnType<typeof checkLicences>;
+  startup: StartupSection;
+}> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-bench-build-"));
   try {
     const statsFile = path.join(tmp, "stats.json");
     await buildWithStats(path.join(tmp, "dist"), statsFile);
     const stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
-    return { bundles: await measureBundles(path.join(tmp, "dist")), licences: checkLicences(stats) };
+    process.stderr.write("taskpane.html in Chromium…\n");
+    return {
+      bundles: await measureBundles(path.join(tmp, "dist")),
+      licences: checkLicences(stats),
+      // What the pane really fetches before it is usable, in Chromium (startup.ts): the budgeted figure.
+      startup: await startupSection(path.join(tmp, "dist"), stats),
+    };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -346,7 +357,7 @@ async function main(): Promise<void> {
 
   // Bundles
   process.stderr.write("production build…\n");
-  const { bundles, licences } = await bundleBenchmarks();
+  const { bundles, licences, startup } = await bundleBenchmarks();
   const initialGz = bundles.initial.reduce((s, f) => s + f.gzip, 0);
   const lazyGz = bundles.lazy.reduce((s, f) => s + f.gzip, 0);
   lines.push("## Bundles (production build, gzip -9)", "");
@@ -365,10 +376,11 @@ async function main(): Promise<void> {
       lines.push(`- ${a.file}: ${a.packages.map((p) => `${p.name} ${fmtKb(p.bytes)}`).join(", ")}`);
   }
   lines.push("");
+  lines.push(...startup.lines);
   budgets.push({
-    name: "Pane initial JS ≤ 150 kB gzipped",
-    ok: initialGz <= BUDGETS.paneInitialGzipKb * 1024,
-    detail: `${fmtKb(initialGz)} up front (with the lazily loaded UI: ${fmtKb(initialGz + lazyGz)})`,
+    name: "Pane initial JS ≤ 150 kB gzipped (everything fetched before it is usable, measured in Chromium)",
+    ok: startup.report.startupGzip <= BUDGETS.paneInitialGzipKb * 1024,
+    detail: `${startup.budget.detail} (script tags alone: ${fmtKb(initialGz)}; every JS file of the build: ${fmtKb(initialGz + lazyGz)})`,
   });
   const c = bundles.checks;
   const structural =
