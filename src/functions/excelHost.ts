@@ -6,6 +6,7 @@
  * CustomFunctions, Office and Excel are looked up at call time only: outside Excel they do not exist when
  * this module loads. Excel is reached only through src/excel/excelRun.ts.
  */
+import type { Lang } from "../core/messages";
 import { supportsSet } from "../excel/excelRun";
 import { functionMessage } from "./functionMessages";
 import { planFunction, isCellError, type CellError, type CellResult, type PlanFunctionId } from "./planFunctions";
@@ -70,10 +71,27 @@ export function setStreamHub(replacement: StreamHub | null): void {
   calls = null;
 }
 
+/**
+ * The last resort around a wrapper's work: a spec's `evaluate` never throws (its guard turns a bug into an error
+ * value), so anything caught here is a bug outside it — logged, and shown in the cell as #VALUE! with the
+ * localized "internal error in PLAN.X (…)" asking staff to report the formula, never Excel's bare #VALUE!.
+ */
+function internalError(id: PlanFunctionId, lang: Lang, error: unknown): CellError {
+  console.error(`PLAN.${id} failed`, error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return { error: "#VALUE!", message: functionMessage("internal", lang, { id, detail }) };
+}
+
 /** A function that takes values only. */
 export function runValueFunction(id: PlanFunctionId, args: unknown[]): number | string | boolean {
   const lang = workbookLanguage();
-  return toCellValue(planFunction(id).evaluate(args, { lang }));
+  let result: CellResult;
+  try {
+    result = planFunction(id).evaluate(args, { lang });
+  } catch (error) {
+    result = internalError(id, lang, error);
+  }
+  return toCellValue(result);
 }
 
 /** Excel's streaming invocation, as the wrappers receive it (setResult, onCanceled, parameterAddresses). */
@@ -100,8 +118,6 @@ export function runStreamingFunction(id: PlanFunctionId, args: unknown[], invoca
     const stop = streamCalls().start(id, args, addresses ?? [], push);
     invocation.onCanceled = stop;
   } catch (error) {
-    console.error(`PLAN.${id} failed`, error);
-    const detail = error instanceof Error ? error.message : String(error);
-    push({ error: "#VALUE!", message: functionMessage("internal", workbookLanguage(), { id, detail }) });
+    push(internalError(id, workbookLanguage(), error));
   }
 }

@@ -5,8 +5,12 @@
  * an error value: a throw or a NaN here is a bug the guard must not hide.
  * The Excel wrappers in functions.ts give the same answer, as a CustomFunctions.Error for errors.
  * And the row form: each cell of a template row replaced by each hostile input.
+ * The catch-all (issue #13 item 2): neither the specs' last-resort guard nor excelHost.ts's catch ever fires
+ * for these inputs — through every wrapper, value form and row form (a template in the stand-in, read through
+ * the wrappers' own stream hub) — and it does fire, logged and localized zh and en, when a spec throws.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { createStandin, installStandin, type Standin } from "../../dev/standin";
 import type { Lang } from "../../src/core/messages";
 import { parseUserNumber } from "../../src/core/numberParsing";
 import { seedPlan } from "../../src/core/seedPlan";
@@ -17,8 +21,19 @@ import {
   WORKBOOK_LANGUAGE_SETTING,
 } from "../../src/core/templateLayout";
 import { readTemplateRow } from "../../src/core/templateRow";
+import { insertTemplate } from "../../src/excel/insertTemplate";
+import { publishWorkbookLanguage } from "../../src/excel/workbookLanguageSetting";
+import { setStreamHub, streamHub, type PlanInvocation } from "../../src/functions/excelHost";
+import { functionMessage } from "../../src/functions/functionMessages";
 import * as wrappers from "../../src/functions/functions";
-import { isCellError, PLAN_FUNCTIONS, type CellResult, type PlanFunctionId } from "../../src/functions/planFunctions";
+import {
+  isCellError,
+  planFunction,
+  PLAN_FUNCTIONS,
+  type CellResult,
+  type PlanFunctionId,
+} from "../../src/functions/planFunctions";
+import { planWithFigures } from "../functions/templateFixture";
 import { HOSTILE_INPUTS, LONG_TEXT, hasChinese, isReadableMessage } from "./hostileInputs";
 
 /** The seed template's header and the R&D intensity row with two figures: PLAN.EVALUATE's ranges. */
@@ -119,7 +134,7 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
     };
     g.Office = {
       context: {
-        document: { settings: { get: (k: string) => (k === WORKBOOK_LANGUAGE_SETTING ? "en" : null) } },
+        document: { settings: { get: (k: string) => (k === WORKBOOK_LANGUAGE_SETTING ? workbookLang : null) } },
         requirements: { isSetSupported: () => true },
       },
     };
@@ -128,6 +143,13 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
     delete g.CustomFunctions;
     delete g.Office;
   });
+  let workbookLang: Lang = "en";
+  let logged: MockInstance<typeof console.error>;
+  beforeEach(() => {
+    workbookLang = "en";
+    logged = vi.spyOn(console, "error").mockImplementation(() => undefined); // silent: the tests read the calls
+  });
+  afterEach(() => logged.mockRestore());
 
   /**
    * Literal arguments: Excel passes no addresses, so no sheet is read. The streaming functions answer through
@@ -185,8 +207,84 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
           }
         }
       }
+      // The catch-all never fired: nothing logged (the guard and excelHost.ts log when they catch).
+      expect(logged).not.toHaveBeenCalled();
     });
   }
+
+  it.each(["zh", "en"] as const)(
+    "the catch-all never fires, %s workbook: no internal-error message for any input",
+    async (lang) => {
+      workbookLang = lang;
+      for (const spec of PLAN_FUNCTIONS) {
+        const valid = VALID[spec.id];
+        for (let position = 0; position < valid.length; position++) {
+          for (const h of HOSTILE_INPUTS) {
+            const args = valid.slice();
+            args[position] = h.value;
+            let outcome: unknown;
+            try {
+              const r = call[spec.id](args);
+              outcome = r instanceof Promise ? await r : r;
+            } catch (error) {
+              outcome = error;
+            }
+            const message = outcome instanceof StubError ? (outcome.message ?? "") : "";
+            expect(isInternal(message), `PLAN.${spec.id} arg ${position} = ${h.label}: ${message}`).toBe(false);
+          }
+        }
+      }
+      expect(logged).not.toHaveBeenCalled();
+    },
+  );
+
+  describe("and it fires, localized, when a spec throws (so the checks above can fail)", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it.each(["zh", "en"] as const)(
+      "a bug inside compute (the spec's guard), %s: every wrapper, #VALUE! with the internal message",
+      async (lang) => {
+        workbookLang = lang;
+        for (const spec of PLAN_FUNCTIONS) {
+          vi.spyOn(planFunction(spec.id), "compute").mockImplementation(() => {
+            throw new Error("boom");
+          });
+          let outcome: unknown;
+          try {
+            const r = call[spec.id](VALID[spec.id]);
+            outcome = r instanceof Promise ? await r : r;
+          } catch (error) {
+            outcome = error;
+          }
+          expect(outcome, `PLAN.${spec.id}`).toEqual(new StubError("#VALUE!", internalMessage(lang, spec.id, "boom")));
+        }
+        expect(logged).toHaveBeenCalledTimes(PLAN_FUNCTIONS.length);
+      },
+    );
+
+    it.each(["zh", "en"] as const)(
+      "a bug outside the guard (evaluate itself throws), %s: excelHost.ts's catch-all, value and streaming wrappers",
+      async (lang) => {
+        workbookLang = lang;
+        for (const spec of PLAN_FUNCTIONS) {
+          vi.spyOn(planFunction(spec.id), "evaluate").mockImplementation(() => {
+            throw new TypeError("evaluate broke");
+          });
+          let outcome: unknown;
+          try {
+            const r = call[spec.id](VALID[spec.id]);
+            outcome = r instanceof Promise ? await r : r;
+          } catch (error) {
+            outcome = error;
+          }
+          expect(outcome, `PLAN.${spec.id}`).toEqual(
+            new StubError("#VALUE!", internalMessage(lang, spec.id, "evaluate broke")),
+          );
+        }
+        expect(logged).toHaveBeenCalledTimes(PLAN_FUNCTIONS.length);
+      },
+    );
+  });
 });
 
 describe("PLAN functions, row form: each cell of a template row replaced by each hostile input", () => {
@@ -204,36 +302,190 @@ describe("PLAN functions, row form: each cell of a template row replaced by each
     h.value === LONG_TEXT ? { ...h, value: LONG_TEXT.slice(49_000, 51_000) } : h,
   );
 
-  it.each(["zh", "en"] as const)("%s template (the row form and PLAN.EVALUATE)", (lang) => {
-    const headers = buildHeaderRow(plan, lang);
-    const keys = templateColumns(plan).map((c) => c.key);
-    const values = indicatorRowValues(plan, ind, lang);
-    const cells: unknown[] = keys.map((k) => values[k] ?? "");
-    expect(readTemplateRow(headers, cells)).not.toBeNull();
-    for (let column = 0; column < cells.length; column++) {
-      for (const h of ROW_INPUTS) {
-        const hostile = cells.slice();
-        hostile[column] = h.value;
-        let row: ReturnType<typeof readTemplateRow> = null;
-        expect(() => (row = readTemplateRow(headers, hostile))).not.toThrow();
-        for (const spec of rowFunctions) {
-          const what = `PLAN.${spec.id}(row) with ${headers[column]} = ${h.label}`;
-          let result: CellResult | undefined;
-          const found = row ? { row, evaluationYear: undefined, evaluationYearInvalid: null, reference: null } : null;
-          expect(() => (result = spec.compute([1], { lang, rowAt: () => found })), what).not.toThrow();
-          expectSound(result!, lang, what);
-        }
-        for (const field of ["status", "gap", "progress", "growth", "value", "dataYear"]) {
-          const what = `PLAN.EVALUATE(…, "${field}") with ${headers[column]} = ${h.label}`;
-          let result: CellResult | undefined;
-          const evaluate = PLAN_FUNCTIONS.find((f) => f.id === "EVALUATE")!;
-          expect(
-            () => (result = evaluate.compute([[headers], [hostile], field, 2022, null], { lang })),
-            what,
-          ).not.toThrow();
-          expectSound(result!, lang, what, true);
+  it.each(["zh", "en"] as const)(
+    "%s template (the row form and PLAN.EVALUATE)",
+    (lang) => {
+      const headers = buildHeaderRow(plan, lang);
+      const keys = templateColumns(plan).map((c) => c.key);
+      const values = indicatorRowValues(plan, ind, lang);
+      const cells: unknown[] = keys.map((k) => values[k] ?? "");
+      expect(readTemplateRow(headers, cells)).not.toBeNull();
+      for (let column = 0; column < cells.length; column++) {
+        for (const h of ROW_INPUTS) {
+          const hostile = cells.slice();
+          hostile[column] = h.value;
+          let row: ReturnType<typeof readTemplateRow> = null;
+          expect(() => (row = readTemplateRow(headers, hostile))).not.toThrow();
+          for (const spec of rowFunctions) {
+            const what = `PLAN.${spec.id}(row) with ${headers[column]} = ${h.label}`;
+            let result: CellResult | undefined;
+            const found = row ? { row, evaluationYear: undefined, evaluationYearInvalid: null, reference: null } : null;
+            expect(() => (result = spec.compute([1], { lang, rowAt: () => found })), what).not.toThrow();
+            expectSound(result!, lang, what);
+          }
+          for (const field of ["status", "gap", "progress", "growth", "value", "dataYear"]) {
+            const what = `PLAN.EVALUATE(…, "${field}") with ${headers[column]} = ${h.label}`;
+            let result: CellResult | undefined;
+            const evaluate = PLAN_FUNCTIONS.find((f) => f.id === "EVALUATE")!;
+            expect(
+              () => (result = evaluate.compute([[headers], [hostile], field, 2022, null], { lang })),
+              what,
+            ).not.toThrow();
+            expectSound(result!, lang, what, true);
+          }
         }
       }
+    },
+    120_000,
+  ); // 30 columns × 40 inputs × 11 evaluations × 2 languages: slow on a loaded 2-core machine
+});
+
+/** The catch-all's message ("PLAN.X 内部错误（…）" / "Internal error in PLAN.X (…)"), as functionMessages.ts words it. */
+function internalMessage(lang: Lang, id: string, detail: string): string {
+  return functionMessage("internal", lang, { id, detail });
+}
+
+/** Whether a message is the catch-all's, in either language, whatever the function and detail. */
+function isInternal(message: string): boolean {
+  return (["zh", "en"] as const).some((lang) => {
+    const [head, rest] = internalMessage(lang, "\u0000", "\u0001").split("\u0000") as [string, string];
+    const middle = rest.split("\u0001")[0]!;
+    return message.startsWith(head) && message.includes(middle);
+  });
+}
+
+describe("the catch-all never fires for the row form: the wrappers over a template in the stand-in", () => {
+  const g = globalThis as Record<string, unknown>;
+  let standin: Standin;
+  let uninstall: () => void;
+  let logged: MockInstance<typeof console.error>;
+  beforeEach(() => {
+    standin = createStandin({ displayLanguage: "zh-CN" });
+    uninstall = installStandin(standin);
+    g.CustomFunctions = {
+      Error: StubError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+    };
+    setStreamHub(null); // the wrappers' own hub, over Excel (here the stand-in) through excelRun.ts
+    logged = vi.spyOn(console, "error").mockImplementation(() => undefined); // silent: the tests read the calls
+  });
+  afterEach(() => {
+    logged.mockRestore();
+    setStreamHub(null);
+    uninstall();
+    delete g.CustomFunctions;
+  });
+
+  // Typed as staff type them (the value form above covers what cannot be typed: objects, NaN, 100,000 characters).
+  const TYPED = HOSTILE_INPUTS.filter((h) => h.typed !== null);
+
+  it.each(["zh", "en"] as const)(
+    "%s template: every cell of an indicator row typed over with each input, five row-form wrappers following it",
+    async (lang) => {
+      const plan = planWithFigures();
+      const { sheetName } = await insertTemplate(plan, lang);
+      await publishWorkbookLanguage(lang); // as the pane does after an insert: the functions read it from there
+      await standin.whenIdle();
+      const table = standin.workbook.tables(sheetName)[0]!;
+      const [first, last] = table.address.replace(/\$/g, "").split(":") as [string, string];
+      const header = standin.workbook.cell(sheetName, first);
+      const width = standin.workbook.cell(sheetName, last).col - header.col + 1;
+      const name = plan.indicators.find((i) => i.id === "RD_INTENSITY")!.name[lang];
+      let row = header.row + 1;
+      while (standin.workbook.cellAt(sheetName, row, header.col + 2).value !== name) row++;
+      const cellAddress = (col: number) => standin.workbook.cellAt(sheetName, row, col).address;
+      const reference = `'${sheetName}'!${cellAddress(header.col + 2)}`;
+
+      // One streaming call per row-capable wrapper, as Excel makes it for =PLAN.X(C<row>).
+      const results: Record<string, unknown[]> = {};
+      const stops: Array<() => void> = [];
+      const start = {
+        GAP: (inv: PlanInvocation) => wrappers.gap(name, null, null, inv),
+        GROWTH: (inv: PlanInvocation) => wrappers.growth(name, null, null, inv),
+        STEP: (inv: PlanInvocation) => wrappers.step(name, null, null, inv),
+        PROGRESS: (inv: PlanInvocation) => wrappers.progress(name, null, null, null, inv),
+        STATUS: (inv: PlanInvocation) => wrappers.status(name, null, null, null, null, null, null, null, null, inv),
+      };
+      for (const [id, begin] of Object.entries(start)) {
+        const pushed: unknown[] = (results[id] = []);
+        const inv = {
+          parameterAddresses: [reference, "", "", "", "", "", "", "", ""],
+          setResult: (v: unknown) => pushed.push(v),
+        } as unknown as PlanInvocation;
+        begin(inv);
+        stops.push(() => inv.onCanceled?.());
+      }
+      await standin.whenIdle();
+      await streamHub().idle();
+      for (const [id, pushed] of Object.entries(results))
+        expect(pushed.length, `PLAN.${id} answered`).toBeGreaterThan(0);
+
+      const shown = () =>
+        Array.from({ length: width }, (_, c) => standin.workbook.cellAt(sheetName, row, header.col + c));
+      const original = shown().map((v) => v.input);
+      let edits = 0;
+      for (let c = 0; c < width; c++) {
+        for (const h of TYPED) {
+          standin.workbook.setCellInput(sheetName, cellAddress(header.col + c), h.typed!);
+          await standin.whenIdle();
+          await streamHub().idle();
+          edits++;
+          // The template's own computed cells (PLAN.EVALUATE in the stand-in) show no internal error either.
+          for (const v of shown()) {
+            expect(isInternal(v.valueType === "Error" ? String(v.errorMessage ?? "") : ""), `${v.address}`).toBe(false);
+          }
+        }
+        standin.workbook.setCellInput(sheetName, cellAddress(header.col + c), original[c]!);
+      }
+      await standin.whenIdle();
+      await streamHub().idle();
+      stops.forEach((stop) => stop());
+
+      expect(edits).toBe(width * TYPED.length);
+      for (const [id, pushed] of Object.entries(results)) {
+        expect(pushed.length, `PLAN.${id} followed the row`).toBeGreaterThan(1);
+        for (const value of pushed) {
+          const message = value instanceof StubError ? (value.message ?? "") : "";
+          expect(isInternal(message), `PLAN.${id}: ${message}`).toBe(false);
+          // Excel shows a message only for #VALUE! and #N/A; those are in the workbook's language.
+          if (lang === "zh" && message !== "") expect(hasChinese(message), message).toBe(true);
+          if (!(value instanceof StubError))
+            expect(Array.isArray(value) && value.length === 1, `PLAN.${id}`).toBe(true);
+        }
+      }
+      expect(logged).not.toHaveBeenCalled();
+    },
+    300_000,
+  );
+
+  it("a bug in the spec shows in the row-form cell as the internal message, in the workbook's language", async () => {
+    const plan = planWithFigures();
+    const { sheetName } = await insertTemplate(plan, "en");
+    await publishWorkbookLanguage("en");
+    await standin.whenIdle();
+    const spy = vi.spyOn(planFunction("GAP"), "compute").mockImplementation(() => {
+      throw new Error("boom");
+    });
+    try {
+      const table = standin.workbook.tables(sheetName)[0]!;
+      const header = standin.workbook.cell(sheetName, table.address.replace(/\$/g, "").split(":")[0]!);
+      const pushed: unknown[] = [];
+      const inv = {
+        parameterAddresses: [
+          `'${sheetName}'!${standin.workbook.cellAt(sheetName, header.row + 1, header.col + 2).address}`,
+          "",
+          "",
+        ],
+        setResult: (v: unknown) => pushed.push(v),
+      } as unknown as PlanInvocation;
+      wrappers.gap("x", null, null, inv);
+      await standin.whenIdle();
+      await streamHub().idle();
+      inv.onCanceled?.();
+      expect(pushed).toEqual([new StubError("#VALUE!", internalMessage("en", "GAP", "boom"))]);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
