@@ -26,7 +26,7 @@ import type {
   ReportVerdict,
 } from "./reportDocument";
 import { reportSummary, type SummaryItem } from "./reportSummary";
-import { DEFAULT_TOLERANCE, needsFixColumn } from "./status";
+import { DEFAULT_TOLERANCE, needsFixColumn, statusLabel } from "./status";
 import { attributeWord } from "./templateWords";
 
 export const EVALUATION_KINDS: readonly EvaluationKind[] = ["annual", "midterm", "final"];
@@ -298,19 +298,16 @@ export function reportVerdictOf(ev: IndicatorEvaluation): ReportVerdict {
 
 const COUNT_ORDER: readonly ReportVerdict[] = ["achieved", "ahead", "onTrack", "lagging", "missed", "stale", "none"];
 
-function countLabel(v: ReportVerdict, lang: Lang, early: boolean): string {
+/** The counts' label per verdict: the verdicts in status.ts's words (one word per status everywhere). */
+export function countLabel(v: ReportVerdict, lang: Lang, early: boolean): string {
   const zh = lang === "zh";
   switch (v) {
     case "achieved":
-      return zh ? (early ? "提前实现" : "已完成") : early ? "achieved early" : "achieved";
     case "ahead":
-      return zh ? "快于预期" : "ahead";
     case "onTrack":
-      return zh ? "基本符合预期" : "on track";
     case "lagging":
-      return zh ? "滞后" : "lagging";
     case "missed":
-      return zh ? "未完成" : "missed";
+      return statusLabel(v, lang, early ? { year: 0, targetYear: 1 } : undefined);
     case "stale":
       return zh ? "数据滞后" : "data stale";
     case "none":
@@ -427,7 +424,7 @@ function buildNotes(
   notes.push(
     zh
       ? `完成进度 =（实际值 − 基期值）÷（目标值 − 基期值）；〔 〕内为规划期累计数，完成进度为累计完成值 ÷ 累计目标值；年均增长目标按实际年均增速折算；需保持的目标（≥、≤）和相对目标以是否达到判断，不计完成进度。时间进度 =（评估年份 − 基期年份）÷（目标年份 − 基期年份）。预期性指标完成进度高于时间进度${tolerancePoints}个百分点以上为快于预期，在时间进度上下${tolerancePoints}个百分点以内为基本符合预期；约束性指标完成进度不低于时间进度为基本符合预期，低于时间进度即为滞后；已达到目标值的为提前实现（目标年为已完成），目标年仍未达到的为未完成。`
-      : `Progress = (actual − baseline) ÷ (target − baseline); figures in 〔 〕 are totals over the plan period, whose progress is the total so far ÷ the target total; average-growth targets are measured by the realised average growth; targets to keep (≥, ≤) and relative targets are judged by whether they hold, with no progress figure. Time progress = (evaluation year − baseline year) ÷ (target year − baseline year). An expected indicator more than ${tolerancePoints} percentage points ahead of time progress is ahead of schedule, within ${tolerancePoints} points on track; a binding indicator is on track only at or above time progress and lagging below it; a target reached is achieved (ahead of schedule before the target year), and one not reached in the target year is missed.`,
+      : `Progress = (actual − baseline) ÷ (target − baseline); figures in 〔 〕 are totals over the plan period, whose progress is the total so far ÷ the target total; average-growth targets are measured by the realised average growth; targets to keep (≥, ≤) and relative targets are judged by whether they hold, with no progress figure. Time progress = (evaluation year − baseline year) ÷ (target year − baseline year). An expected indicator more than ${tolerancePoints} percentage points ahead of time progress is ahead of schedule, within ${tolerancePoints} points on track; a binding indicator is on track only at or above time progress and lagging below it; a target reached before the target year is achieved early, in or after it achieved, and one not reached in the target year is missed.`,
   );
   return notes;
 }

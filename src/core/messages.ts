@@ -170,7 +170,7 @@ export const catalogue = {
   },
 
   // Status labels, in the officials' own words.
-  "status.achievedEarly": { zh: "提前实现", en: "achieved" },
+  "status.achievedEarly": { zh: "提前实现", en: "achieved early" },
   "status.achieved": { zh: "已完成", en: "achieved" },
   "status.ahead": { zh: "快于预期", en: "ahead" },
   "status.onTrack": { zh: "基本符合预期", en: "on track" },

@@ -7,9 +7,13 @@
  * Pure: indicator names come in as text and go out as text (never markup), in the order given.
  *
  *   11项主要指标中，提前实现2项（A、B），快于预期3项（…），基本符合预期4项（…），滞后2项（C、D）。其中，约束性指标C滞后。
- *   Of the 11 main indicators, 2 were achieved ahead of schedule (A, B), 3 are ahead of schedule (…), … and 2 are lagging (C, D).
+ *   Of the 11 main indicators, 2 were achieved early (A, B), 3 are ahead of schedule (…), … and 2 are lagging (C, D).
+ * Each verdict in the words of status.ts (statusLabel): 提前实现 / achieved early, 已完成 / achieved, 快于预期 / ahead,
+ * 基本符合预期 / on track, 滞后 / lagging, 未完成 / missed — never a synonym ("achieved ahead of schedule" read like
+ * "ahead", "not achieved" like "achieved"): tests/hardening/statusVocabulary.test.ts.
  */
 import type { Lang } from "./messages";
+import { statusLabel } from "./status";
 import type { EvaluationKind, ReportVerdict } from "./reportDocument";
 
 /** One indicator as the summary sees it. */
@@ -98,26 +102,15 @@ function enBare(items: readonly SummaryItem[], max: number): string {
 // ---- Words per verdict ------------------------------------------------------------------------------
 
 function zhLabel(v: Judged, early: boolean): string {
-  switch (v) {
-    case "achieved":
-      return early ? "提前实现" : "已完成";
-    case "ahead":
-      return "快于预期";
-    case "onTrack":
-      return "基本符合预期";
-    case "lagging":
-      return "滞后";
-    case "missed":
-      return "未完成";
-  }
+  return statusLabel(v, "zh", early ? { year: 0, targetYear: 1 } : undefined);
 }
 
-/** “2 were achieved ahead of schedule”, “1 is lagging”: the count and its verb agree. */
+/** “2 were achieved early”, “1 is lagging”: the count and its verb agree. */
 function enClause(v: Judged, n: number, early: boolean): string {
   const one = n === 1;
   switch (v) {
     case "achieved":
-      return `${n} ${one ? "was" : "were"} achieved${early ? " ahead of schedule" : ""}`;
+      return `${n} ${one ? "was" : "were"} achieved${early ? " early" : ""}`;
     case "ahead":
       return `${n} ${one ? "is" : "are"} ahead of schedule`;
     case "onTrack":
@@ -125,7 +118,7 @@ function enClause(v: Judged, n: number, early: boolean): string {
     case "lagging":
       return `${n} ${one ? "is" : "are"} lagging`;
     case "missed":
-      return `${n} ${one ? "was" : "were"} not achieved`;
+      return `${n} ${one ? "was" : "were"} missed`;
   }
 }
 
@@ -133,7 +126,7 @@ function enClause(v: Judged, n: number, early: boolean): string {
 function enPredicate(v: Judged, plural: boolean, early: boolean): string {
   switch (v) {
     case "achieved":
-      return `${plural ? "were" : "was"} achieved${early ? " ahead of schedule" : ""}`;
+      return `${plural ? "were" : "was"} achieved${early ? " early" : ""}`;
     case "ahead":
       return `${plural ? "are" : "is"} ahead of schedule`;
     case "onTrack":
@@ -141,7 +134,7 @@ function enPredicate(v: Judged, plural: boolean, early: boolean): string {
     case "lagging":
       return `${plural ? "are" : "is"} lagging`;
     case "missed":
-      return `${plural ? "were" : "was"} not achieved`;
+      return `${plural ? "were" : "was"} missed`;
   }
 }
 
@@ -299,11 +292,9 @@ function enSummary(g: Groups, opts: SummaryOptions, max: number): string {
   const classes = classesOf(g, opts.kind);
   const onlyJudged = g.judged === g.total;
   const finalClause = (v: Judged, n: number) =>
-    v === "achieved"
-      ? `${n} ${n === 1 ? "has" : "have"} been achieved`
-      : `${n} ${n === 1 ? "was" : "were"} not achieved`;
+    v === "achieved" ? `${n} ${n === 1 ? "has" : "have"} been achieved` : `${n} ${n === 1 ? "was" : "were"} missed`;
   const finalPredicate = (v: Judged, plural: boolean) =>
-    v === "achieved" ? `${plural ? "have" : "has"} been achieved` : `${plural ? "were" : "was"} not achieved`;
+    v === "achieved" ? `${plural ? "have" : "has"} been achieved` : `${plural ? "were" : "was"} missed`;
   if (g.judged > 0) {
     if (classes.length === 1 && onlyJudged) {
       const c = classes[0]!;
@@ -327,13 +318,7 @@ function enSummary(g: Groups, opts: SummaryOptions, max: number): string {
       const parts = behind.map((b) => {
         const many = b.items.length > 1;
         const verb =
-          b.verdict === "lagging"
-            ? many
-              ? "are lagging"
-              : "is lagging"
-            : many
-              ? "were not achieved"
-              : "was not achieved";
+          b.verdict === "lagging" ? (many ? "are lagging" : "is lagging") : many ? "were missed" : "was missed";
         return `the binding indicator${many ? "s" : ""} ${enBare(b.items, max)} ${verb}`;
       });
       sentences.push(`Among them, ${enList(parts)}.`);

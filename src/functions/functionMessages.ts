@@ -64,7 +64,7 @@ export const functionCatalogue = {
     en: "The target year's figure is in; no further yearly change is needed.",
   },
   "row.targetMet": {
-    zh: "目标已实现，不再需要增长。",
+    zh: "目标已达到，不再需要增长。",
     en: "The target is met; no further change is needed.",
   },
   "row.readFailed": {

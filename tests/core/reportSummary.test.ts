@@ -61,7 +61,7 @@ describe("reportSummary: 年度监测 / annual monitoring", () => {
   it("counts each class with its indicators named, binding ones first, and singles out binding indicators that lag", () => {
     expect(both(ELEVEN, annual2023)).toEqual({
       zh: "11项主要指标中，提前实现2项（A1、A2），快于预期3项（B1、B2、B3），基本符合预期4项（C1、C2、C3、C4），滞后2项（D2、D1）。其中，约束性指标D2滞后。",
-      en: "Of the 11 main indicators, 2 were achieved ahead of schedule (A1, A2), 3 are ahead of schedule (B1, B2, B3), 4 are broadly on track (C1, C2, C3, C4) and 2 are lagging (D2, D1). Among them, the binding indicator D2 is lagging.",
+      en: "Of the 11 main indicators, 2 were achieved early (A1, A2), 3 are ahead of schedule (B1, B2, B3), 4 are broadly on track (C1, C2, C3, C4) and 2 are lagging (D2, D1). Among them, the binding indicator D2 is lagging.",
     });
   });
 
@@ -90,7 +90,7 @@ describe("reportSummary: 年度监测 / annual monitoring", () => {
     ]);
     expect(both(list, { ...annual2023, evaluationYear: 2024 })).toEqual({
       zh: "5项主要指标中，提前实现1项（A），滞后2项（D1、D2），未完成1项（M）。其中，约束性指标D1、D2滞后，M未完成。另有1项指标2024年数据尚未发布（E）。",
-      en: "Of the 5 main indicators, 1 was achieved ahead of schedule (A), 2 are lagging (D1, D2) and 1 was not achieved (M). Among them, the binding indicators D1 and D2 are lagging and the binding indicator M was not achieved. For 1 more indicator the 2024 figure has not been published yet (E).",
+      en: "Of the 5 main indicators, 1 was achieved early (A), 2 are lagging (D1, D2) and 1 was missed (M). Among them, the binding indicators D1 and D2 are lagging and the binding indicator M was missed. For 1 more indicator the 2024 figure has not been published yet (E).",
     });
   });
 
@@ -137,7 +137,7 @@ describe("reportSummary: 年度监测 / annual monitoring", () => {
     ]);
     expect(both(list, { ...annual2023, evaluationYear: 2025, scope: "all" })).toEqual({
       zh: "2项指标中，已完成1项（A），未完成1项（M）。",
-      en: "Of the 2 indicators, 1 was achieved (A) and 1 was not achieved (M).",
+      en: "Of the 2 indicators, 1 was achieved (A) and 1 was missed (M).",
     });
   });
 
@@ -190,7 +190,7 @@ describe("reportSummary: 中期评估 / mid-term evaluation", () => {
   it("says “基本实现了时间过半、任务过半” once half the period has passed and three quarters are on schedule", () => {
     expect(both(nine, midterm(2023))).toEqual({
       zh: "9项主要指标中，提前实现1项（A），快于预期2项（B1、B2），基本符合预期5项（C1、C2、C3、C4、C5），滞后1项（D）。总体看，8项指标超过或达到规划序时进度要求，基本实现了“时间过半、任务过半”。",
-      en: "Of the 9 main indicators, 1 was achieved ahead of schedule (A), 2 are ahead of schedule (B1, B2), 5 are broadly on track (C1, C2, C3, C4, C5) and 1 is lagging (D). In all, 8 indicators met or exceeded the time-based progress requirement, broadly achieving “half the time, half the task”.",
+      en: "Of the 9 main indicators, 1 was achieved early (A), 2 are ahead of schedule (B1, B2), 5 are broadly on track (C1, C2, C3, C4, C5) and 1 is lagging (D). In all, 8 indicators met or exceeded the time-based progress requirement, broadly achieving “half the time, half the task”.",
     });
   });
 
@@ -213,7 +213,7 @@ describe("reportSummary: 中期评估 / mid-term evaluation", () => {
     const bindingLags = nine.map((i) => (i.name === "D" ? { ...i, binding: true } : i));
     expect(both(bindingLags, midterm(2023))).toEqual({
       zh: "9项主要指标中，提前实现1项（A），快于预期2项（B1、B2），基本符合预期5项（C1、C2、C3、C4、C5），滞后1项（D）。其中，约束性指标D滞后。总体看，8项指标超过或达到规划序时进度要求。",
-      en: "Of the 9 main indicators, 1 was achieved ahead of schedule (A), 2 are ahead of schedule (B1, B2), 5 are broadly on track (C1, C2, C3, C4, C5) and 1 is lagging (D). Among them, the binding indicator D is lagging. In all, 8 indicators met or exceeded the time-based progress requirement.",
+      en: "Of the 9 main indicators, 1 was achieved early (A), 2 are ahead of schedule (B1, B2), 5 are broadly on track (C1, C2, C3, C4, C5) and 1 is lagging (D). Among them, the binding indicator D is lagging. In all, 8 indicators met or exceeded the time-based progress requirement.",
     });
     // Fewer than three quarters on schedule: 2 of 4.
     const half = items([
@@ -245,7 +245,7 @@ describe("reportSummary: 总结评估 / final evaluation", () => {
     ]);
     expect(both(list, final2025)).toEqual({
       zh: "11项主要指标中，9项已完成（A1、A2、A3、A4、A5等），2项未完成（X、Y）。其中，约束性指标X未完成。",
-      en: "Of the 11 main indicators, 9 have been achieved (A1, A2, A3, A4, A5 and 4 others) and 2 were not achieved (X, Y). Among them, the binding indicator X was not achieved.",
+      en: "Of the 11 main indicators, 9 have been achieved (A1, A2, A3, A4, A5 and 4 others) and 2 were missed (X, Y). Among them, the binding indicator X was missed.",
     });
   });
 
@@ -258,7 +258,7 @@ describe("reportSummary: 总结评估 / final evaluation", () => {
     ]);
     expect(both(list, final2025)).toEqual({
       zh: "4项主要指标中，1项已完成（A），1项未完成（X）。另有2项指标2025年数据尚未发布（E2、E1）。",
-      en: "Of the 4 main indicators, 1 has been achieved (A) and 1 was not achieved (X). For 2 more indicators the 2025 figures have not been published yet (E2, E1).",
+      en: "Of the 4 main indicators, 1 has been achieved (A) and 1 was missed (X). For 2 more indicators the 2025 figures have not been published yet (E2, E1).",
     });
   });
 
@@ -270,7 +270,7 @@ describe("reportSummary: 总结评估 / final evaluation", () => {
     ]);
     expect(both(list, { ...final2025, evaluationYear: 2024 })).toEqual({
       zh: "3项主要指标中，1项已完成（A），2项未完成（D、B）。其中，约束性指标D未完成。",
-      en: "Of the 3 main indicators, 1 has been achieved (A) and 2 were not achieved (D, B). Among them, the binding indicator D was not achieved.",
+      en: "Of the 3 main indicators, 1 has been achieved (A) and 2 were missed (D, B). Among them, the binding indicator D was missed.",
     });
   });
 
@@ -286,7 +286,7 @@ describe("reportSummary: 总结评估 / final evaluation", () => {
     ).toEqual({ zh: "2项主要指标均已完成。", en: "Both main indicators have been achieved." });
     expect(both(items([["X", "missed", "binding"]]), final2025)).toEqual({
       zh: "1项主要指标未完成（X）。该指标为约束性指标。",
-      en: "The one main indicator (X) was not achieved. It is a binding indicator.",
+      en: "The one main indicator (X) was missed. It is a binding indicator.",
     });
   });
 });

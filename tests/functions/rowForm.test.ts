@@ -86,7 +86,7 @@ describe("row form on the seed template", () => {
     const row = templateRowOf(plan, "PROVINCIAL_INCUBATORS");
     expect(byRow("GAP", row)).toBe(0);
     expect(byRow("STATUS", row)).toBe("提前实现");
-    expect(byRow("GROWTH", row)).toMatchObject({ error: "#N/A", message: expect.stringContaining("已实现") });
+    expect(byRow("GROWTH", row)).toMatchObject({ error: "#N/A", message: expect.stringContaining("目标已达到") });
     const final = { ...row, actuals: [{ year: 2025, value: 10 }], enteredYears: [2025] };
     expect(byRow("STATUS", final)).toBe("已完成");
     expect(byRow("GROWTH", final)).toMatchObject({ error: "#N/A", message: expect.stringContaining("目标年份") });

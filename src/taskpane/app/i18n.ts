@@ -152,7 +152,7 @@ const strings = {
   },
   unknownStatusWord: {
     zh: "“{text}”不是状态用语（提前实现、已完成、快于预期、基本符合预期、滞后、未完成），未作为人工状态采用。",
-    en: "“{text}” is not a status word (achieved, ahead, on track, lagging, missed); it is not used as a manual status.",
+    en: "“{text}” is not a status word (achieved early, achieved, ahead, on track, lagging, missed); it is not used as a manual status.",
   },
   cell: { zh: "单元格", en: "Cell" },
   before: { zh: "原值", en: "Before" },
@@ -162,7 +162,7 @@ const strings = {
   highlightLegendTitle: { zh: "图例", en: "Legend" },
   legendRed: { zh: "滞后、未完成、待修正", en: "Lagging, missed, or a cell to fix" },
   legendAmber: { zh: "基本符合预期，但落后于时间进度", en: "On track but behind the time line" },
-  legendGreen: { zh: "已完成、提前实现", en: "Achieved" },
+  legendGreen: { zh: "已完成、提前实现", en: "Achieved, achieved early" },
   highlightOn: { zh: "已按状态标出各行（随数据自动更新）。", en: "Rows are marked by status (they follow edits)." },
   highlightOff: { zh: "已去除本加载项添加的标色规则。", en: "Removed the highlight rules this add-in added." },
   highlightWillChange: {
