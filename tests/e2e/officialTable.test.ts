@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCells, selectedAddress, typeInto } from "./grid";
 import { openPreview, projectDir, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { openPanel } from "./panels";
 import { at, column, readTemplate } from "./template";
 
 const DIR = path.join(projectDir, "seeds/tables/cn-14th-fyp");
@@ -70,6 +71,7 @@ describe("an official table typed as printed", () => {
     await nameBox.fill(block);
     await nameBox.press("Enter");
     await expect.poll(() => selectedAddress(page)).toBe(block);
+    await openPanel(page, "共享与其他规划");
     await page.getByRole("button", { name: "从所选表格生成规划" }).click();
     await page.getByRole("button", { name: "使用此规划" }).click();
     await page.getByText("已选用", { exact: false }).waitFor();

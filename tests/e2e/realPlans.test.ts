@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_INPUTS } from "../hardening/hostileInputs";
 import { textOf, typeInto } from "./grid";
 import { openPreview, projectDir, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
 let preview: Preview;
@@ -24,6 +25,7 @@ describe("real plans in the preview", () => {
   it("a plan file saved as GBK imports with its Chinese names, and the pane says how it was read", async () => {
     current = await openPreview(preview, "zh-CN");
     const { page, errors } = current;
+    await openPanel(page, "共享与其他规划");
     await page
       .locator('input[type="file"]')
       .setInputFiles(path.join(projectDir, "tests/e2e/fixtures/ganzhou-plan.gbk.json.txt"));

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPlan } from "../../src/core/seedPlan";
 import { readCells, typeInto } from "./grid";
 import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
 /** The 11 indicators of the main table (the report's rows), by English name. */
@@ -57,6 +58,7 @@ describe("evaluation report: figures → report sheet with charts → Word file"
     // The pane evaluates at 2023, the latest year with figures; the rank, last reported in 2022, is stale.
     await page.getByText("Evaluated at 2023 (latest data year)").waitFor();
 
+    await openPanel(page, "Evaluation report");
     await page.getByRole("button", { name: "Evaluation report", exact: true }).click();
     await page.getByRole("tab", { name: "2023 mid-term evaluation", selected: true }).waitFor({ timeout: 60_000 });
 

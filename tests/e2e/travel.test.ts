@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plan as planSchema, type PlanInput } from "../../src/core/planSchema";
 import { typeInto } from "./grid";
 import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
 const PLAN: PlanInput = {
@@ -113,6 +114,7 @@ describe("travel: import a plan file, insert, enter figures, export, compare", (
     current = await openPreview(preview, "en-US");
     const { page, errors } = current;
 
+    await openPanel(page, "Sharing and other plans");
     await page.getByRole("textbox", { name: "Or paste the plan file's text" }).fill(JSON.stringify(PLAN, null, 2));
     await page.getByRole("button", { name: "Read pasted text" }).click();
     await page.getByText("Using “County S&T main indicators” (5 indicators)", { exact: false }).waitFor();

@@ -11,7 +11,7 @@ import { adjustTarget } from "../../src/excel/adjustTarget";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
 import { mirrorSettingsToPart, readWorkbookPlan } from "../../src/excel/workbookPlanStore";
-import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { cellOf, measure, seedPlan, syntheticPlan, useHost } from "./helpers";
 
 const ID = "HIGH_TECH_ENTERPRISES"; // 116 (2020) → 150 (2025), a count

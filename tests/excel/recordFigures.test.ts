@@ -18,7 +18,7 @@ import { readTemplate } from "../../src/excel/readTemplate";
 import { localIsoDate, recordFigures, setFigureRecord } from "../../src/excel/recordFigures";
 import { REQUEST_BUDGET } from "../../src/excel/requestBudget";
 import { mirrorSettingsToPart, readWorkbookPlan } from "../../src/excel/workbookPlanStore";
-import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { cellOf, measure, seedPlan, syntheticPlan, useHost } from "./helpers";
 
 /** Inserts the plan's template and stores the plan in the part, as the pane does after an insert. */

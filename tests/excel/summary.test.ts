@@ -8,7 +8,7 @@ import { plan as planSchema, type Plan } from "../../src/core/planSchema";
 import { statusLabel } from "../../src/core/status";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
-import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { cellOf, seedPlan, useHost } from "./helpers";
 
 const SHEET = "规划指标";

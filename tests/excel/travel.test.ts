@@ -24,7 +24,7 @@ import {
   saveWorkbookPlan,
 } from "../../src/excel/workbookPlanStore";
 import { publishWorkbookLanguage } from "../../src/excel/workbookLanguageSetting";
-import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { cellOf, measure, seedPlan, useHost } from "./helpers";
 import { randomPlan } from "./travelPlans";
 

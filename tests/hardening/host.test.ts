@@ -15,7 +15,7 @@ import { applyHighlights, removeHighlights } from "../../src/excel/highlights";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { readTemplate } from "../../src/excel/readTemplate";
 import { selectRange } from "../../src/excel/selectCell";
-import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { buildFindings, fixesOf } from "../../src/taskpane/app/validationView";
 import {
   FORMULA_INJECTION,

@@ -22,7 +22,7 @@ import * as repair from "../../src/excel/repairTemplate";
 import { HIGHLIGHTS_KEY } from "../../src/excel/templateState";
 import { mirrorSettingsToPart } from "../../src/excel/workbookPlanStore";
 import * as integrityView from "../../src/taskpane/app/integrityView";
-import { evaluateSnapshot } from "../../src/taskpane/app/usePlanState";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { buildFindings } from "../../src/taskpane/app/validationView";
 import { syntheticPlan } from "../excel/helpers";
 import { hasChinese } from "./hostileInputs";

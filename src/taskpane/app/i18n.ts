@@ -74,6 +74,15 @@ const strings = {
   validate: { zh: "校验数据", en: "Validate" },
   highlightOffTrack: { zh: "标出滞后指标", en: "Highlight off-track" },
   working: { zh: "正在处理…", en: "Working…" },
+  actions: { zh: "操作", en: "Actions" },
+  notices: { zh: "操作结果", en: "Results" },
+  panelOpen: { zh: "打开“{panel}”", en: "Open “{panel}”" },
+  panelClose: { zh: "收起“{panel}”", en: "Close “{panel}”" },
+  panelLoading: { zh: "正在载入“{panel}”…", en: "Loading “{panel}”…" },
+  panelFailed: {
+    zh: "“{panel}”未能载入（{detail}）。请关闭任务窗格后重新打开。",
+    en: "“{panel}” could not be loaded ({detail}). Close the pane and open it again.",
+  },
 
   // Insert.
   insertWillCreate: {

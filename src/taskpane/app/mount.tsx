@@ -10,6 +10,9 @@ import { langFromLocale, type Lang } from "../../core/messages";
 import type { Plan } from "../../core/planSchema";
 import { seedPlan } from "../../core/seedPlan";
 import { App } from "./App";
+import { checkStoredPlan } from "./store/paneOpen";
+import { createPaneStore } from "./store/paneStore";
+import { PaneStoreProvider } from "./store/useStore";
 import { officeTheme, paneTheme } from "./theme";
 
 export interface MountOptions {
@@ -32,15 +35,24 @@ function officeLanguage(): string | null {
 export function mount(root: HTMLElement, options: MountOptions = {}): () => void {
   const lang = options.lang ?? langFromLocale(options.displayLanguage ?? officeLanguage());
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en-US";
+  // The store lives outside React: it reads the sheet and checks the stored plan once per pane, not once
+  // per (StrictMode) mount; a failure of either is shown in the pane by the store itself.
+  const store = createPaneStore({ lang, plan: options.plan ?? seedPlan });
+  void store.start().then(() => checkStoredPlan(store));
   const reactRoot = createRoot(root);
   reactRoot.render(
     <StrictMode>
       <FluentProvider theme={paneTheme(officeTheme())}>
-        <App lang={lang} plan={options.plan ?? seedPlan} />
+        <PaneStoreProvider store={store}>
+          <App />
+        </PaneStoreProvider>
       </FluentProvider>
     </StrictMode>,
   );
-  return () => reactRoot.unmount();
+  return () => {
+    reactRoot.unmount();
+    void store.stop();
+  };
 }
 
 export default mount;

@@ -4,21 +4,19 @@
  * indicator (or `indicatorId`, e.g. the one picked in the pane's list). It also records the sheet's
  * figures in the workbook: once when mounted, then RECORD_DELAY_MS after each reload of the sheet.
  *
- * Mount it in App.tsx while a template is there, with the state usePlanState gives:
- *   {ready ? (
- *     <HistorySection lang={lang} sheet={ready.sheet} indicatorId={selectedId}
- *       paused={busy !== null} disabled={busy !== null} onWorkbookChanged={() => void reload()} />
- *   ) : null}
+ * Mounted by the pane's HistoryArea while a template is there, with the store's plan state and lock.
  */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { FigureFacts } from "../../../core/figureHistory";
 import type { Lang } from "../../../core/messages";
 import { adjustTarget } from "../../../excel/adjustTarget";
-import { toHostError, type HostOperationError } from "../../../excel/excelRun";
 import { setFigureRecord } from "../../../excel/recordFigures";
 import type { SheetPlan } from "../../../excel/sheetPlan";
-import { t, type StringKey } from "../i18n";
+import { failureText, hostErrorText } from "../hostErrorText";
+import { t } from "../i18n";
+import { operationLabel } from "../store/operations";
+import type { PaneStore } from "../store/paneStore";
 import { FigureHistoryPanel, type SaveFactsResult } from "./FigureHistoryPanel";
 import { ht } from "./historyStrings";
 import { figureCellView } from "./selectedFigure";
@@ -33,7 +31,7 @@ const useStyles = makeStyles({
 
 export interface HistorySectionProps {
   lang: Lang;
-  /** The template as the pane read it (usePlanState's ready.sheet); a new object after each reload. */
+  /** The template as the pane read it (the pane store's ready.sheet); a new object after each reload. */
   sheet: SheetPlan;
   /** The indicator to adjust when no cell of the table is selected (the pane's selected indicator). */
   indicatorId?: string | null;
@@ -42,14 +40,28 @@ export interface HistorySectionProps {
   disabled?: boolean;
   /** Called after an adjustment wrote the sheet (reload the plan state then). */
   onWorkbookChanged?: () => void;
+  /** The pane's operation lock (PaneStore.exclusive): a save waits for no other operation, it is refused. */
+  lock?: PaneStore["exclusive"];
 }
 
-function hostErrorText(error: HostOperationError, lang: Lang): string {
-  return t(lang, `err_${error.code}` as StringKey, { detail: error.detail || error.code });
+/** Runs `work` under the pane's lock when there is one; a refusal is said in the form that asked. */
+async function locked<T>(
+  lock: HistorySectionProps["lock"],
+  op: "figureFacts" | "targetAdjustment",
+  lang: Lang,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!lock) return work();
+  const r = await lock(op, work);
+  if (!r.ran)
+    throw new Error(
+      t(lang, "refusedBusy", { running: operationLabel(r.running, lang), operation: operationLabel(op, lang) }),
+    );
+  return r.value;
 }
 
 export function HistorySection(props: HistorySectionProps) {
-  const { lang, sheet, indicatorId = null, paused = false, disabled = false, onWorkbookChanged } = props;
+  const { lang, sheet, indicatorId = null, paused = false, disabled = false, onWorkbookChanged, lock } = props;
   const styles = useStyles();
   const tableName = sheet.snapshot.tableName;
   const recording = useFigureRecorder(tableName, sheet.snapshot, paused);
@@ -64,7 +76,9 @@ export function HistorySection(props: HistorySectionProps) {
   const saveFacts = async (facts: FigureFacts): Promise<SaveFactsResult> => {
     if (!view) return { ok: false, text: ht(lang, "historyHint") };
     try {
-      const outcome = await exclusive(() => setFigureRecord(tableName, view.indicatorId, view.year, facts));
+      const outcome = await locked(lock, "figureFacts", lang, () =>
+        exclusive(() => setFigureRecord(tableName, view.indicatorId, view.year, facts)),
+      );
       switch (outcome.kind) {
         case "set":
           setStored(outcome.stored);
@@ -75,7 +89,7 @@ export function HistorySection(props: HistorySectionProps) {
           return { ok: false, text: outcome.block.message[lang] };
       }
     } catch (err) {
-      return { ok: false, text: hostErrorText(toHostError(err), lang) };
+      return { ok: false, text: failureText(err, lang) };
     }
   };
 
@@ -119,7 +133,9 @@ export function HistorySection(props: HistorySectionProps) {
           indicator={indicator}
           disabled={disabled}
           onSubmit={async (input, overwrite) => {
-            const result = await exclusive(() => adjustTarget(tableName, indicator.id, input, { overwrite }));
+            const result = await locked(lock, "targetAdjustment", lang, () =>
+              exclusive(() => adjustTarget(tableName, indicator.id, input, { overwrite })),
+            );
             if (result.kind === "adjusted") setStored(result.stored);
             return result;
           }}

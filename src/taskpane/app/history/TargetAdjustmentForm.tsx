@@ -32,8 +32,7 @@ import {
   type AdjustmentProblem,
 } from "../../../core/targetAdjustment";
 import type { AdjustTargetOutcome } from "../../../excel/adjustTarget";
-import { toHostError } from "../../../excel/excelRun";
-import { t, type StringKey } from "../i18n";
+import { failureText } from "../hostErrorText";
 import { targetText } from "../indicatorNotes";
 import { ht } from "./historyStrings";
 
@@ -136,11 +135,9 @@ export function TargetAdjustmentForm(props: TargetAdjustmentFormProps) {
           break;
       }
     } catch (err) {
-      const error = toHostError(err);
-      setNotice({
-        intent: "error",
-        text: t(lang, `err_${error.code}` as StringKey, { detail: error.detail || error.code }),
-      });
+      // Shown here, beside the form that failed, and logged with the operation's name.
+      console.error("Plan Tracker: Record the target adjustment (targetAdjustment) failed", err);
+      setNotice({ intent: "error", text: failureText(err, lang) });
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 /**
  * The figure recorder (figureRecorder.ts) as a hook: records once when the table is known (changes
  * made while the pane was closed), then a little after every reload of the sheet (`trigger` changes:
- * pass the snapshot usePlanState read), waiting while `paused`.
+ * pass the snapshot the pane store read), waiting while `paused`.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { recordFigures } from "../../../excel/recordFigures";

@@ -1,7 +1,7 @@
 /**
  * The template cell staff select, as {indicatorId, year}: watchSelection on the template's sheet
  * (Worksheet.onSelectionChanged) gives the address, the table's header map and rows (the sheet plan
- * usePlanState read) turn it into the indicator and the year (selectedFigure.ts). A cell outside the
+ * the pane store read) turn it into the indicator and the year (selectedFigure.ts). A cell outside the
  * table gives null; a failure to watch is returned, never swallowed.
  */
 import { useEffect, useMemo, useState } from "react";

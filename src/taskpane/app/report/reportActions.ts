@@ -7,11 +7,9 @@ import { evaluationYearOf, latestDataYear, summarizePlan } from "../../../core/i
 import type { Lang } from "../../../core/messages";
 import type { Plan } from "../../../core/planSchema";
 import type { EvaluationKind, ReportDocument, ReportVerdict } from "../../../core/reportDocument";
-import { HostOperationError, toHostError } from "../../../excel/excelRun";
 import { LIGHT_PALETTE, pathChartSvg, progressChartSvg } from "../charts";
 import type { ProgressItem } from "../charts";
 import { formatNumber } from "../figures";
-import { t, type StringKey } from "../i18n";
 import type { StatusKey } from "../statusStyle";
 import { svgToPng } from "./word/svgToPng";
 import type { WordReportImage } from "./word/wordReport";
@@ -64,14 +62,6 @@ export function paneReport(plan: Plan, choice: PaneReportChoice): ReportDocument
     ...(choice.pathIndicatorId ? { pathIndicatorId: choice.pathIndicatorId } : {}),
   };
   return buildReportDocument(plan, summary, options);
-}
-
-/** Host errors in the pane's words (err_* of i18n.ts), anything else with its own message. */
-export function failureText(err: unknown, lang: Lang): string {
-  const fromHost = err instanceof HostOperationError || (typeof err === "object" && err !== null && "code" in err);
-  if (!fromHost && err instanceof Error) return err.message || err.name;
-  const error = toHostError(err);
-  return t(lang, `err_${error.code}` as StringKey, { detail: error.detail || error.code });
 }
 
 /** At most this many bars in the Word file's progress picture: more would not be legible on a page. */

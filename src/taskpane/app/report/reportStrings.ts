@@ -60,7 +60,6 @@ const strings = {
     zh: "图表未能转为图片（{reason}），Word 报告不含图表。",
     en: "The charts could not be turned into pictures ({reason}); the Word file has no charts.",
   },
-  wordFailed: { zh: "未能生成 Word 文件：{reason}", en: "The Word file could not be made: {reason}" },
   chartsTrimmed: { zh: "（前 {count} 项）", en: " (first {count})" },
   progressChartTitle: {
     zh: "图1 各指标完成进度与时间进度",

@@ -6,6 +6,10 @@ import { fillTemplate, type Lang } from "../../../core/messages";
 
 const strings = {
   sectionTitle: { zh: "共享与其他规划", en: "Sharing and other plans" },
+  noTemplateYet: {
+    zh: "本工作簿中还没有规划指标表：请先点击“插入模板”。",
+    en: "This workbook has no plan indicator table yet: choose “Insert template” first.",
+  },
   autoOpen: { zh: "随工作簿打开任务窗格", en: "Open the pane with this workbook" },
   autoOpenHint: {
     zh: "同事需已安装本加载项（单位集中部署）；未安装时 Excel 会忽略此设置。",
@@ -158,10 +162,6 @@ const strings = {
   storeNotChecked: {
     zh: "任务窗格没有在 Excel 中运行：无从检查工作簿中保存的规划。",
     en: "The pane is not running inside Excel: there is no stored plan to check.",
-  },
-  storeCheckFailed: {
-    zh: "打开任务窗格时未能检查工作簿中保存的规划：{reason}",
-    en: "Could not check the plan stored in this workbook when the pane opened: {reason}",
   },
   repairButton: { zh: "修复", en: "Repair" },
   repairDone: { zh: "已修复：", en: "Repaired:" },

@@ -1,0 +1,34 @@
+/**
+ * Catches a failure while a panel loads or draws (its code could not be fetched, a bug): the panel's
+ * place says what did not load and why, and the failure is logged; the rest of the pane keeps working.
+ */
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Component, type ReactNode } from "react";
+
+interface Props {
+  /** What to say, given the failure's message. */
+  failed: (detail: string) => string;
+  children: ReactNode;
+}
+
+export class PanelBoundary extends Component<Props, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error("Plan Tracker: a panel failed to load or draw", error);
+  }
+
+  override render() {
+    if (this.state.error)
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{this.props.failed(this.state.error.message || this.state.error.name)}</MessageBarBody>
+        </MessageBar>
+      );
+    return this.props.children;
+  }
+}
