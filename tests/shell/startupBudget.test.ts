@@ -1,0 +1,118 @@
+// What the pane loads before staff can use it, counted as the bench counts it: a production build (built
+// once, as tests/shell/build.test.ts builds it, with webpack's stats) whose taskpane.html is loaded in
+// Chromium with office.js stood in (scripts/bench/startup.ts); every JS and CSS response requested before
+// the Insert button is enabled is gzipped (-9) and added up.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { measureStartup, type StartupReport } from "../../scripts/bench/startup";
+import { PANE_STARTUP_BUDGET_KB } from "../../scripts/bench/startupBench";
+
+const projectDir = path.resolve(__dirname, "../..");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-startup-"));
+const outDir = path.join(tmp, "dist");
+const statsFile = path.join(tmp, "stats.json");
+
+/**
+ * The budget is PANE_STARTUP_BUDGET_KB (150 kB); `npm run bench` and scripts/bench/startupBench.ts fail
+ * above it. The pane measures about 200 kB today (functions.js 29, the UI runtime, Fluent and zod/mini 74,
+ * the pane's own code 95): under the budget only once the pane's first view stops loading what it does not
+ * show (see BENCHMARKS.md). Until then this ceiling keeps the start-up set from growing; it comes down to
+ * the budget when the pane gets there.
+ */
+const CEILING_KB = 205;
+
+/** Chunks of features used on demand: never fetched before the pane is usable. */
+const ON_DEMAND = ["report", "travel", "word-report"];
+
+interface StatsChunk {
+  files?: string[];
+  names?: string[];
+  modules?: Array<{ name?: string }>;
+}
+
+let build: { code: number | null; output: string };
+let report: StartupReport;
+let chunks: StatsChunk[] = [];
+
+function runBuild(): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(projectDir, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", `--json=${statsFile}`],
+      {
+        cwd: projectDir,
+        env: {
+          ...process.env,
+          PLAN_TRACKER_BASE_URL: "https://plan.example.test/",
+          PLAN_TRACKER_OUT_DIR: outDir,
+          PLAN_TRACKER_OFFICE_JS: "",
+        },
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+const chunkOf = (file: string) => chunks.find((c) => (c.files ?? []).includes(file));
+
+beforeAll(async () => {
+  build = await runBuild();
+  if (build.code !== 0) throw new Error(`the production build failed:\n${build.output.slice(-3000)}`);
+  const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as { chunks?: StatsChunk[] };
+  chunks = stats.chunks ?? [];
+  report = await measureStartup(outDir, { stats });
+}, 300_000);
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("the pane's start-up set (production build in Chromium)", () => {
+  it("mounts with office.js stood in and becomes usable; functions.js registers every PLAN function", () => {
+    expect(report.pageErrors).toEqual([]);
+    expect(report.readyMs).toBeGreaterThan(0);
+    const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8")) as {
+      functions: Array<{ id: string }>;
+    };
+    expect([...report.registered].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  it("counts functions.js, taskpane.js and the UI chunks the entry fetches, each a file of the build", () => {
+    const files = report.startup.map((f) => f.file);
+    expect(files.slice(0, 2)).toEqual(["functions.js", "taskpane.js"]);
+    // The UI is not in the entry: at least one chunk is fetched after it, and it is counted.
+    expect(files.length).toBeGreaterThan(2);
+    for (const f of report.startup) {
+      expect(fs.statSync(path.join(outDir, f.file)).size, f.file).toBe(f.bytes);
+      expect(f.gzip, f.file).toBeGreaterThan(0);
+    }
+    expect(report.startupGzip).toBe(report.startup.reduce((s, f) => s + f.gzip, 0));
+  });
+
+  it("loads the report, the sharing panel and the Word export (docx) only when they are used", () => {
+    const fetched = [...report.startup, ...report.afterReady].map((f) => f.file);
+    for (const file of fetched) {
+      const chunk = chunkOf(file);
+      expect(chunk?.names ?? [], file).not.toEqual(expect.arrayContaining([expect.stringMatching(/report|travel/)]));
+      const modules = (chunk?.modules ?? []).map((m) => m.name ?? "");
+      expect(
+        modules.filter((m) => m.includes("node_modules/docx/")),
+        file,
+      ).toEqual([]);
+    }
+    // The markers do find them: each is in the build, listed as on demand.
+    const onDemandNames = report.onDemand.flatMap((c) => c.names);
+    for (const name of ON_DEMAND) expect(onDemandNames, name).toContain(name);
+  });
+
+  it(`stays within ${CEILING_KB} kB gzipped before it is usable (budget ${PANE_STARTUP_BUDGET_KB} kB: the bench fails above it)`, () => {
+    const detail = report.startup.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`).join(", ");
+    expect(report.startupGzip / 1024, detail).toBeLessThanOrEqual(CEILING_KB);
+  });
+});
