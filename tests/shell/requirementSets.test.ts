@@ -59,6 +59,16 @@ describe("every Office member src/ uses", () => {
     expect(sets("Excel.TableRowCollection.add")).toEqual(["1.4"]); // several rows, no alwaysInsert
     expect(sets("CustomFunctions.Invocation.parameterAddresses")).toEqual(["1.3"]);
     expect(sets("CustomFunctions.Error")).toEqual(["1.2"]);
+    // Through rowLookup.ts's local interfaces (RangeLike …), which its batch casts the request context to.
+    const lookup = inv.uses.filter((u) => u.site.startsWith("src/functions/rowLookup.ts:")).map((u) => u.member);
+    expect(lookup).toEqual(
+      expect.arrayContaining([
+        "Excel.Worksheet.getUsedRange",
+        "Excel.Worksheet.getRangeByIndexes",
+        "Excel.Range.rowIndex",
+        "Excel.WorksheetCollection.getItem",
+      ]),
+    );
     expect(inv.unreadable, "load() arguments that could not be read").toEqual([]);
   });
 
@@ -114,6 +124,15 @@ describe("the check reports what it must (fixtures)", () => {
         export function addresses(invocation: CustomFunctions.StreamingInvocation<number>) {
           return supportsSet("CustomFunctionsRuntime", "1.3") ? invocation.parameterAddresses : undefined;
         }`,
+      "__fixture__/mirror.ts": `
+        interface CellLike { clearOrResetContents(): void; load(names: string): unknown; }
+        interface BookLike { worksheets: { getActiveWorksheet(): { getRange(a: string): CellLike } } }
+        export function mirrored(context: Excel.RequestContext) {
+          const book = (context.workbook as unknown) as BookLike;
+          const cell = book.worksheets.getActiveWorksheet().getRange("A1");
+          cell.load("control");
+          cell.clearOrResetContents();
+        }`,
       "__fixture__/wrongGuard.ts": `
         import { supportsSet } from "../excel/excelRun";
         export function tooLow(range: Excel.Range) {
@@ -147,6 +166,13 @@ describe("the check reports what it must (fixtures)", () => {
   it("not when guarded: an if, an early exit, a const from a guard function (canGroupUndo), a ?: branch", () => {
     expect(at("__fixture__/guarded.ts")).toEqual([]);
     expect(fixture.uses.filter((u) => u.site.includes("/guarded.ts") && u.version !== "1.1").length).toBe(4);
+  });
+
+  it("a member used through a local interface an Office object was cast to (a mirror, as rowLookup.ts does)", () => {
+    expect(at("__fixture__/mirror.ts")).toEqual([
+      "Excel.Range.clearOrResetContents (ExcelApi 1.18) at src/__fixture__/mirror.ts:8",
+      "Excel.Range.control (ExcelApi 1.18) at src/__fixture__/mirror.ts:7",
+    ]);
   });
 
   it("a guard for a lower version, another set, the negation, or only in the caller does not count", () => {

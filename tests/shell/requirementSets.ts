@@ -6,8 +6,9 @@
  * @types/custom-functions-runtime: a property access or call (`range.formulas`, `new CustomFunctions.Error`),
  * a string-keyed element access, a key of an object literal whose contextual type is an Office type
  * (`Excel.run({ mergeUndoGroup: true }, …)`, `range.set({ format: … })`), a destructured member, and each
- * property named in a `load("a, b/c")` / `load(["a"])` argument. Type positions (`Excel.Range` as a type)
- * are not uses: nothing runs there.
+ * property named in a `load("a, b/c")` / `load(["a"])` argument, also through a local interface an Office
+ * object is cast to (a "mirror", see collectMirrors). Type positions (`Excel.Range` as a type) are not uses:
+ * nothing runs there.
  *
  * The member's set is the `[Api set: Name x.y]` line of its JSDoc (of the member, else of the interface,
  * class or enum that declares it). Where the annotation depends on how the member is used ("1.1 for get, 1.8
@@ -343,11 +344,64 @@ export interface Inventory {
   unreadable: string[];
 }
 
+/**
+ * Local interfaces that stand for Office types (rowLookup.ts's RangeLike, WorksheetLike, RequestContextLike, so
+ * that tests can fake them): an Office object cast to one (`context as unknown as RequestContextLike`) makes the
+ * interface a mirror of that Office type, and so its members' types of the matching members' types. A member
+ * used through a mirror is the Office member of the same name — otherwise such a cast would hide every use
+ * behind it from this check.
+ */
+function collectMirrors(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): Map<ts.Node, ts.Type> {
+  const mirrors = new Map<ts.Node, ts.Type>();
+  const isOfficeType = (t: ts.Type) => officeDeclarations(t.getSymbol(), checker).length > 0;
+  const declarationOf = (t: ts.Type) => {
+    const decl = t.getSymbol()?.declarations?.[0];
+    return decl && !OFFICE_TYPES.test(decl.getSourceFile().fileName) ? decl : undefined;
+  };
+  const add = (local: ts.Type, office: ts.Type) => {
+    const decl = declarationOf(local);
+    if (!decl || mirrors.has(decl) || !isOfficeType(office)) return;
+    mirrors.set(decl, office);
+    for (const member of local.getProperties()) {
+      const officeMember = checker.getApparentType(office).getProperty(member.name);
+      if (!officeMember) continue;
+      const localType = checker.getTypeOfSymbolAtLocation(member, decl);
+      const officeType = checker.getTypeOfSymbolAtLocation(officeMember, officeMember.declarations![0]!);
+      const localReturn = localType.getCallSignatures()[0]?.getReturnType();
+      const officeReturn = officeType.getCallSignatures()[0]?.getReturnType();
+      if (localReturn && officeReturn) add(localReturn, officeReturn);
+      else add(localType, officeType);
+    }
+  };
+  for (const file of files) {
+    walk(file, (node) => {
+      if (!ts.isAsExpression(node) || ts.isAsExpression(node.parent)) return;
+      let source: ts.Expression = node.expression;
+      while (ts.isAsExpression(source) || ts.isParenthesizedExpression(source)) source = source.expression;
+      add(checker.getTypeFromTypeNode(node.type), checker.getTypeAtLocation(source));
+    });
+  }
+  return mirrors;
+}
+
 /** Every use of an Office member in `files`, with its set and the checks in force where it is. */
 export function inventory(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): Inventory {
   const uses: MemberUse[] = [];
   const unreadable: string[] = [];
   const reader = new GuardReader(checker);
+  const mirrors = collectMirrors(checker, files);
+  /** The Office member a local mirror's member stands for, else the symbol itself. */
+  const throughMirror = (symbol: ts.Symbol | undefined): ts.Symbol | undefined => {
+    const parent = symbol?.declarations?.[0]?.parent;
+    const office = parent && mirrors.get(parent);
+    return office ? checker.getApparentType(office).getProperty(symbol!.name) : symbol;
+  };
+  /** An Office type, or the Office type a local mirror stands for; null for anything else. */
+  const officeType = (type: ts.Type): ts.Type | null => {
+    if (officeDeclarations(type.getSymbol(), checker).length > 0) return type;
+    const decl = type.getSymbol()?.declarations?.[0];
+    return (decl && mirrors.get(decl)) ?? null;
+  };
   const site = (node: ts.Node) => {
     const file = node.getSourceFile();
     return `${relativeName(file)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -374,7 +428,7 @@ export function inventory(checker: ts.TypeChecker, files: readonly ts.SourceFile
     walk(file, (node) => {
       if (ts.isPropertyAccessExpression(node)) {
         const call = ts.isCallExpression(node.parent) && node.parent.expression === node ? node.parent : null;
-        const symbol = checker.getSymbolAtLocation(node.name);
+        const symbol = throughMirror(checker.getSymbolAtLocation(node.name));
         // An overloaded method: the overload this call resolves to carries the set.
         const overloaded = call && officeDeclarations(symbol, checker).length > 1;
         const signature = overloaded ? checker.getResolvedSignature(call)?.declaration : undefined;
@@ -426,9 +480,8 @@ export function inventory(checker: ts.TypeChecker, files: readonly ts.SourceFile
   }
 
   function readLoad(access: ts.PropertyAccessExpression, arg: ts.Expression): void {
-    const receiver = checker.getTypeAtLocation(access.expression);
-    const isOffice = officeDeclarations(receiver.getSymbol(), checker).length > 0;
-    if (!isOffice) return;
+    const receiver = officeType(checker.getTypeAtLocation(access.expression));
+    if (!receiver) return;
     if (ts.isObjectLiteralExpression(skipParens(arg))) return; // its keys are recorded as object-literal members
     const paths = loadPaths(arg, checker);
     if (!paths) {
