@@ -11,6 +11,7 @@ import { useMemo } from "react";
 import type { FigureFacts } from "../../../core/figureHistory";
 import type { Lang } from "../../../core/messages";
 import { adjustTarget } from "../../../excel/adjustTarget";
+import type { HostOperationError } from "../../../excel/excelRun";
 import { setFigureRecord } from "../../../excel/recordFigures";
 import type { SheetPlan } from "../../../excel/sheetPlan";
 import { failureText, hostErrorText } from "../hostErrorText";
@@ -93,28 +94,9 @@ export function HistorySection(props: HistorySectionProps) {
     }
   };
 
-  const outcome = recording.outcome;
-  const blocked = outcome?.kind === "blocked" ? outcome.block.message[lang] : null;
-  const notStored = outcome?.kind === "recorded" && outcome.rowsNotStored.length > 0 ? outcome.rowsNotStored : null;
-
   return (
     <div className={styles.root}>
-      {recording.error || blocked ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{ht(lang, "recordingProblem")}</MessageBarTitle>
-            {recording.error ? hostErrorText(recording.error, lang) : blocked}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {notStored ? (
-        <p className={styles.hint}>{ht(lang, "rowsNotStored", { rows: notStored.slice(0, 20).join("、") })}</p>
-      ) : null}
-      {selected.error ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{hostErrorText(selected.error, lang)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <RecordingNotices lang={lang} recording={recording} selectedError={selected.error} />
       <FigureHistoryPanel
         lang={lang}
         view={view}
@@ -145,5 +127,38 @@ export function HistorySection(props: HistorySectionProps) {
         <p className={styles.hint}>{ht(lang, "adjustChooseRow")}</p>
       )}
     </div>
+  );
+}
+
+/** Why figures were not recorded (a failure, a stored plan that may not be overwritten), and a failed selection read. */
+function RecordingNotices(props: {
+  lang: Lang;
+  recording: ReturnType<typeof useFigureRecorder>;
+  selectedError: HostOperationError | null;
+}) {
+  const styles = useStyles();
+  const { lang, recording, selectedError } = props;
+  const outcome = recording.outcome;
+  const blocked = outcome?.kind === "blocked" ? outcome.block.message[lang] : null;
+  const notStored = outcome?.kind === "recorded" && outcome.rowsNotStored.length > 0 ? outcome.rowsNotStored : null;
+  return (
+    <>
+      {recording.error || blocked ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{ht(lang, "recordingProblem")}</MessageBarTitle>
+            {recording.error ? hostErrorText(recording.error, lang) : blocked}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {notStored ? (
+        <p className={styles.hint}>{ht(lang, "rowsNotStored", { rows: notStored.slice(0, 20).join("、") })}</p>
+      ) : null}
+      {selectedError ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{hostErrorText(selectedError, lang)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
   );
 }
