@@ -47,14 +47,24 @@ export interface RecalculationRun {
   rowForm: { before: unknown; after: unknown; templateGap: unknown; address: string };
 }
 
-/** Whether every edit kept within its budget; the lines of the ones that did not. */
+/**
+ * The edits that went over their budget, and the typed row form if it did not follow its row (cheap because it
+ * stopped working would be no saving); [] when all is well.
+ */
 export function overBudget(run: RecalculationRun): string[] {
-  return run.edits
+  const out = run.edits
     .filter((e) => e.invocations > e.budget.invocations || e.pushes > e.budget.pushes)
     .map(
       (e) =>
         `${run.indicators} indicators, ${e.edit}: ${e.invocations} calls / ${e.pushes} pushes (budget ${e.budget.invocations} / ${e.budget.pushes})`,
     );
+  const { before, after, templateGap, address } = run.rowForm;
+  if (Object.is(after, before) || !Object.is(after, templateGap)) {
+    out.push(
+      `${run.indicators} indicators, ${address} did not follow its row: ${String(before)} → ${String(after)}, the row's 差距 ${String(templateGap)}`,
+    );
+  }
+  return out;
 }
 
 function planCellsIn(standin: Standin, sheet: string, firstRow: number, rows: number, cols: number): number[] {

@@ -80,5 +80,8 @@ describe("the count can fail", () => {
       ],
     };
     expect(overBudget(counted)).toEqual(["11 indicators, a cell on another sheet: 1 calls / 0 pushes (budget 0 / 0)"]);
+    // A row form that stopped following its row is reported too (cheap because broken is no saving).
+    const stuck = { ...run, rowForm: { ...run.rowForm, after: run.rowForm.before } };
+    expect(overBudget(stuck)).toEqual([expect.stringContaining("did not follow its row")]);
   }, 180_000);
 });
