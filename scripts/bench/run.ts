@@ -368,8 +368,8 @@ async function main(): Promise<void> {
     );
   row("pane, loaded up front by taskpane.html", bundles.initial);
   row("functions on workbook open", [bundles.functions]);
-  row("pane UI, loaded lazily after Office.onReady", bundles.lazy);
-  row("everything the pane needs to become interactive", [...bundles.initial, ...bundles.lazy]);
+  row("chunks loaded after Office.onReady (at start-up and on demand: see Pane start-up)", bundles.lazy);
+  row("every JS file of the build", [...bundles.initial, ...bundles.lazy]);
   if (bundles.attribution.length > 0) {
     lines.push("", "What the minified files are made of (bytes attributed through the source maps):", "");
     for (const a of bundles.attribution)
