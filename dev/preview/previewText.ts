@@ -55,7 +55,7 @@ const TEXT = {
     cellEditor: "Cell editor",
     lastRun: "Last Excel.run: ",
     syncs: (n: number) => `${n} ${n === 1 ? "sync" : "syncs"}`,
-    cellsWritten: (n: number) => `${n.toLocaleString("en-US")} cells written`,
+    cellsWritten: (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "cell" : "cells"} written`,
     commands: (n: number) => `${n} ${n === 1 ? "command" : "commands"}`,
     failed: (code: string) => `failed: ${code}`,
     sinceAction: (label: string) => `after “${label}”: `,

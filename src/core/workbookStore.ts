@@ -320,11 +320,11 @@ const MESSAGES = {
   },
   pieceMissing: {
     zh: "工作簿中保存的规划分 {count} 部分存放，其中第 {index} 部分不见了（可能被其他工具删除）。工作簿未作任何更改；可用“修复”按指标表重建保存的规划，或重新导入规划文件。",
-    en: "The plan stored in this workbook is kept in {count} parts and part {index} is missing (another tool may have removed it). Nothing was changed; use Repair to rebuild it from the indicator table, or import the plan file again.",
+    en: "The plan stored in this workbook is kept in {count|part|parts} and part {index} is missing (another tool may have removed it). Nothing was changed; use Repair to rebuild it from the indicator table, or import the plan file again.",
   },
   pieceTampered: {
     zh: "工作簿中保存的规划分 {count} 部分存放，其中第 {index} 部分在加载项之外被修改过（校验值不符），为免算错已停止使用。工作簿未作任何更改；可用“修复”按指标表重建，或重新导入规划文件。",
-    en: "The plan stored in this workbook is kept in {count} parts and part {index} was changed outside the add-in (its checksum does not match), so it is not used. Nothing was changed; use Repair to rebuild it from the indicator table, or import the plan file again.",
+    en: "The plan stored in this workbook is kept in {count|part|parts} and part {index} was changed outside the add-in (its checksum does not match), so it is not used. Nothing was changed; use Repair to rebuild it from the indicator table, or import the plan file again.",
   },
   duplicate: {
     zh: "工作簿中保存了 {count} 份规划（{copies}），可能是合并了两个工作簿或复制了其中的部件。加载项不会自行选用其中一份，工作簿未作任何更改；可用“修复”保留与指标表一致、最近保存的一份，其余的先下载备份再删除。",

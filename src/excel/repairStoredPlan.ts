@@ -23,6 +23,7 @@
  * Round trips: 1 to read (more for a plan kept in pieces), 1 to read the table when rebuilding,
  * then the write (1, more for pieces).
  */
+import { countOf } from "../core/messages";
 import { planFromTemplate } from "../core/planExport";
 import { serializePlanFile } from "../core/planFile";
 import { DEFAULT_STATE, type StoredState, type StoreRead } from "../core/workbookStore";
@@ -191,7 +192,7 @@ const DONE = {
   }),
   rebuilt: (count: number, skipped: number): Message => ({
     zh: `已按指标表重建保存的规划（${count} 个指标${skipped > 0 ? `，${skipped} 处无法读取的单元格未计入，见下列各条` : ""}）；损坏的副本已下载备份。`,
-    en: `The stored plan was rebuilt from the indicator table (${count} indicators${skipped > 0 ? `; ${skipped} cell(s) that cannot be read were left out, see below` : ""}); the damaged copy was downloaded as a file.`,
+    en: `The stored plan was rebuilt from the indicator table (${countOf(count, "indicator", "indicators")}${skipped > 0 ? `; ${countOf(skipped, "cell that cannot be read was", "cells that cannot be read were")} left out, see below` : ""}); the damaged copy was downloaded as a file.`,
   }),
   reset: {
     zh: "已下载备份并删除损坏的设置和保存的规划。请点击“插入模板”重新开始（写入新工作表）。",

@@ -24,7 +24,7 @@
  * the header row repeated, title and date in the page header, page X of Y in the footer.
  */
 import { numberText, reportSheetBaseName } from "../core/evaluationReport";
-import type { Lang } from "../core/messages";
+import { countOf, type Lang } from "../core/messages";
 import type { EvaluationKind, ReportColumnKey, ReportDocument, ReportNumber, ReportRow } from "../core/reportDocument";
 import { blockRef, columnLetters, parseRangeAddress } from "./a1";
 import { runRead, runWrite } from "./excelRun";
@@ -127,7 +127,7 @@ const WORDS: Record<Lang, Words> = {
   en: {
     dateLine: (year, date) => `Evaluation year: ${year}    Date: ${date}`,
     countsLine: (total, parts) =>
-      `${total} indicators${parts.length > 0 ? ": " : ""}${parts.map((p) => `${p.label} ${p.count}`).join(", ")}`,
+      `${countOf(total, "indicator", "indicators")}${parts.length > 0 ? ": " : ""}${parts.map((p) => `${p.label} ${p.count}`).join(", ")}`,
     notesTitle: "Notes:",
     progressTitle: "Figure 1. Progress against time progress by indicator",
     pathTitle: (name) => `Figure 2. ${name}: actual and planned path`,

@@ -84,7 +84,7 @@ describe("pane components", () => {
         ]}
       />,
     );
-    expect(html).toContain("1 errors, 1 warnings.");
+    expect(html).toContain("1 error, 1 warning.");
     expect(html).toContain('title="Go to cell J7"');
     expect(html).not.toContain("<i>x</i>");
     expect(html).toContain("Preview fixes");

@@ -26,7 +26,7 @@ const strings = {
   notStated: { zh: "未注明", en: "not stated" },
   relaid: {
     zh: "原指标表由旧版本生成。已在新工作表“{sheet}”中按新格式写入，并带过 {count} 个已填写的单元格；原工作表“{old}”保持原样。",
-    en: "The indicator table was laid out by an earlier version. It is now on the new sheet “{sheet}” in the current layout, with the {count} cells entered there carried over; the sheet “{old}” is left as it was.",
+    en: "The indicator table was laid out by an earlier version. It is now on the new sheet “{sheet}” in the current layout, with the {count|cell|cells} entered there carried over; the sheet “{old}” is left as it was.",
   },
   relaidNotInPlan: {
     zh: "这些指标不在当前规划中，其数据仍在原工作表：{ids}",
@@ -87,7 +87,7 @@ const strings = {
   // Insert.
   insertWillCreate: {
     zh: "将新建工作表“{sheet}”，写入“{plan}”的 {count} 个指标。",
-    en: "Adds a new sheet “{sheet}” with the {count} indicators of “{plan}”.",
+    en: "Adds a new sheet “{sheet}” with the {count|indicator|indicators} of “{plan}”.",
   },
   insertWillRefresh: {
     zh: "将刷新工作表“{sheet}”中的规划列和计算列；已填写的数值和改动过的单元格一律保留。",
@@ -105,7 +105,7 @@ const strings = {
   },
   inserted: {
     zh: "已插入工作表“{sheet}”（{count} 个指标）。",
-    en: "Inserted the sheet “{sheet}” ({count} indicators).",
+    en: "Inserted the sheet “{sheet}” ({count|indicator|indicators}).",
   },
   refreshed: {
     zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，已保留 {figures} 个已填数据，{kept} 个手工改动的单元格保持原样。",
@@ -141,23 +141,26 @@ const strings = {
 
   // Validate.
   findingsTitle: { zh: "校验结果", en: "Validation results" },
-  noFindings: { zh: "未发现问题（{count} 个指标）。", en: "No problems found ({count} indicators)." },
-  findingsSummary: { zh: "{errors} 个错误，{warnings} 个警告。", en: "{errors} errors, {warnings} warnings." },
+  noFindings: { zh: "未发现问题（{count} 个指标）。", en: "No problems found ({count|indicator|indicators})." },
+  findingsSummary: {
+    zh: "{errors} 个错误，{warnings} 个警告。",
+    en: "{errors|error|errors}, {warnings|warning|warnings}.",
+  },
   severityError: { zh: "错误", en: "Error" },
   severityWarning: { zh: "警告", en: "Warning" },
   inYear: { zh: "{year} 年", en: "{year}" },
   goToCell: { zh: "转到单元格 {cell}", en: "Go to cell {cell}" },
-  fixesAvailable: { zh: "可以安全修正 {count} 个单元格：", en: "{count} cells can be fixed safely:" },
+  fixesAvailable: { zh: "可以安全修正 {count} 个单元格：", en: "{count|cell|cells} can be fixed safely:" },
   previewFixes: { zh: "预览修正", en: "Preview fixes" },
   applyFixes: { zh: "应用修正", en: "Apply fixes" },
   cancel: { zh: "取消", en: "Cancel" },
   fixesApplied: {
     zh: "已修正 {applied} 个单元格。",
-    en: "Fixed {applied} cells.",
+    en: "Fixed {applied|cell|cells}.",
   },
   fixesSkipped: {
     zh: "{skipped} 个单元格在预览后被改动过，未作修改，请重新校验。",
-    en: "{skipped} cells changed after the preview and were left alone; validate again.",
+    en: "{skipped|cell|cells} changed after the preview and were left alone; validate again.",
   },
   unknownStatusWord: {
     zh: "“{text}”不是状态用语（提前实现、已完成、快于预期、基本符合预期、滞后、未完成），未作为人工状态采用。",

@@ -51,7 +51,7 @@ const strings = {
   },
   repaired: {
     zh: "已恢复 {headers} 个表头、{ids} 个指标代码。",
-    en: "Restored {headers} headers and {ids} indicator IDs.",
+    en: "Restored {headers|header|headers} and {ids|indicator ID|indicator IDs}.",
   },
   repairedHeader: { zh: "{cell}：“{from}” → “{to}”", en: "{cell}: “{from}” → “{to}”" },
   repairedId: {

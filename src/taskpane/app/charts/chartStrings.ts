@@ -41,11 +41,11 @@ const strings = {
   withBinding: { zh: "{label}（约束性）", en: "{label} (binding)" },
   barLabel: { zh: "完成进度 {progress}，时间进度 {time}，{status}", en: "progress {progress}, time {time}, {status}" },
   noItems: { zh: "暂无指标", en: "No indicators" },
-  showAll: { zh: "显示全部 {count} 个指标", en: "Show all {count} indicators" },
+  showAll: { zh: "显示全部 {count} 个指标", en: "Show all {count|indicator|indicators}" },
   showFirst: { zh: "只显示前 {count} 个", en: "Show the first {count} only" },
   progressSummary: {
     zh: "{count} 个指标，其中 {behind} 个完成进度落后于时间进度，{missing} 个暂无完成进度。",
-    en: "{count} indicators: {behind} behind time progress, {missing} without progress.",
+    en: "{count|indicator|indicators}: {behind} behind time progress, {missing} without progress.",
   },
   shownOf: { zh: "（显示前 {shown} 个）", en: " (first {shown} shown)" },
 } as const;

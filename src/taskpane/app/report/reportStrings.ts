@@ -33,11 +33,11 @@ const strings = {
 
   written: {
     zh: "已生成工作表“{sheet}”（{count} 个指标）。",
-    en: "Wrote the sheet “{sheet}” ({count} indicators).",
+    en: "Wrote the sheet “{sheet}” ({count|indicator|indicators}).",
   },
   replaced: {
     zh: "已更新工作表“{sheet}”中的评估报告（{count} 个指标），保留了 {kept} 条原因分析。",
-    en: "Updated the report on “{sheet}” ({count} indicators); {kept} reasons-and-next-steps texts kept.",
+    en: "Updated the report on “{sheet}” ({count|indicator|indicators}); {kept|reasons-and-next-steps text|reasons-and-next-steps texts} kept.",
   },
   layoutChanged: {
     zh: "原有报告工作表的结构已被手工改动，为免覆盖，报告写在了新工作表“{sheet}”。",

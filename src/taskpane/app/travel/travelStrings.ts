@@ -38,7 +38,7 @@ const strings = {
   portableWrite: { zh: "生成便携副本", en: "Write portable copy" },
   portableDone: {
     zh: "已生成工作表“{sheet}”：{translated} 个公式改为 Excel 公式，{frozen} 个改为数值。右键该工作表标签 → 移动或复制 → 新工作簿，即可单独发送。",
-    en: "Wrote the sheet “{sheet}”: {translated} formulas became Excel formulas, {frozen} became values. Right-click its tab → Move or Copy → (new book) to send it on its own.",
+    en: "Wrote the sheet “{sheet}”: {translated|formula|formulas} became Excel formulas, {frozen} became values. Right-click its tab → Move or Copy → (new book) to send it on its own.",
   },
   portableUnreadable: {
     zh: "第 {rows} 行无法读取，其计算列已改为数值。",
@@ -48,7 +48,7 @@ const strings = {
   exportTitle: { zh: "导出规划文件", en: "Export plan file" },
   exportDone: {
     zh: "已导出“{file}”（{count} 个指标，含已填写的实际值）。",
-    en: "Exported “{file}” ({count} indicators, with the figures entered).",
+    en: "Exported “{file}” ({count|indicator|indicators}, with the figures entered).",
   },
   exportStoreProblem: {
     zh: "未导出规划文件：工作簿中保存的规划无法使用，加载项不会另编一份。",
@@ -70,7 +70,7 @@ const strings = {
   },
   importChosen: {
     zh: "已选用“{plan}”（{count} 个指标）：点击“插入模板”写入新工作表。",
-    en: "Using “{plan}” ({count} indicators): choose “Insert template” to write it into a new sheet.",
+    en: "Using “{plan}” ({count|indicator|indicators}): choose “Insert template” to write it into a new sheet.",
   },
   importProblems: { zh: "规划文件有 {count} 处问题：", en: "The plan file has {count} problem(s):" },
 
