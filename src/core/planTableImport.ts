@@ -33,6 +33,7 @@ import type {
 } from "./planSchema";
 import { inferObligation } from "./status";
 import { parseAttribute } from "./templateWords";
+import { englishUnit } from "./unitWords";
 
 export type Message = { zh: string; en: string };
 
@@ -1901,7 +1902,8 @@ export function planFromDrafts(drafts: readonly IndicatorDraft[], meta: PlanMeta
       ...(d.number !== null ? { number: d.number } : {}),
       category: both(d.category),
       name: both(d.name),
-      unit: both(d.unit),
+      // The unit in English where it has a usual English form (亿元 → CNY 100 million), else as printed.
+      unit: { zh: d.unit || "—", en: englishUnit(d.unit) || "—" },
       kind: d.kind,
       direction: d.direction,
       figures: d.figures,
