@@ -132,7 +132,7 @@ export function expected(baseline: any, target: any, base_year: any, target_year
 }
 
 /**
- * The indicator's status: achieved, ahead, on track, lagging or missed (提前实现/已完成, 快于预期, 基本符合预期, 滞后, 未完成 in a Chinese workbook), from progress compared with time elapsed.
+ * The indicator's status: achieved early/achieved, ahead, on track, lagging or missed (提前实现/已完成, 快于预期, 基本符合预期, 滞后, 未完成 in a Chinese workbook), from progress compared with time elapsed.
  * @customfunction STATUS
  * @param {any} baseline The baseline value, or any cell of an indicator row in the template (alone, it computes from that row).
  * @param {any} [actual] The latest actual value.

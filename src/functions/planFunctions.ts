@@ -845,8 +845,8 @@ const STATUS: PlanFunctionSpec = define({
   recalculation: "stream",
   name: t("状态", "status"),
   description: t(
-    "指标状态：提前实现/已完成、快于预期、基本符合预期、滞后或未完成（英文工作簿为 achieved、ahead、on track、lagging、missed），比较完成进度与时间进度得出。",
-    "The indicator's status: achieved, ahead, on track, lagging or missed (提前实现/已完成, 快于预期, 基本符合预期, 滞后, 未完成 in a Chinese workbook), from progress compared with time elapsed.",
+    "指标状态：提前实现/已完成、快于预期、基本符合预期、滞后或未完成（英文工作簿为 achieved early/achieved、ahead、on track、lagging、missed），比较完成进度与时间进度得出。",
+    "The indicator's status: achieved early/achieved, ahead, on track, lagging or missed (提前实现/已完成, 快于预期, 基本符合预期, 滞后, 未完成 in a Chinese workbook), from progress compared with time elapsed.",
   ),
   parameters: [
     P.baselineRow,
@@ -862,7 +862,7 @@ const STATUS: PlanFunctionSpec = define({
   rowForm: true,
   result: "label",
   formula:
-    "提前实现/已完成, 快于预期, 基本符合预期, 滞后, 未完成 (English workbooks: achieved, ahead, on track, lagging, missed); a year before the base year is #N/A “not started”",
+    "提前实现/已完成, 快于预期, 基本符合预期, 滞后, 未完成 (English workbooks: achieved early/achieved, ahead, on track, lagging, missed); a year before the base year is #N/A “not started”",
   example: { formula: "=PLAN.STATUS(116, 120, 150, 2020, 2025, 2023)", result: "滞后 (lagging)" },
   compute(args, ctx) {
     return rowCapable(
