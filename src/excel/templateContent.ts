@@ -245,7 +245,9 @@ export function plannedFormat(column: TemplateColumn, ind: Indicator, lang: Lang
       return figureFormat(ind);
     case "step":
       // A yearly step is often a fraction of a whole thing (0.25 places a year, 0.87 patents): two decimals.
-      return "0.00";
+      // A rank improves towards 1, so its step is negative: shown without the sign, it reads as the places to
+      // gain each year under 每年需提高 (never a "−0.67 位" to raise).
+      return ind.kind === "rank" ? "0.00;0.00" : "0.00";
     case "target":
       return targetFormat(ind, lang);
     case "adjustedTarget": {
