@@ -3,7 +3,7 @@
  * with a stable code and a message in both languages. Errors mean the value cannot be used;
  * warnings mean it is used but looks wrong, and may carry a safe fix the pane can apply.
  */
-import { messagePair, type MessageCode } from "./messages";
+import { message, messagePair, type Lang, type MessageCode } from "./messages";
 import { parseUserNumber, type NumberFix } from "./numberParsing";
 import { numberOptions } from "./templateRow";
 import type { Indicator, Plan } from "./planSchema";
@@ -49,6 +49,28 @@ function finding(
 function fixNames(fixes: NumberFix[]): { zh: string; en: string } {
   const pairs = fixes.map((f) => messagePair(`fix.${f}` as MessageCode));
   return { zh: pairs.map((p) => p.zh).join("、"), en: pairs.map((p) => p.en).join(", ") };
+}
+
+/** Parser codes that say more than "not a number": what is wrong with the text and what to write instead. */
+const SPECIFIC_READING: ReadonlySet<MessageCode> = new Set<MessageCode>([
+  "parse.approximate",
+  "parse.chineseMultiplier",
+  "parse.thousandsSeparator",
+  "parse.hex",
+  "parse.unitMismatch",
+]);
+
+/**
+ * A note on a cell that cannot be read (the pane's 待修正 row), in the words that fit its text: “约38” says to
+ * remove 约 and write 38, “12万” to write the full number; other text says it cannot be read as a number.
+ */
+export function unreadableMessage(cell: string, text: string, lang: Lang, unit = ""): string {
+  const parsed = parseUserNumber(text, unit ? { unit } : {});
+  if (!parsed.ok && SPECIFIC_READING.has(parsed.code)) {
+    const why = message(parsed.code, lang, { text, unit, ...(parsed.args ?? {}) });
+    return lang === "zh" ? `${cell}：${why}` : `${cell}: ${why}`;
+  }
+  return message("eval.unreadable", lang, { cell, text });
 }
 
 /** Years a figure may belong to: from the earlier of the plan's and the indicator's baseline year to the target year. */

@@ -6,6 +6,7 @@
 import type { IndicatorEvaluation } from "../../core/indicatorEvaluation";
 import { message, type Lang } from "../../core/messages";
 import { needsFixColumn } from "../../core/status";
+import { unreadableMessage } from "../../core/validation";
 import type { Indicator, Target } from "../../core/planSchema";
 import { formatNumber } from "./figures";
 import { t } from "./i18n";
@@ -35,10 +36,12 @@ export function indicatorNotes(ind: Indicator, ev: IndicatorEvaluation, lang: La
   const notes: string[] = [];
   if (ev.needsFix)
     notes.push(
-      message("eval.unreadable", lang, {
-        cell: needsFixColumn(ev.needsFix.header, ev.needsFix.reference?.[lang]),
-        text: ev.needsFix.text,
-      }),
+      unreadableMessage(
+        needsFixColumn(ev.needsFix.header, ev.needsFix.reference?.[lang]),
+        ev.needsFix.text,
+        lang,
+        ev.needsFix.reference ? "" : ind.unit.zh,
+      ),
     );
   if (ev.stale && ev.latest) notes.push(t(lang, "noteStale", { dataYear: ev.latest.year, year: ev.evaluationYear }));
   if (ev.baseline.revision) {
