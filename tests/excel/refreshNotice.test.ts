@@ -44,7 +44,10 @@ describe("refresh: the figures kept", () => {
     const args = { sheet: again.sheetName, added: again.added, figures: again.figuresKept, kept: again.kept.length };
     expect(t("zh", "refreshed", args)).toContain(`已保留 ${expected} 个已填数据`);
     expect(t("en", "refreshed", args)).toContain(`kept ${expected} figures you entered`);
-    expect(t("en", "refreshed", { ...args, added: 1, figures: 1, kept: 1 })).toBe(
+    expect(t("zh", "refreshed", args)).toBe(
+      `已刷新工作表“${again.sheetName}”：新增 0 个指标，已保留 ${expected} 个已填数据。`,
+    );
+    expect(t("en", "refreshedKeptCells", { ...args, added: 1, figures: 1, kept: 1 })).toBe(
       `Refreshed “${again.sheetName}”: 1 indicator added; kept 1 figure you entered and 1 cell changed by hand.`,
     );
   });

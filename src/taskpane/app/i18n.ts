@@ -108,7 +108,12 @@ const strings = {
     en: "Inserted the sheet “{sheet}” ({count|indicator|indicators}).",
   },
   refreshed: {
-    zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，已保留 {figures} 个已填数据，{kept} 个手工改动的单元格保持原样。",
+    zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，已保留 {figures} 个已填数据。",
+    en: "Refreshed “{sheet}”: {added|indicator|indicators} added; kept {figures|figure|figures} you entered.",
+  },
+  // The same, when cells of the plan's own columns were changed by hand and kept (listed below the notice).
+  refreshedKeptCells: {
+    zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，已保留 {figures} 个已填数据；另有 {kept} 个手工改动的单元格保持原样。",
     en: "Refreshed “{sheet}”: {added|indicator|indicators} added; kept {figures|figure|figures} you entered and {kept|cell|cells} changed by hand.",
   },
   keptCellsTitle: {

@@ -53,7 +53,7 @@ export function insert(store: PaneStore): Promise<RunOutcome> {
           })
         : result.created
           ? t(lang, "inserted", { sheet: result.sheetName, count: result.indicatorCount })
-          : t(lang, "refreshed", {
+          : t(lang, result.kept.length > 0 ? "refreshedKeptCells" : "refreshed", {
               sheet: result.sheetName,
               added: result.added,
               figures: result.figuresKept,
