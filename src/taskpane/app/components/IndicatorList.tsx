@@ -125,86 +125,80 @@ export function groupByLeadUnit(
   return [...named.map(([unit, list]) => ({ unit, rows: list })), ...(none ? [{ unit: null, rows: none }] : [])];
 }
 
+/** The status as the row shows it: the cell to fix, the verdict, or 暂无结论. */
+function statusTextOf(evaluation: IndicatorEvaluation, lang: Lang): string {
+  if (evaluation.needsFix)
+    return message("status.needsFix", lang, {
+      column: needsFixColumn(evaluation.needsFix.header, evaluation.needsFix.reference?.[lang]),
+      text: evaluation.needsFix.text,
+    });
+  return evaluation.status ? evaluation.status.label[lang] : statusName("none", lang);
+}
+
+/** One indicator: a button that selects its row, with its status, latest figure, gap, need and notes. */
+function IndicatorItem(props: { row: IndicatorRowView; lang: Lang; onSelect: (indicatorId: string) => void }) {
+  const styles = useStyles();
+  const { lang } = props;
+  const { indicator, evaluation } = props.row;
+  const colours = STATUS_COLOURS[statusKeyOf(evaluation)];
+  const statusText = statusTextOf(evaluation, lang);
+  const manual = evaluation.status?.source === "override" ? ` (${t(lang, "manualVerdict")})` : "";
+  const name = indicator.name[lang];
+  const notes = indicatorNotes(indicator, evaluation, lang);
+  const figure = (term: string, value: Figure) => (
+    <FigureCell lang={lang} termClass={styles.term} term={term} figure={value} />
+  );
+  return (
+    <li>
+      <Button
+        className={styles.item}
+        appearance="subtle"
+        style={{ borderLeftColor: colours.border, borderLeftStyle: "solid" }}
+        title={t(lang, "selectRowHint")}
+        aria-label={`${name}: ${statusText}${manual}`}
+        onClick={() => props.onSelect(indicator.id)}
+      >
+        <span className={styles.head}>
+          <span className={styles.name}>
+            {name}
+            {evaluation.binding ? <span className={styles.binding}>{t(lang, "binding")}</span> : null}
+          </span>
+          <span className={styles.status} style={{ backgroundColor: colours.background, color: colours.foreground }}>
+            {statusText}
+            {manual}
+          </span>
+        </span>
+        <span className={styles.figures}>
+          {figure(t(lang, "latest"), latestFigure(indicator, evaluation, lang))}
+          {figure(t(lang, "gap"), gapFigure(indicator, evaluation, lang))}
+          {figure(t(lang, neededTerm(indicator, evaluation)), neededFigure(indicator, evaluation, lang))}
+        </span>
+        {/* A button holds phrasing content only: the notes are spans shown as lines. */}
+        {notes.length > 0 ? (
+          <span className={styles.notes}>
+            {notes.map((n) => (
+              <span key={n} className={styles.note}>
+                {n}
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </Button>
+    </li>
+  );
+}
+
 export function IndicatorList(props: {
   rows: IndicatorRowView[];
   lang: Lang;
   onSelect: (indicatorId: string) => void;
 }) {
   const styles = useStyles();
-  const { rows, lang, onSelect } = props;
   return (
-    <ul className={styles.list} aria-label={t(lang, "indicators")}>
-      {rows.map(({ indicator, evaluation }) => {
-        const key: StatusKey = statusKeyOf(evaluation);
-        const colours = STATUS_COLOURS[key];
-        const statusText = evaluation.needsFix
-          ? message("status.needsFix", lang, {
-              column: needsFixColumn(evaluation.needsFix.header, evaluation.needsFix.reference?.[lang]),
-              text: evaluation.needsFix.text,
-            })
-          : evaluation.status
-            ? evaluation.status.label[lang]
-            : statusName("none", lang);
-        const manual = evaluation.status?.source === "override" ? ` (${t(lang, "manualVerdict")})` : "";
-        const name = indicator.name[lang];
-        const notes = indicatorNotes(indicator, evaluation, lang);
-        return (
-          <li key={indicator.id}>
-            <Button
-              className={styles.item}
-              appearance="subtle"
-              style={{ borderLeftColor: colours.border, borderLeftStyle: "solid" }}
-              title={t(lang, "selectRowHint")}
-              aria-label={`${name}: ${statusText}${manual}`}
-              onClick={() => onSelect(indicator.id)}
-            >
-              <span className={styles.head}>
-                <span className={styles.name}>
-                  {name}
-                  {evaluation.binding ? <span className={styles.binding}>{t(lang, "binding")}</span> : null}
-                </span>
-                <span
-                  className={styles.status}
-                  style={{ backgroundColor: colours.background, color: colours.foreground }}
-                >
-                  {statusText}
-                  {manual}
-                </span>
-              </span>
-              <span className={styles.figures}>
-                <FigureCell
-                  lang={lang}
-                  termClass={styles.term}
-                  term={t(lang, "latest")}
-                  figure={latestFigure(indicator, evaluation, lang)}
-                />
-                <FigureCell
-                  lang={lang}
-                  termClass={styles.term}
-                  term={t(lang, "gap")}
-                  figure={gapFigure(indicator, evaluation, lang)}
-                />
-                <FigureCell
-                  lang={lang}
-                  termClass={styles.term}
-                  term={t(lang, neededTerm(indicator, evaluation))}
-                  figure={neededFigure(indicator, evaluation, lang)}
-                />
-              </span>
-              {/* A button holds phrasing content only: the notes are spans shown as lines. */}
-              {notes.length > 0 ? (
-                <span className={styles.notes}>
-                  {notes.map((n) => (
-                    <span key={n} className={styles.note}>
-                      {n}
-                    </span>
-                  ))}
-                </span>
-              ) : null}
-            </Button>
-          </li>
-        );
-      })}
+    <ul className={styles.list} aria-label={t(props.lang, "indicators")}>
+      {props.rows.map((row) => (
+        <IndicatorItem key={row.indicator.id} row={row} lang={props.lang} onSelect={props.onSelect} />
+      ))}
     </ul>
   );
 }

@@ -44,6 +44,108 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
+type Styles = ReturnType<typeof useStyles>;
+
+/** One finding: a button that selects its cell, or the text alone when it has none. */
+function FindingItem(props: { finding: FindingView; lang: Lang; styles: Styles; onSelectCell: (a: string) => void }) {
+  const { finding: f, lang, styles } = props;
+  const severity = t(lang, f.severity === "error" ? "severityError" : "severityWarning");
+  const where = [f.indicatorName, f.year !== undefined ? t(lang, "inYear", { year: f.year }) : null, f.address]
+    .filter(Boolean)
+    .join(" · ");
+  const className = mergeClasses(styles.item, f.severity === "error" ? styles.error : styles.warning);
+  const content = (
+    <>
+      <span className={styles.severity}>{severity}</span> {f.message}
+      <span className={styles.meta}>{where}</span>
+    </>
+  );
+  return (
+    <li>
+      {f.address ? (
+        <Button
+          className={className}
+          appearance="subtle"
+          title={t(lang, "goToCell", { cell: f.address })}
+          onClick={() => props.onSelectCell(f.address!)}
+        >
+          {content}
+        </Button>
+      ) : (
+        <div className={className}>{content}</div>
+      )}
+    </li>
+  );
+}
+
+/** The cells each safe fix changes, before → after. */
+function FixPreviewTable(props: { fixes: ReturnType<typeof fixesOf>; lang: Lang; styles: Styles }) {
+  const { fixes, lang, styles } = props;
+  return (
+    <table className={styles.table} aria-label={t(lang, "previewFixes")}>
+      <thead>
+        <tr>
+          {(["cell", "before", "after"] as const).map((key) => (
+            <th key={key} className={styles.cell} scope="col">
+              {t(lang, key)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {fixes.map((fix) => (
+          <tr key={fix.address}>
+            <td className={styles.cell}>{fix.address}</td>
+            <td className={styles.cell}>{fix.beforeText}</td>
+            <td className={styles.cell}>{formatNumber(fix.after, lang, 6)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The safe fixes: previewed first, applied only when staff confirm. */
+function SafeFixes(props: {
+  fixes: ReturnType<typeof fixesOf>;
+  lang: Lang;
+  busy: boolean;
+  styles: Styles;
+  onApplyFixes: (fixes: CellFix[]) => void;
+}) {
+  const { fixes, lang, busy, styles } = props;
+  const [previewing, setPreviewing] = useState(false);
+  return (
+    <div className={styles.fixes}>
+      <span>{t(lang, "fixesAvailable", { count: fixes.length })}</span>
+      {previewing ? (
+        <>
+          <FixPreviewTable fixes={fixes} lang={lang} styles={styles} />
+          <div className={styles.buttons}>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => {
+                setPreviewing(false);
+                props.onApplyFixes(fixes);
+              }}
+            >
+              {t(lang, "applyFixes")}
+            </Button>
+            <Button onClick={() => setPreviewing(false)}>{t(lang, "cancel")}</Button>
+          </div>
+        </>
+      ) : (
+        <div className={styles.buttons}>
+          <Button disabled={busy} onClick={() => setPreviewing(true)}>
+            {t(lang, "previewFixes")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function ValidationPanel(props: {
   findings: FindingView[];
   indicatorCount: number;
@@ -54,10 +156,8 @@ export function ValidationPanel(props: {
 }) {
   const styles = useStyles();
   const { findings, lang, busy } = props;
-  const [previewing, setPreviewing] = useState(false);
   const fixes = fixesOf(findings);
   const errors = findings.filter((f) => f.severity === "error").length;
-
   return (
     <section aria-label={t(lang, "findingsTitle")}>
       <p role="status">
@@ -66,88 +166,12 @@ export function ValidationPanel(props: {
           : t(lang, "findingsSummary", { errors, warnings: findings.length - errors })}
       </p>
       <ul className={styles.list}>
-        {findings.map((f) => {
-          const severity = t(lang, f.severity === "error" ? "severityError" : "severityWarning");
-          const where = [f.indicatorName, f.year !== undefined ? t(lang, "inYear", { year: f.year }) : null, f.address]
-            .filter(Boolean)
-            .join(" · ");
-          const content = (
-            <>
-              <span className={styles.severity}>{severity}</span> {f.message}
-              <span className={styles.meta}>{where}</span>
-            </>
-          );
-          return (
-            <li key={f.key}>
-              {f.address ? (
-                <Button
-                  className={mergeClasses(styles.item, f.severity === "error" ? styles.error : styles.warning)}
-                  appearance="subtle"
-                  title={t(lang, "goToCell", { cell: f.address })}
-                  onClick={() => props.onSelectCell(f.address!)}
-                >
-                  {content}
-                </Button>
-              ) : (
-                <div className={mergeClasses(styles.item, f.severity === "error" ? styles.error : styles.warning)}>
-                  {content}
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {findings.map((f) => (
+          <FindingItem key={f.key} finding={f} lang={lang} styles={styles} onSelectCell={props.onSelectCell} />
+        ))}
       </ul>
       {fixes.length > 0 ? (
-        <div className={styles.fixes}>
-          <span>{t(lang, "fixesAvailable", { count: fixes.length })}</span>
-          {previewing ? (
-            <>
-              <table className={styles.table} aria-label={t(lang, "previewFixes")}>
-                <thead>
-                  <tr>
-                    <th className={styles.cell} scope="col">
-                      {t(lang, "cell")}
-                    </th>
-                    <th className={styles.cell} scope="col">
-                      {t(lang, "before")}
-                    </th>
-                    <th className={styles.cell} scope="col">
-                      {t(lang, "after")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {fixes.map((fix) => (
-                    <tr key={fix.address}>
-                      <td className={styles.cell}>{fix.address}</td>
-                      <td className={styles.cell}>{fix.beforeText}</td>
-                      <td className={styles.cell}>{formatNumber(fix.after, lang, 6)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <div className={styles.buttons}>
-                <Button
-                  appearance="primary"
-                  disabled={busy}
-                  onClick={() => {
-                    setPreviewing(false);
-                    props.onApplyFixes(fixes);
-                  }}
-                >
-                  {t(lang, "applyFixes")}
-                </Button>
-                <Button onClick={() => setPreviewing(false)}>{t(lang, "cancel")}</Button>
-              </div>
-            </>
-          ) : (
-            <div className={styles.buttons}>
-              <Button disabled={busy} onClick={() => setPreviewing(true)}>
-                {t(lang, "previewFixes")}
-              </Button>
-            </div>
-          )}
-        </div>
+        <SafeFixes fixes={fixes} lang={lang} busy={busy} styles={styles} onApplyFixes={props.onApplyFixes} />
       ) : null}
     </section>
   );
