@@ -24,11 +24,17 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Loaded: the pane is mounted and Office's loader has fetched every script it asks for. */
-async function load(page: Page, url: string, lang: "en-US" | "zh-CN"): Promise<void> {
-  await page.goto(url);
+/**
+ * Loaded: the pane is mounted and Office's loader has fetched and run o15apptofilemappingtable.js, the script
+ * that raised the error (it defines Office.context). Not "networkidle": the page may keep a connection open.
+ */
+async function settled(page: Page, lang: "en-US" | "zh-CN"): Promise<void> {
   await waitForPane(page, lang);
-  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() =>
+    performance.getEntriesByType("resource").some((e) => e.name.endsWith("/o15apptofilemappingtable.js")),
+  );
+  // The script runs as soon as it has arrived; a moment more lets any error it raises reach the listener.
+  await page.waitForTimeout(500);
 }
 
 describe("preview page errors", () => {
@@ -40,7 +46,8 @@ describe("preview page errors", () => {
         const page = await context.newPage();
         page.setDefaultTimeout(30_000);
         const errors = collectErrors(page);
-        await load(page, `${preview.url}?lang=${lang}`, lang);
+        await page.goto(`${preview.url}?lang=${lang}`);
+        await settled(page, lang);
         // Office's own globals, as the pane and the shipped functions use them, from the one loader.
         const globals = await page.evaluate(() => {
           const g = globalThis as unknown as Record<string, { [k: string]: unknown } | undefined>;
@@ -60,8 +67,7 @@ describe("preview page errors", () => {
           officeScripts: ["custom-functions-runtime.js"],
         });
         await page.reload();
-        await waitForPane(page, lang);
-        await page.waitForLoadState("networkidle");
+        await settled(page, lang);
         expect(errors).toEqual([]);
       } finally {
         await context.close();
