@@ -10,6 +10,7 @@
  */
 import type { Plan } from "../../../core/planSchema";
 import { toHostError, type HostOperationError } from "../../../excel/excelRun";
+import { logFailure } from "../store/operations";
 import type { RecordFiguresOutcome } from "../../../excel/recordFigures";
 
 export const RECORD_DELAY_MS = 1500;
@@ -80,6 +81,8 @@ export function createFigureRecorder(options: FigureRecorderOptions): FigureReco
         ...(outcome.kind === "recorded" ? { stored: outcome.stored } : {}),
       });
     } catch (err) {
+      // Shown by the history section (RecordingNotices) and logged.
+      logFailure("recordFigures", err);
       update({ error: toHostError(err) });
     } finally {
       update({ running: false });

@@ -14,6 +14,7 @@ import {
 } from "../../../core/targetAdjustment";
 import type { AdjustTargetOutcome } from "../../../excel/adjustTarget";
 import { failureText } from "../hostErrorText";
+import { logFailure } from "../store/operations";
 import { targetText } from "../indicatorNotes";
 import { ht } from "./historyStrings";
 
@@ -98,7 +99,7 @@ export function useAdjustmentForm({ lang, indicator, onSubmit, onAdjusted }: Adj
       }
     } catch (err) {
       // Shown here, beside the form that failed, and logged with the operation's name.
-      console.error("Plan Tracker: Record the target adjustment (targetAdjustment) failed", err);
+      logFailure("targetAdjustment", err);
       setNotice({ intent: "error", text: failureText(err, lang) });
     } finally {
       setBusy(false);

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import { toHostError, type HostOperationError } from "../../../excel/excelRun";
+import { logFailure } from "../store/operations";
 import type { SheetPlan } from "../../../excel/sheetPlan";
 import { watchSelection } from "../../../excel/watchSelection";
 import { selectedCellAt, type SelectedCell } from "./selectedFigure";
@@ -40,6 +41,7 @@ export function useSelectedFigure(sheet: SheetPlan | null): SelectedFigure {
         if (watch.initial !== null) setAddress({ sheet: sheetName, address: watch.initial });
       },
       (err: unknown) => {
+        logFailure("readSelection", err);
         if (alive) setError(toHostError(err));
       },
     );

@@ -26,6 +26,8 @@ const labels = {
   // Not started by staff: reading the sheet and the check when the pane opens. They take no lock but
   // their failures are reported by name like the others.
   readSheet: { zh: "读取指标表", en: "Read the indicator table" },
+  recordFigures: { zh: "记录已填数据", en: "Record the figures entered" },
+  readSelection: { zh: "读取所选单元格", en: "Read the selected cell" },
   paneOpen: { zh: "检查工作簿中保存的规划", en: "Check the plan stored in the workbook" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
@@ -36,3 +38,11 @@ export function operationLabel(op: OperationName, lang: Lang): string {
 }
 
 export const OPERATION_NAMES = Object.keys(labels) as OperationName[];
+
+/**
+ * The log line of a failure, named by its operation: the store's reporter writes it for every failure it
+ * shows, and so do the places that show a failure beside their own control (a form, the recorder).
+ */
+export function logFailure(op: OperationName, err: unknown): void {
+  console.error(`Plan Tracker: ${labels[op].en} (${op}) failed`, err);
+}

@@ -14,7 +14,7 @@ import { watchSheet } from "../../../excel/watchChanges";
 import { failureText } from "../hostErrorText";
 import { t } from "../i18n";
 import { createStore, type Store } from "./createStore";
-import { operationLabel, type OperationName } from "./operations";
+import { logFailure, operationLabel, type OperationName } from "./operations";
 import type { Notice, PaneState } from "./paneState";
 import { evaluateSnapshot } from "./planState";
 
@@ -77,9 +77,6 @@ export function createPaneStore(options: PaneStoreOptions): PaneStore {
   let unwatch: (() => Promise<void>) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let alive = true;
-
-  const logFailure = (op: OperationName, err: unknown) =>
-    console.error(`Plan Tracker: ${operationLabel(op, "en")} (${op}) failed`, err);
 
   const notify = (notices: Notice | Notice[] | null) =>
     store.setState({ notices: notices === null ? [] : Array.isArray(notices) ? notices : [notices] });
