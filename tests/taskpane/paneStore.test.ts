@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { highlightsOn } from "../../src/excel/highlights";
 import { readTemplate } from "../../src/excel/readTemplate";
+import { STATE_KEY } from "../../src/excel/templateState";
+import { checkStoredPlan } from "../../src/taskpane/app/store/paneOpen";
 import { insert } from "../../src/taskpane/app/store/insertAction";
 import { createPaneStore, type PaneStore } from "../../src/taskpane/app/store/paneStore";
 import { readyOf } from "../../src/taskpane/app/store/planState";
@@ -13,6 +15,7 @@ import { highlight, validate } from "../../src/taskpane/app/store/sheetActions";
 import { writeSheet } from "../../src/taskpane/app/report/reportPanelActions";
 import { portableCopy } from "../../src/taskpane/app/travel/travelPanelActions";
 import { t } from "../../src/taskpane/app/i18n";
+import { tt } from "../../src/taskpane/app/travel/travelStrings";
 import { cellOf, seedPlan, useHost } from "../excel/helpers";
 
 const host = useHost();
@@ -120,5 +123,24 @@ describe("the pane store", () => {
     expect(s.getState().busy).toBeNull();
     s.dismiss(0);
     expect(s.getState().notices).toEqual([]);
+  });
+
+  it("checks the stored plan when the pane opens, without the sharing panel: a damaged setting is restored and the plan shown", async () => {
+    const first = await started();
+    await insert(first);
+    const tableName = readyOf(first.getState().plan)!.snapshot.tableName;
+    await first.stop();
+    await Excel.run(async (context) => {
+      context.workbook.settings.add(STATE_KEY, '{"version":2,"tableName":');
+      await context.sync();
+    });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // The pane opens again: the setting cannot be read, so the plan cannot be located yet.
+    const s = await started();
+    expect(s.getState().plan.kind).toBe("error");
+    await checkStoredPlan(s);
+    expect(s.getState().notices).toEqual([{ intent: "info", text: tt("zh", "storedRepaired") }]);
+    expect(readyOf(s.getState().plan)?.snapshot.tableName).toBe(tableName);
+    expect(s.getState().repair).toBeNull();
   });
 });
