@@ -33,19 +33,6 @@ const OFFICE_JS_LOCAL_FILES = [
   "zh-cn/office_strings.js",
 ];
 
-// The pane's UI runs on Preact through preact/compat: React's API for 9.6 kB gzipped where react-dom took
-// 62.8 kB of the 150 kB the pane may load before it is usable (BENCHMARKS.md, "Pane start-up"). Fluent UI
-// and the pane's components are written against React's API and do not change; the preview and the
-// end-to-end tests are built from this config, so they run what ships. Unit tests (vitest, node) render
-// with React itself.
-const PREACT_ALIASES = {
-  "react/jsx-runtime": "preact/compat/jsx-runtime",
-  "react/jsx-dev-runtime": "preact/compat/jsx-dev-runtime",
-  "react-dom/client": "preact/compat/client",
-  "react-dom$": "preact/compat",
-  react$: "preact/compat",
-};
-
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const LOCALIZER_SOURCE = path.resolve(__dirname, "src/functions/localizedMetadata.ts");
 
@@ -217,7 +204,6 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
-      alias: PREACT_ALIASES,
     },
     module: {
       rules: [

@@ -33,10 +33,7 @@ export interface BundleReport {
   attribution: Array<{ file: string; packages: Array<{ name: string; bytes: number }> }>;
 }
 
-/**
- * Markers only a bundled UI runtime contains (the same as tests/shell/build.test.ts): React DOM's, and
- * preact/compat's (__SECRET_INTERNALS), which the build puts in React's place (webpack.config.js).
- */
+/** Markers only a bundled UI runtime contains (the same as tests/shell/build.test.ts): React DOM's. */
 const REACT_MARKERS = ["react-dom", "__SECRET_INTERNALS", "createRoot", "__CLIENT_INTERNALS"];
 
 function sized(dir: string, file: string): BundleFile {

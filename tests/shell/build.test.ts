@@ -44,8 +44,7 @@ function runBuild(): Promise<{ code: number | null; output: string }> {
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
 const jsFiles = () => fs.readdirSync(outDir).filter((f) => f.endsWith(".js"));
 const metadata = (file: string): FunctionMetadata[] => JSON.parse(read(file)).functions;
-// Markers that only a bundled UI runtime contains: React DOM's, and preact/compat's __SECRET_INTERNALS (the
-// build runs the pane on Preact, webpack.config.js).
+// Markers that only a bundled UI runtime contains: React DOM's.
 // `Function` as a value: not a property (`.Function`), not part of a name, not `instanceof Function`, and not
 // the word in an error message ("argument must be of type Function", in the Word library's EventEmitter).
 const FUNCTION_CONSTRUCTOR = /.{0,30}(?<![.\w$"'`]|instanceof\s|of type )Function(?![\w$"'`])(?!\.prototype).{0,30}/;
@@ -145,11 +144,11 @@ describe("production build", () => {
     expect(lazy.some((f) => REACT_MARKERS.some((marker) => read(f).includes(marker)))).toBe(true);
   });
 
-  it("bundles Preact in React's place, and no React DOM at all", () => {
+  it("bundles React DOM itself (the stack is React + Fluent UI v9), not a stand-in runtime such as Preact", () => {
     const code = jsFiles().map(read).join("\n");
-    // react-dom's production build names itself in its error decoder URL and its internals.
-    expect(code).not.toMatch(/react-dom\.production|__CLIENT_INTERNALS_DO_NOT_USE/);
-    expect(code).toContain("__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED"); // preact/compat's
+    // react-dom's client names its internals; preact/compat would name only __SECRET_INTERNALS… and its own hooks.
+    expect(code).toMatch(/__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE/);
+    expect(code).not.toMatch(/preact\/compat|__PREACT_DEVTOOLS__/);
   });
 
   it("keeps zod out of functions.js: what loads on workbook open needs the maths, not the plan schema", () => {

@@ -17,12 +17,14 @@ const statsFile = path.join(tmp, "stats.json");
 
 /**
  * The budget is PANE_STARTUP_BUDGET_KB (150 kB); `npm run bench` and scripts/bench/startupBench.ts fail
- * above it. The pane measures about 200 kB today (functions.js 29, the UI runtime, Fluent and zod/mini 74,
- * the pane's own code 95): under the budget only once the pane's first view stops loading what it does not
- * show (see BENCHMARKS.md). Until then this ceiling keeps the start-up set from growing; it comes down to
- * the budget when the pane gets there.
+ * above it, and the pane does not meet it: about 252 kB today — functions.js 29, React DOM + Fluent UI +
+ * zod/mini 129 (already 157 kB before any of the pane's own code), the pane's own code 94. The stack is
+ * fixed by the users (React and Fluent UI v9); running the pane on Preact (preact/compat) measured 195 kB
+ * and was taken out again — a different UI runtime, which Fluent UI v9 does not support, is the users'
+ * decision, not a build setting (BENCHMARKS.md, "Pane start-up"). Until then this ceiling keeps the
+ * start-up set from growing; it comes down with every part of the first view that is loaded on demand.
  */
-const CEILING_KB = 205;
+const CEILING_KB = 255;
 
 /** Chunks of features used on demand: never fetched before the pane is usable. */
 const ON_DEMAND = ["report", "travel", "word-report"];
