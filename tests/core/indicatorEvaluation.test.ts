@@ -57,7 +57,7 @@ describe("evaluateIndicator — level targets", () => {
     const early = makePlan([withActuals(seedRows.hiTechFirms, { "2024": 151 })]);
     expect(evaluateIndicator(early, only(early, "HIGH_TECH_FIRMS")).status?.label).toEqual({
       zh: "提前实现",
-      en: "achieved",
+      en: "achieved early",
     });
     const onTime = makePlan([withActuals(seedRows.hiTechFirms, { "2025": 150 })]);
     const e = evaluateIndicator(onTime, only(onTime, "HIGH_TECH_FIRMS"));
