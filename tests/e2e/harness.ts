@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startPreviewServer } from "../../dev/preview/server.mjs";
+import { sharedPreviewDir } from "./previewRun";
 
 export const projectDir = path.resolve(__dirname, "../..");
 export const CHROMIUM = process.env.PLAN_TRACKER_CHROMIUM || "/usr/bin/chromium";
@@ -42,7 +43,54 @@ function runBuild(outDir: string): Promise<void> {
   });
 }
 
-/** Builds the preview into a temporary folder, serves it and starts Chromium. */
+/**
+ * One preview build per test run, shared by every end-to-end file. Vitest runs files in separate workers, so
+ * the first file to ask builds into a folder named after the run (PLAN_TRACKER_TEST_RUN, set by
+ * tests/globalSetup.ts, which removes the folder at the end) and the others wait for its marker — twelve
+ * files built the same page twelve times before, minutes of CI. Outside such a run each call builds its own.
+ */
+async function previewBuild(): Promise<{ dir: string; owned: boolean }> {
+  const run = process.env.PLAN_TRACKER_TEST_RUN;
+  if (!run) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-preview-"));
+    try {
+      await runBuild(dir);
+    } catch (error) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+    return { dir, owned: true };
+  }
+  const dir = sharedPreviewDir(run);
+  const done = `${dir}.done`;
+  const failed = `${dir}.failed`;
+  let builder = false;
+  try {
+    fs.mkdirSync(dir); // atomic: exactly one file of the run gets to build
+    builder = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  if (builder) {
+    try {
+      await runBuild(dir);
+    } catch (error) {
+      fs.writeFileSync(failed, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    fs.writeFileSync(done, "");
+    return { dir, owned: false };
+  }
+  const deadline = Date.now() + 10 * 60_000;
+  while (!fs.existsSync(done)) {
+    if (fs.existsSync(failed)) throw new Error(`The shared preview build failed:\n${fs.readFileSync(failed, "utf8")}`);
+    if (Date.now() > deadline) throw new Error(`No shared preview build in ${dir} after 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { dir, owned: false };
+}
+
+/** Builds the preview (once per test run), serves it and starts Chromium. */
 export async function startPreview(): Promise<Preview> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
@@ -51,16 +99,19 @@ export async function startPreview(): Promise<Preview> {
         "or point PLAN_TRACKER_CHROMIUM at another Chromium binary.",
     );
   }
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-preview-"));
+  const build = await previewBuild();
+  const outDir = build.dir;
+  const removeBuild = () => {
+    if (build.owned) fs.rmSync(outDir, { recursive: true, force: true });
+  };
   let server: Awaited<ReturnType<typeof startPreviewServer>> | null = null;
   let browser: Browser | null = null;
   try {
-    await runBuild(outDir);
     server = await startPreviewServer({ dir: outDir, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
     await server?.close();
-    fs.rmSync(outDir, { recursive: true, force: true });
+    removeBuild();
     throw error;
   }
   const running = { server, browser };
@@ -70,7 +121,7 @@ export async function startPreview(): Promise<Preview> {
     async close() {
       await running.browser.close();
       await running.server.close();
-      fs.rmSync(outDir, { recursive: true, force: true });
+      removeBuild();
     },
   };
 }

@@ -1,0 +1,15 @@
+/**
+ * Once per `vitest run`: names the run so the end-to-end files share one preview build
+ * (tests/e2e/harness.ts), and removes that build when the run ends. Workers inherit the variable.
+ */
+import fs from "node:fs";
+import { sharedPreviewDir } from "./e2e/previewRun";
+
+export function setup(): () => void {
+  const run = `${process.pid}-${Date.now()}`;
+  process.env.PLAN_TRACKER_TEST_RUN = run;
+  return () => {
+    const dir = sharedPreviewDir(run);
+    for (const target of [dir, `${dir}.done`, `${dir}.failed`]) fs.rmSync(target, { recursive: true, force: true });
+  };
+}
