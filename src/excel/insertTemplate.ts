@@ -181,18 +181,23 @@ export async function insertTemplate(plan: Plan, lang: Lang, options: WriteOptio
       // PLAN.STATUS labels follow the workbook's language, whoever recalculates it.
       wb.settings.add(WORKBOOK_LANGUAGE_SETTING, lang);
       await context.sync();
-      return {
-        created: true,
-        sheetName,
-        tableName,
-        indicatorCount: plan.indicators.length,
-        added: plan.indicators.length,
-        kept: [],
-        figuresKept: 0,
-        print,
-      };
+      return newSheetResult(plan, sheetName, tableName, print);
     });
   });
+}
+
+/** What Insert says of a sheet it wrote from scratch: every indicator added, nothing of staff's kept. */
+function newSheetResult(plan: Plan, sheetName: string, tableName: string, print: TemplatePrintSetup): InsertResult {
+  return {
+    created: true,
+    sheetName,
+    tableName,
+    indicatorCount: plan.indicators.length,
+    added: plan.indicators.length,
+    kept: [],
+    figuresKept: 0,
+    print,
+  };
 }
 
 async function writeFreshSheet(
@@ -584,16 +589,19 @@ async function refreshTemplate(
     );
   });
   const written: WrittenRows = { keys: ownedIndexes.map((i) => ownedAt.get(i)!.key), rows: hashRows.join("") };
-  // C3 follows the table's new extent, unless staff replaced the add-in's formula there.
   const lastBodyRow = Math.max(firstNewRow + added.length - 1, block.firstRow + block.rowCount - 1);
   const printed = extendedPrintArea(printArea, block, headers.length, lastBodyRow);
   if (printed) sheet.pageLayout.setPrintArea(printed);
+  // C3 is written again only when it is blank or an earlier form of the add-in's formula (the body as an
+  // argument); the current one does not depend on the table's extent, and a formula staff put there stays.
   const currentYearFormula = String(yearCell.formulas[0]?.[0] ?? "");
+  const yearFormula = evaluationYearFormula(frame);
   if (
-    currentYearFormula === "" ||
-    /^=IF\(B3<>"",B3,(IFERROR\()?PLAN\.DATAYEAR\(/i.test(currentYearFormula.replace(/\s+/g, ""))
+    currentYearFormula !== yearFormula &&
+    (currentYearFormula === "" ||
+      /^=IF\(B3<>"",B3,(IFERROR\()?PLAN\.DATAYEAR\(/i.test(currentYearFormula.replace(/\s+/g, "")))
   )
-    yearCell.formulas = [[evaluationYearFormula(frame, lastBodyRow)]];
+    yearCell.formulas = [[yearFormula]];
   await writeState(batch, context, { ...state, plan: planInfo(plan), written });
   await context.sync();
   return {
@@ -720,14 +728,7 @@ async function relayoutTemplate(
     await writeState(batch, context, { ...state, tableName, plan: planInfo(plan), written, highlightRuleIds: [] });
     await context.sync();
     return {
-      created: true,
-      sheetName,
-      tableName,
-      indicatorCount: plan.indicators.length,
-      added: plan.indicators.length,
-      kept: [],
-      figuresKept: 0,
-      print,
+      ...newSheetResult(plan, sheetName, tableName, print),
       relaid: { previousSheet, carriedCells, indicatorsNotInPlan: notInPlan },
     };
   });

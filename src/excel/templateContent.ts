@@ -120,9 +120,9 @@ function headerRange(frame: TableFrame): string {
  * year only when the year changes (a streaming function, src/functions/rowStreams.ts). Were the body its
  * argument, every figure typed would make C3 dirty and with it — Excel recalculates every dependent of a
  * changed cell, whether or not its value changed — every computed cell of the table, all of which read $C$3.
- * `_lastBodyRow` is no longer needed (the body is found below the header); kept for the callers.
+ * It does not depend on the table's extent, so rows added by a refresh leave it as it is.
  */
-export function evaluationYearFormula(frame: TableFrame, _lastBodyRow?: number): string {
+export function evaluationYearFormula(frame: TableFrame): string {
   return `=IF(${EVALUATION_YEAR_INPUT}<>"",${EVALUATION_YEAR_INPUT},IFERROR(PLAN.DATAYEAR(${headerRange(frame)}),""))`;
 }
 
@@ -325,7 +325,7 @@ export function buildFreshTemplate(plan: Plan, lang: Lang): FreshTemplate {
     header: columns.map((c) => c.header[lang]),
     rows,
     formats,
-    evaluationYearFormula: evaluationYearFormula(frame, FIRST_BODY_ROW + plan.indicators.length - 1),
+    evaluationYearFormula: evaluationYearFormula(frame),
   };
 }
 

@@ -195,6 +195,24 @@ describe("insertTemplate: running it again", () => {
     });
   });
 
+  it("refresh: C3 in an earlier form (the body as an argument) is brought up to date; a formula staff typed there stays", async () => {
+    await insertTemplate(seedPlan, "zh");
+    const wb = host.standin.workbook;
+    const current = String(wb.cell(SHEET, "C3").input);
+    const lastRead = columnLetters(columns.findIndex((c) => c.role === "computed") - 1);
+    const older = current.replace(
+      /PLAN\.DATAYEAR\(([^)]*)\)/,
+      (_m, header: string) => `PLAN.DATAYEAR(${header},$A$6:$${lastRead}$16)`,
+    );
+    expect(older).not.toBe(current);
+    wb.setCellInput(SHEET, "C3", older);
+    await insertTemplate(seedPlan, "zh");
+    expect(wb.cell(SHEET, "C3").input).toBe(current);
+    wb.setCellInput(SHEET, "C3", "=2023");
+    await insertTemplate(seedPlan, "zh");
+    expect(wb.cell(SHEET, "C3").input).toBe("=2023");
+  });
+
   it("appends indicators the plan gained, without touching the rows staff use", async () => {
     const fewer = planSchema.parse({ ...seedPlan, indicators: seedPlan.indicators.slice(0, 3) });
     await insertTemplate(fewer, "zh");
