@@ -1,16 +1,15 @@
 // What the pane loads before staff can use it, counted as the bench counts it: a production build (built
-// once, as tests/shell/build.test.ts builds it, with webpack's stats) whose taskpane.html is loaded in
+// once by scripts/licenses.mjs's buildWithStats, as the bench builds it, with webpack's stats) whose taskpane.html is loaded in
 // Chromium with office.js stood in (scripts/bench/startup.ts); every JS and CSS response requested before
 // the Insert button is enabled is gzipped (-9) and added up.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWithStats } from "../../scripts/licenses.mjs";
 import { measureStartup, type StartupReport } from "../../scripts/bench/startup";
 import { PANE_STARTUP_BUDGET_KB } from "../../scripts/bench/startupBench";
 
-const projectDir = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-startup-"));
 const outDir = path.join(tmp, "dist");
 const statsFile = path.join(tmp, "stats.json");
@@ -35,37 +34,15 @@ interface StatsChunk {
   modules?: Array<{ name?: string }>;
 }
 
-let build: { code: number | null; output: string };
 let report: StartupReport;
 let chunks: StatsChunk[] = [];
-
-function runBuild(): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(projectDir, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", `--json=${statsFile}`],
-      {
-        cwd: projectDir,
-        env: {
-          ...process.env,
-          PLAN_TRACKER_BASE_URL: "https://plan.example.test/",
-          PLAN_TRACKER_OUT_DIR: outDir,
-          PLAN_TRACKER_OFFICE_JS: "",
-        },
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
 
 const chunkOf = (file: string) => chunks.find((c) => (c.files ?? []).includes(file));
 
 beforeAll(async () => {
-  build = await runBuild();
-  if (build.code !== 0) throw new Error(`the production build failed:\n${build.output.slice(-3000)}`);
+  // The bench's own build (scripts/licenses.mjs): production, with webpack's stats; its hidden source maps are
+  // never fetched by the page, so what is counted is what ships.
+  await buildWithStats(outDir, statsFile);
   const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as { chunks?: StatsChunk[] };
   chunks = stats.chunks ?? [];
   report = await measureStartup(outDir, { stats });
