@@ -15,6 +15,7 @@ import {
 } from "../../src/core/templateLayout";
 import { asyncBatchRate, batchRate, calibrate, callsPerSecond, summarise, type Sampled } from "./timing";
 import { performance } from "node:perf_hooks";
+import { CUSTOM_FUNCTIONS_ERROR_CODES, CustomFunctionsError } from "../../dev/standin/customFunctions";
 
 /** A seed template header and a few of its rows with figures, for PLAN.EVALUATE and PLAN.DATAYEAR. */
 const HEADER = buildHeaderRow(seedPlan, "zh");
@@ -102,28 +103,13 @@ const INVOCATION = {
   },
 } as unknown as CustomFunctions.StreamingInvocation<unknown[][]>;
 
-class StubCustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The globals Excel's shared runtime provides, reduced to what the wrappers read. */
 export function installExcelGlobals(): () => void {
   const g = globalThis as Record<string, unknown>;
   const before = { CustomFunctions: g.CustomFunctions, Office: g.Office };
   g.CustomFunctions = {
-    Error: StubCustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-    },
+    Error: CustomFunctionsError,
+    ErrorCode: CUSTOM_FUNCTIONS_ERROR_CODES,
   };
   g.Office = {
     context: {

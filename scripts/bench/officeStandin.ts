@@ -6,6 +6,7 @@
  * startup.ts into one script; its bytes are Office's, not the add-in's, and are not counted.
  */
 import { createStandin, installStandin } from "../../dev/standin";
+import { CUSTOM_FUNCTIONS_ERROR_CODES, CustomFunctionsError } from "../../dev/standin/customFunctions";
 
 const lang = new URLSearchParams(location.search).get("lang") ?? "zh-CN";
 const standin = createStandin({ displayLanguage: lang });
@@ -23,14 +24,6 @@ office.onReady = (callback?: (info: typeof ready) => unknown) =>
   });
 
 /** CustomFunctions as the functions runtime defines it: associate() records the handlers; Error is a class. */
-class CustomFunctionsError extends Error {
-  constructor(
-    public code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
 const associated = new Map<string, unknown>();
 (globalThis as unknown as Record<string, unknown>).CustomFunctions = {
   associate(id: string | Record<string, unknown>, handler?: unknown) {
@@ -38,15 +31,7 @@ const associated = new Map<string, unknown>();
     else for (const [key, value] of Object.entries(id)) associated.set(key, value);
   },
   Error: CustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
+  ErrorCode: CUSTOM_FUNCTIONS_ERROR_CODES,
 };
 // The bench reads which PLAN functions functions.js registered.
 (globalThis as unknown as Record<string, unknown>).__associatedFunctions = associated;

@@ -241,6 +241,16 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
   describe("and it fires, localized, when a spec throws (so the checks above can fail)", () => {
     afterEach(() => vi.restoreAllMocks());
 
+    /** What Excel gets from a wrapper called with valid arguments: its result, or what it threw. */
+    const outcomeOf = async (id: PlanFunctionId): Promise<unknown> => {
+      try {
+        const r = call[id](VALID[id]);
+        return r instanceof Promise ? await r : r;
+      } catch (error) {
+        return error;
+      }
+    };
+
     it.each(["zh", "en"] as const)(
       "a bug inside compute (the spec's guard), %s: every wrapper, #VALUE! with the internal message",
       async (lang) => {
@@ -249,13 +259,7 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
           vi.spyOn(planFunction(spec.id), "compute").mockImplementation(() => {
             throw new Error("boom");
           });
-          let outcome: unknown;
-          try {
-            const r = call[spec.id](VALID[spec.id]);
-            outcome = r instanceof Promise ? await r : r;
-          } catch (error) {
-            outcome = error;
-          }
+          const outcome = await outcomeOf(spec.id);
           expect(outcome, `PLAN.${spec.id}`).toEqual(new StubError("#VALUE!", internalMessage(lang, spec.id, "boom")));
         }
         expect(logged).toHaveBeenCalledTimes(PLAN_FUNCTIONS.length);
@@ -270,13 +274,7 @@ describe("Excel wrappers (functions.ts) on the same inputs", () => {
           vi.spyOn(planFunction(spec.id), "evaluate").mockImplementation(() => {
             throw new TypeError("evaluate broke");
           });
-          let outcome: unknown;
-          try {
-            const r = call[spec.id](VALID[spec.id]);
-            outcome = r instanceof Promise ? await r : r;
-          } catch (error) {
-            outcome = error;
-          }
+          const outcome = await outcomeOf(spec.id);
           expect(outcome, `PLAN.${spec.id}`).toEqual(
             new StubError("#VALUE!", internalMessage(lang, spec.id, "evaluate broke")),
           );
