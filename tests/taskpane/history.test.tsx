@@ -1,8 +1,8 @@
 /**
  * The pane's figure history and target adjustment (src/taskpane/app/history): the selected cell mapped
  * to {indicator, year} through the template's header map (watchSelection on the stand-in), what the
- * panel says for each state of a cell, the recorder's timing (debounced, one at a time, paused, held
- * by other writes of the plan part, failures kept), and the components rendered in both languages
+ * panel says for each state of a cell, the recorder's timing (debounced, one at a time, held by the
+ * operations that write the plan part, failures kept), and the components rendered in both languages
  * with plan and cell text as text.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -19,7 +19,7 @@ import type { RecordFiguresOutcome } from "../../src/excel/recordFigures";
 import { planFromSnapshot, type SheetPlan } from "../../src/excel/sheetPlan";
 import { watchSelection } from "../../src/excel/watchSelection";
 import { mirrorSettingsToPart } from "../../src/excel/workbookPlanStore";
-import { createFigureRecorder, type RecorderState } from "../../src/taskpane/app/history/figureRecorder";
+import { createFigureRecorder, IDLE_RECORDING, type RecorderState } from "../../src/taskpane/app/store/figureRecorder";
 import { FigureHistoryPanel } from "../../src/taskpane/app/history/FigureHistoryPanel";
 import { HistorySection } from "../../src/taskpane/app/history/HistorySection";
 import { releaseWord } from "../../src/taskpane/app/history/historyStrings";
@@ -137,7 +137,7 @@ describe("the figure recorder", () => {
   });
   const tick = () => new Promise((r) => setTimeout(r, 0));
 
-  it("records once after the sheet stops changing, one recording at a time, and waits while paused", async () => {
+  it("records once after the sheet stops changing, one recording at a time, and waits while an operation holds it", async () => {
     const timers = fakeTimers();
     let calls = 0;
     let release: (() => void) | null = null;
@@ -171,11 +171,14 @@ describe("the figure recorder", () => {
     await tick();
     expect(recorder.state()).toMatchObject({ running: false, error: null, stored: { id: "p2" } });
 
-    recorder.pause(true);
+    // An operation holds the recorder (the store's lock): a recording that falls due waits for it.
+    let endHold = () => {};
+    const held = recorder.exclusive(() => new Promise<void>((resolve) => (endHold = resolve)));
     recorder.schedule();
     timers.advance(1000);
     expect(calls).toBe(2);
-    recorder.pause(false);
+    endHold();
+    await held;
     expect(calls).toBe(3);
     release!();
     await tick();
@@ -373,7 +376,17 @@ describe("history components", () => {
         evaluationYearInput: "",
       },
     } as unknown as SheetPlan;
-    const html = render(<HistorySection lang="zh" sheet={sheet} />);
+    const html = render(
+      <HistorySection
+        lang="zh"
+        sheet={sheet}
+        selection={null}
+        selectionError={null}
+        recording={IDLE_RECORDING}
+        lock={async (_op, work) => ({ ran: true, value: await work() })}
+        showStored={() => undefined}
+      />,
+    );
     expect(html).toContain("在指标表中选中某个年份的数据单元格");
     expect(html).toContain("在指标表中选中某个指标所在行的任一单元格");
   });

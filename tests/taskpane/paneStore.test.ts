@@ -27,13 +27,23 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function started(debounceMs = 40): Promise<PaneStore> {
-  store = createPaneStore({ lang: "zh", plan: seedPlan, debounceMs });
+async function started(debounceMs = 40, recordDelayMs?: number): Promise<PaneStore> {
+  store = createPaneStore({ lang: "zh", plan: seedPlan, debounceMs, ...(recordDelayMs ? { recordDelayMs } : {}) });
   await store.start();
   return store;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (up to 3 s) until `ready()` holds; fails the test otherwise. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let waited = 0; !ready(); waited += 20) {
+    if (waited > 3000) throw new Error("timed out");
+    await sleep(20);
+  }
+}
+
+const HIGH_TECH_ROW = 6 + seedPlan.indicators.findIndex((i) => i.id === "HIGH_TECH_ENTERPRISES");
 
 describe("the pane store", () => {
   it("holds the plan state: none before Insert, the template's plan and summary after, with a notice", async () => {
@@ -123,6 +133,49 @@ describe("the pane store", () => {
     expect(s.getState().busy).toBeNull();
     s.dismiss(0);
     expect(s.getState().notices).toEqual([]);
+  });
+
+  it("follows the cell staff select on the template's sheet, and stops following when the pane closes", async () => {
+    const s = await started();
+    await insert(s);
+    const sheetName = readyOf(s.getState().plan)!.snapshot.sheetName;
+    const cell = cellOf(seedPlan, "y2021", HIGH_TECH_ROW);
+    host.standin.workbook.select(sheetName, cell);
+    await host.standin.whenIdle();
+    await until(() => s.getState().selection !== null);
+    expect(s.getState().selection).toEqual({ sheet: sheetName, address: cell });
+    expect(s.getState().selectionError).toBeNull();
+    await s.stop();
+    host.standin.workbook.select(sheetName, cellOf(seedPlan, "y2022", HIGH_TECH_ROW));
+    await host.standin.whenIdle();
+    await sleep(50);
+    expect(s.getState().selection).toEqual({ sheet: sheetName, address: cell });
+  });
+
+  it("records the figures staff enter in the background, never beside an operation: one that falls due under the lock waits for it", async () => {
+    const s = await started(20, 30);
+    await insert(s);
+    // The first recording, after the insert released the lock.
+    await until(() => s.getState().recording.stored !== null && !s.getState().recording.running);
+    const recorded = () =>
+      s.getState().recording.stored?.indicators.find((i) => i.id === "HIGH_TECH_ENTERPRISES")?.actuals["2021"]?.value;
+    expect(recorded()).toBeUndefined();
+
+    let finish = () => {};
+    const op = s.exclusive("validate", () => new Promise<void>((resolve) => (finish = resolve)));
+    const sheetName = readyOf(s.getState().plan)!.snapshot.sheetName;
+    host.standin.workbook.setCellInput(sheetName, cellOf(seedPlan, "y2021", HIGH_TECH_ROW), "140");
+    await host.standin.whenIdle();
+    // The sheet is read again (the summary follows) but the recording waits for the operation.
+    await until(() => readyOf(s.getState().plan)!.sheet.plan.indicators.some((i) => i.actuals["2021"]?.value === 140));
+    await sleep(200);
+    expect(s.getState().recording.running).toBe(false);
+    expect(recorded()).toBeUndefined();
+
+    finish();
+    expect(await op).toEqual({ ran: true, value: undefined });
+    await until(() => recorded() === 140);
+    expect(s.getState().recording.error).toBeNull();
   });
 
   it("checks the stored plan when the pane opens, without the sharing panel: a damaged setting is restored and the plan shown", async () => {

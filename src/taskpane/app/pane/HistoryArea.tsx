@@ -9,6 +9,9 @@ export function HistoryArea() {
   const ready = usePane((s) => readyOf(s.plan));
   const selectedId = usePane((s) => s.selectedId);
   const busy = usePane((s) => s.busy !== null);
+  const selection = usePane((s) => s.selection);
+  const selectionError = usePane((s) => s.selectionError);
+  const recording = usePane((s) => s.recording);
   if (!ready) return null;
   return (
     <section>
@@ -16,9 +19,12 @@ export function HistoryArea() {
         lang={lang}
         sheet={ready.sheet}
         indicatorId={selectedId}
-        paused={busy}
         disabled={busy}
+        selection={selection}
+        selectionError={selectionError}
+        recording={recording}
         lock={store.exclusive}
+        showStored={store.showStored}
         onWorkbookChanged={() => void store.reload()}
       />
     </section>

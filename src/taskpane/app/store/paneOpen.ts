@@ -12,7 +12,8 @@ import { toHostError } from "../../../excel/excelRun";
 export async function checkStoredPlan(store: PaneStore): Promise<void> {
   const { lang } = store.getState();
   try {
-    const opened = await onPaneOpen();
+    // It may restore the settings and the plan part: no figure recording beside it.
+    const opened = await store.withoutRecording(() => onPaneOpen());
     if (opened.proposal.kind !== "none") store.setState({ repair: opened.proposal });
     if (opened.restored) {
       store.notify({

@@ -1,10 +1,12 @@
 /** What the pane's store holds (paneStore.ts): the plan, the one operation running, the notices, the view. */
 import type { Lang } from "../../../core/messages";
 import type { Plan } from "../../../core/planSchema";
+import type { HostOperationError } from "../../../excel/excelRun";
 import type { RepairProposal } from "../../../excel/repairStoredPlan";
 import type { UnitFilter } from "../components/IndicatorList";
 import type { StatusKey } from "../statusStyle";
 import type { FindingView } from "../validationView";
+import type { RecorderState } from "./figureRecorder";
 import type { OperationName } from "./operations";
 import type { PlanState } from "./planState";
 
@@ -35,6 +37,12 @@ export interface PaneState {
   filter: StatusKey | null;
   unitFilter: UnitFilter;
   groupedByUnit: boolean;
+  /** The cell staff last selected on the template's sheet (address without the sheet's name), or null. */
+  selection: { sheet: string; address: string } | null;
+  /** Watching the selection failed (the history section says so); null while it works. */
+  selectionError: HostOperationError | null;
+  /** The background recording of the figures staff enter (figureRecorder.ts). */
+  recording: RecorderState;
   /** Panels loaded on demand (their code is fetched the first time they are opened). */
   open: { travel: boolean; report: boolean };
 }

@@ -1,19 +1,26 @@
 /**
  * Records the sheet's figures in the workbook a little after staff stop typing (framework-free, so it
  * is tested in node): `schedule()` after every reload of the sheet, `flush()` to record at once
- * (before an export, when the pane opens). One recording at a time: a request that arrives while
- * one runs makes it run once more afterwards. While `paused` (another operation of the pane holds
- * the workbook) a due recording waits and runs when the pause ends.
+ * (when the pane opens). One recording at a time: a request that arrives while one runs makes it run
+ * once more afterwards.
+ *
+ * The recorder works in the background, under the pane's one operation lock: the store runs every
+ * operation through `exclusive` (paneStore.ts), which waits for a recording that is running and holds
+ * new ones until the operation is done, so a recording never interleaves with an operation that reads
+ * or writes the plan part (an insert, a portable copy, a saved figure record, a target adjustment, the
+ * check when the pane opens). Staff's action waits the moment a recording takes; it is not refused.
  *
  * Recording late loses nothing: until a change is recorded the workbook keeps the previous value as
  * current, and the next recording moves it into the history.
  */
 import type { Plan } from "../../../core/planSchema";
 import { toHostError, type HostOperationError } from "../../../excel/excelRun";
-import { logFailure } from "../store/operations";
+import { logFailure } from "./operations";
 import type { RecordFiguresOutcome } from "../../../excel/recordFigures";
 
 export const RECORD_DELAY_MS = 1500;
+
+export const IDLE_RECORDING: RecorderState = { stored: null, outcome: null, error: null, running: false };
 
 export interface RecorderState {
   /** The plan the workbook records, after the latest recording (null before the first). */
@@ -30,8 +37,6 @@ export interface FigureRecorder {
   schedule(): void;
   /** Records now (a scheduled recording is done by it). */
   flush(): Promise<void>;
-  /** While true, due recordings wait. */
-  pause(paused: boolean): void;
   /** The plan another operation just stored (setFigureRecord, adjustTarget): shown until the next recording. */
   setStored(plan: Plan): void;
   /**
@@ -57,9 +62,8 @@ export function createFigureRecorder(options: FigureRecorderOptions): FigureReco
   const delay = options.delayMs ?? RECORD_DELAY_MS;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  let state: RecorderState = { stored: null, outcome: null, error: null, running: false };
+  let state: RecorderState = IDLE_RECORDING;
   let timer: unknown = null;
-  let paused = false;
   let holds = 0;
   let due = false;
   let again = false;
@@ -99,8 +103,8 @@ export function createFigureRecorder(options: FigureRecorderOptions): FigureReco
       do {
         again = false;
         await runOnce();
-      } while (again && !disposed && !paused && holds === 0);
-      if (again) due = true; // asked again while paused: runs when the pause ends
+      } while (again && !disposed && holds === 0);
+      if (again) due = true; // asked again while held: runs when the hold ends
       current = null;
     })();
     return current;
@@ -109,7 +113,7 @@ export function createFigureRecorder(options: FigureRecorderOptions): FigureReco
   function fire(): void {
     timer = null;
     if (disposed) return;
-    if (paused || holds > 0) due = true;
+    if (holds > 0) due = true;
     else void start();
   }
 
@@ -131,10 +135,6 @@ export function createFigureRecorder(options: FigureRecorderOptions): FigureReco
       }
       await start();
     },
-    pause(on: boolean) {
-      paused = on;
-      if (!on && due && holds === 0 && !disposed) void start();
-    },
     async exclusive<T>(op: () => Promise<T>): Promise<T> {
       holds++;
       try {
@@ -142,7 +142,7 @@ export function createFigureRecorder(options: FigureRecorderOptions): FigureReco
         return await op();
       } finally {
         holds--;
-        if (holds === 0 && !paused && due && !disposed) void start();
+        if (holds === 0 && due && !disposed) void start();
       }
     },
     setStored(plan: Plan) {
