@@ -50,6 +50,8 @@ describe("the selected figure's record", () => {
     await history.getByText("Previous values (most recent first)").waitFor();
     await history.getByText(/^131 \(/).waitFor({ timeout: 20_000 });
     await history.getByText("Source: 2021 statistical communiqué").waitFor();
+    // The form is now about 133: the message about saving 131's source is gone.
+    expect(await history.getByText(`Saved the source of ${address}.`).count()).toBe(0);
     await saveScreenshot(page, "figure-record");
     expect(errors).toEqual([]);
   }, 240_000);

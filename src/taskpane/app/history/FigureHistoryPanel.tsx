@@ -199,7 +199,8 @@ export function FigureHistoryPanel(props: FigureHistoryPanelProps) {
       </section>
     );
   }
-  const cellKey = `${view.address}|${view.year}`;
+  // The save's message is about the figure in the cell: it goes when staff type another one there.
+  const cellKey = `${view.address}|${view.year}|${view.sheetValue ?? ""}`;
   const result = saved !== null && saved.cell === cellKey ? saved.result : null;
   const current = view.record.current;
   const shown = view.sheetValue ?? current?.value ?? null;
