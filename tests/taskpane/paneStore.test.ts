@@ -15,7 +15,6 @@ import { highlight, validate } from "../../src/taskpane/app/store/sheetActions";
 import { writeSheet } from "../../src/taskpane/app/report/reportPanelActions";
 import { portableCopy } from "../../src/taskpane/app/travel/travelPanelActions";
 import { t } from "../../src/taskpane/app/i18n";
-import { tt } from "../../src/taskpane/app/travel/travelStrings";
 import { cellOf, seedPlan, useHost } from "../excel/helpers";
 
 const host = useHost();
@@ -192,7 +191,7 @@ describe("the pane store", () => {
     const s = await started();
     expect(s.getState().plan.kind).toBe("error");
     await checkStoredPlan(s);
-    expect(s.getState().notices).toEqual([{ intent: "info", text: tt("zh", "storedRepaired") }]);
+    expect(s.getState().notices).toEqual([{ intent: "info", text: t("zh", "storedRepaired") }]);
     expect(readyOf(s.getState().plan)?.snapshot.tableName).toBe(tableName);
     expect(s.getState().repair).toBeNull();
   });

@@ -1,14 +1,15 @@
 /**
  * The pane: the plan's state at the top (title, evaluation year, counts by status), the toolbar and the
- * notices under it, Validate's results, the charts and the indicators, the selected figure's records, and
- * the report and sharing panels loaded when opened. Every section reads the pane's store (store/) and
- * only renders; every workbook call goes through src/excel, every number comes from the core.
+ * notices under it, Validate's results, the charts and the indicators, the selected figure's records (loaded
+ * once there is a template), and the report and sharing panels loaded when opened. Every section reads the
+ * pane's store (store/) and only renders; every workbook call goes through src/excel, every number comes
+ * from the core.
  */
 import { MainActions } from "./pane/MainActions";
 import { ChartsSection } from "./pane/ChartsSection";
 import { EvaluationYearSection } from "./pane/EvaluationYearSection";
 import { FindingsSection } from "./pane/FindingsSection";
-import { HistoryArea } from "./pane/HistoryArea";
+import { HistoryOnDemand } from "./pane/HistoryOnDemand";
 import { IndicatorsSection } from "./pane/IndicatorsSection";
 import { IntegritySection } from "./pane/IntegritySection";
 import { NoticeArea } from "./pane/NoticeArea";
@@ -16,9 +17,9 @@ import { OnDemandPanels } from "./pane/OnDemandPanels";
 import { PaneHeader } from "./pane/PaneHeader";
 import { usePaneStyles } from "./pane/paneStyles";
 import { PlanStateMessages } from "./pane/PlanStateMessages";
+import { RepairOnDemand } from "./pane/RepairOnDemand";
 import { StatusSection } from "./pane/StatusSection";
 import { usePane } from "./store/useStore";
-import { StoredPlanRepair } from "./travel/StoredPlanRepair";
 
 export function App() {
   const styles = usePaneStyles();
@@ -29,7 +30,7 @@ export function App() {
       <PaneHeader />
       <EvaluationYearSection />
       <IntegritySection />
-      <StoredPlanRepair />
+      <RepairOnDemand />
       <PlanStateMessages />
       <StatusSection />
       <MainActions />
@@ -37,7 +38,7 @@ export function App() {
       <FindingsSection />
       <ChartsSection />
       <IndicatorsSection />
-      <HistoryArea />
+      <HistoryOnDemand />
       <OnDemandPanels />
     </main>
   );

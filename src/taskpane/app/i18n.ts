@@ -83,6 +83,23 @@ const strings = {
     zh: "“{panel}”未能载入（{detail}）。请关闭任务窗格后重新打开。",
     en: "“{panel}” could not be loaded ({detail}). Close the pane and open it again.",
   },
+  historyPanel: { zh: "数据记录与目标调整", en: "Figure records and target adjustments" },
+  reportPanel: { zh: "评估报告", en: "Evaluation report" },
+  travelPanel: { zh: "共享与其他规划", en: "Sharing and other plans" },
+
+  // The check of the stored plan when the pane opens (store/paneOpen.ts).
+  storedRepaired: {
+    zh: "工作簿中保存的加载项状态（设置 PlanTracker.template）已损坏，已按工作簿中保存的规划（完好）重写。之后刷新指标表时，凡与模板不同的单元格都按工作人员填写的处理。",
+    en: "The add-in's state saved in this workbook (setting PlanTracker.template) was damaged; it was written again from the stored plan, which is intact. The next refresh treats every cell that differs from the template as typed by staff.",
+  },
+  storedRestored: {
+    zh: "已从工作簿中保存的规划恢复加载项状态。",
+    en: "Restored the add-in's state from the plan stored in this workbook.",
+  },
+  storeNotChecked: {
+    zh: "任务窗格没有在 Excel 中运行：无从检查工作簿中保存的规划。",
+    en: "The pane is not running inside Excel: there is no stored plan to check.",
+  },
 
   // Insert.
   insertWillCreate: {

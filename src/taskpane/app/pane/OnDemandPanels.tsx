@@ -10,8 +10,6 @@ import type { Lang } from "../../../core/messages";
 import { t } from "../i18n";
 import type { PaneState } from "../store/paneState";
 import { usePane, usePaneStore } from "../store/useStore";
-import { rt } from "../report/reportStrings";
-import { tt } from "../travel/travelStrings";
 import { PanelBoundary } from "./PanelBoundary";
 import { usePaneStyles } from "./paneStyles";
 
@@ -25,8 +23,8 @@ const TravelPanel = lazy(() =>
 type PanelKey = keyof PaneState["open"];
 
 const PANELS: Record<PanelKey, { title: (lang: Lang) => string; Panel: ComponentType }> = {
-  report: { title: (lang) => rt(lang, "sectionTitle"), Panel: ReportPanel },
-  travel: { title: (lang) => tt(lang, "sectionTitle"), Panel: TravelPanel },
+  report: { title: (lang) => t(lang, "reportPanel"), Panel: ReportPanel },
+  travel: { title: (lang) => t(lang, "travelPanel"), Panel: TravelPanel },
 };
 
 function OnDemandPanel(props: { which: PanelKey }) {

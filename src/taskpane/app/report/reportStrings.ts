@@ -5,7 +5,6 @@
 import { fillTemplate, type Lang } from "../../../core/messages";
 
 const strings = {
-  sectionTitle: { zh: "评估报告", en: "Evaluation report" },
   year: { zh: "评估年份", en: "Evaluation year" },
   kind: { zh: "评估类型", en: "Kind of evaluation" },
   kind_annual: { zh: "年度监测", en: "Annual monitoring" },

@@ -5,7 +5,7 @@
  * loaded only when staff open it; the repair it proposes is shown there and in the notice area.
  */
 import { onPaneOpen } from "../travel/travelActions";
-import { tt } from "../travel/travelStrings";
+import { t } from "../i18n";
 import type { PaneStore } from "./paneStore";
 import { toHostError } from "../../../excel/excelRun";
 
@@ -18,14 +18,14 @@ export async function checkStoredPlan(store: PaneStore): Promise<void> {
     if (opened.restored) {
       store.notify({
         intent: "info",
-        text: tt(lang, opened.restored === "repaired" ? "storedRepaired" : "storedRestored"),
+        text: t(lang, opened.restored === "repaired" ? "storedRepaired" : "storedRestored"),
       });
       await store.reload();
     }
   } catch (err) {
     const error = toHostError(err);
     // Outside Excel nothing is stored to check: said once, as what it is, not as a failure.
-    if (error.code === "notInExcel") store.notify({ intent: "info", text: tt(lang, "storeNotChecked") });
+    if (error.code === "notInExcel") store.notify({ intent: "info", text: t(lang, "storeNotChecked") });
     else store.reportFailure("paneOpen", error);
   }
 }

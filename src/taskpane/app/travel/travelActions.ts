@@ -10,7 +10,7 @@
 import { carryFigureRecords } from "../../../core/figureHistory";
 import type { Plan } from "../../../core/planSchema";
 import { autoOpenUnavailableReason, setAutoOpen, type AutoOpenResult } from "../../../excel/autoOpen";
-import { diagnoseStoredPlan, type RepairProposal } from "../../../excel/repairStoredPlan";
+import { diagnoseStoredPlan, type RepairProposal } from "../../../excel/storedPlanDiagnosis";
 import {
   mirrorSettingsToPart,
   readWorkbookPlan,

@@ -5,7 +5,6 @@
 import { fillTemplate, type Lang } from "../../../core/messages";
 
 const strings = {
-  sectionTitle: { zh: "共享与其他规划", en: "Sharing and other plans" },
   noTemplateYet: {
     zh: "本工作簿中还没有规划指标表：请先点击“插入模板”。",
     en: "This workbook has no plan indicator table yet: choose “Insert template” first.",
@@ -155,23 +154,11 @@ const strings = {
   role_other: { zh: "其他列", en: "other column" },
 
   storedProblem: { zh: "工作簿中保存的规划", en: "The plan stored in this workbook" },
-  storedRepaired: {
-    zh: "工作簿中保存的加载项状态（设置 PlanTracker.template）已损坏，已按工作簿中保存的规划（完好）重写。之后刷新指标表时，凡与模板不同的单元格都按工作人员填写的处理。",
-    en: "The add-in's state saved in this workbook (setting PlanTracker.template) was damaged; it was written again from the stored plan, which is intact. The next refresh treats every cell that differs from the template as typed by staff.",
-  },
-  storeNotChecked: {
-    zh: "任务窗格没有在 Excel 中运行：无从检查工作簿中保存的规划。",
-    en: "The pane is not running inside Excel: there is no stored plan to check.",
-  },
   repairButton: { zh: "修复", en: "Repair" },
   repairDone: { zh: "已修复：", en: "Repaired:" },
   repairBackup: {
     zh: "备份已下载为“{file}”。",
     en: "The backup was downloaded as “{file}”.",
-  },
-  storedRestored: {
-    zh: "已从工作簿中保存的规划恢复加载项状态。",
-    en: "Restored the add-in's state from the plan stored in this workbook.",
   },
 } as const;
 
