@@ -56,6 +56,7 @@ import { normalizeFormula, rowHash, rowHashes, type WrittenRows } from "./ownedC
 import { writeNewSheet } from "./unfinishedSheet";
 import { planInfo, queueStateRead, readStateResult, writeState, type TemplateState } from "./templateState";
 import { writtenAs } from "./repairTemplate";
+import { SHEET_BASE_NAME } from "./sheetNames";
 
 export interface KeptCell {
   address: string;
@@ -110,7 +111,7 @@ export interface IdRow {
   sameAsRow?: number;
 }
 
-export const SHEET_BASE_NAME: Record<Lang, string> = { zh: "规划指标", en: "Plan indicators" };
+export { SHEET_BASE_NAME };
 const TABLE_BASE_NAME = "PlanIndicators";
 
 /** "规划指标", then "规划指标 (2)", "规划指标 (3)" …: Excel compares sheet names without case. */

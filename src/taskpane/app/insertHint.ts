@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../../core/messages";
 import type { Plan } from "../../core/planSchema";
-import { SHEET_BASE_NAME } from "../../excel/insertTemplate";
+import { SHEET_BASE_NAME } from "../../excel/sheetNames";
 import { t } from "./i18n";
 
 export function insertHint(lang: Lang, grouped: boolean, existingSheet: string | null, plan: Plan): string {
