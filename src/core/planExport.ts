@@ -65,7 +65,13 @@ export function planFromTemplate(
   stored: Plan | null,
   headers: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  options: { evaluationYear?: number; firstSheetRow?: number; identity?: PlanIdentity } = {},
+  options: {
+    evaluationYear?: number;
+    firstSheetRow?: number;
+    identity?: PlanIdentity;
+    /** The other-goals block below the table (its header row, its rows, its first row's sheet row), when there is one. */
+    otherGoals?: { headers: readonly unknown[]; rows: readonly (readonly unknown[])[]; firstSheetRow: number } | null;
+  } = {},
 ): PlanExport {
   const firstSheetRow = options.firstSheetRow ?? 1;
   const evaluationYear = options.evaluationYear;
@@ -74,9 +80,20 @@ export function planFromTemplate(
   const skipped: ExportSkip[] = [];
   const targetYears: number[] = [];
   const namesById = new Map<string, LocalizedText>();
-  for (const reading of readSheetRows(stored, headers, rows, firstSheetRow)) {
+  const other = options.otherGoals;
+  const readings = [
+    ...readSheetRows(stored, headers, rows, firstSheetRow).map((r) => ({ ...r, sheetRow: firstSheetRow + r.index })),
+    ...(other
+      ? readSheetRows(stored, other.headers, other.rows, other.firstSheetRow, { otherGoals: true }).map((r) => ({
+          ...r,
+          sheetRow: other.firstSheetRow + r.index,
+          index: other.firstSheetRow + r.index - firstSheetRow,
+        }))
+      : []),
+  ];
+  for (const reading of readings) {
     namesById.set(reading.indicator.id, reading.indicator.name);
-    const sheetRow = firstSheetRow + reading.index;
+    const sheetRow = reading.sheetRow;
     const name = reading.indicator.name;
     const skip = (cell: BlockedCell): ExportSkip => ({
       row: reading.index,

@@ -140,6 +140,11 @@ export function readSheetRows(
   rows: readonly (readonly unknown[])[],
   /** 1-based sheet row of the first body row, for ids of rows without one (ROW12). */
   firstSheetRow = 1,
+  /**
+   * The rows are the other-goals block's (templateLayout.ts OTHER_GOALS_CAPTION): each is a supplementary
+   * goal, and its figures, for which the block has no cell, are the stored plan's (kept, never dropped).
+   */
+  options: { otherGoals?: boolean } = {},
 ): SheetRowReading[] {
   const storedById = new Map((stored?.indicators ?? []).map((i) => [i.id, i]));
   const seen = new Set<string>();
@@ -172,9 +177,12 @@ export function readSheetRows(
       };
     }
     const lenient = strict.ok ? strict : templateRowToIndicator(withoutFigureProblems(row));
-    const indicator = lenient.ok
+    const merged = lenient.ok
       ? mergeWithStored({ ...lenient.indicator, id }, storedInd)
       : placeholder(row, id, storedInd);
+    const indicator = options.otherGoals
+      ? { ...merged, supplementary: true, actuals: storedInd?.actuals ?? {} }
+      : merged;
     out.push({
       index,
       row,

@@ -161,6 +161,45 @@ export function templateColumns(plan: { baseYear: number; targetYear: number }):
   return [...LEADING, ...years, ...TRAILING];
 }
 
+/**
+ * The block of other goals (规划正文中的其他目标): a plan's supplementary indicators — goals its text states
+ * outside the main table, the 2035 vision among them — go below the main table, after a blank row and a
+ * caption, under a header of their own. That header names the plan, manual, responsibility and technical
+ * columns in the same sheet columns as the main table (so widths, hidden columns and printing are shared)
+ * and leaves the yearly input and computed columns blank: these goals get no yearly figures and no PLAN
+ * formulas, only staff's 人工状态 and 说明. Read back by the same header machinery as the main table.
+ *
+ * Figures: a plan file may give figures for such a goal. They are kept in the stored plan (and so in the
+ * exported plan file and the pane) but not shown on the sheet, which has no cell for them; Insert says how
+ * many (sheetRows.ts keeps them when the block is read back).
+ */
+export const OTHER_GOALS_CAPTION = { zh: "其他目标（规划正文）", en: "Other goals (plan text)" } as const;
+
+/** Whether a column is part of the other-goals block: all but the yearly input and the computed columns. */
+export function isOtherGoalsColumn(column: TemplateColumn): boolean {
+  return column.year === undefined && column.role !== "computed";
+}
+
+/** The other-goals block's header row, aligned with the main table's columns: blank where the block has no column. */
+export function buildOtherGoalsHeaderRow(plan: { baseYear: number; targetYear: number }, lang: Lang): string[] {
+  return templateColumns(plan).map((c) => (isOtherGoalsColumn(c) ? c.header[lang] : ""));
+}
+
+/** The other-goals block's columns, in order (for integrity checks of its header). */
+export function otherGoalsColumns(plan: { baseYear: number; targetYear: number }): TemplateColumn[] {
+  return templateColumns(plan).filter(isOtherGoalsColumn);
+}
+
+/** The plan's indicators in the main table and in the other-goals block (empty when it has no supplementary goal). */
+export function splitIndicators<T extends { supplementary?: boolean | undefined }>(
+  indicators: readonly T[],
+): { main: T[]; other: T[] } {
+  return {
+    main: indicators.filter((i) => i.supplementary !== true),
+    other: indicators.filter((i) => i.supplementary === true),
+  };
+}
+
 /** The header a column has in a freshly inserted template (year columns included). */
 export function columnHeader(key: ColumnKey, lang: Lang): string {
   const fixed = FIXED_COLUMNS.find((c) => c.key === key);

@@ -20,6 +20,7 @@ import { readSheetRows } from "../core/sheetRows";
 import { addTargetAdjustment, type AdjustmentInput, type AdjustmentProblem } from "../core/targetAdjustment";
 import { mapHeaders, isBlankCell } from "../core/templateLayout";
 import { numberOptions } from "../core/templateRow";
+import { otherGoalsResult, queueOtherGoalsRead } from "./readTemplate";
 import { columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
 import { storedPlanOf, templatePlanId, type RecordBlock } from "./recordFigures";
@@ -71,6 +72,7 @@ export async function adjustTarget(
     const body = table.getDataBodyRange().load(["address", "values"]);
     const settings = queueStateRead(context);
     const q = queuePlanStoreRead(context);
+    const otherRange = queueOtherGoalsRead(context, tableName);
     await context.sync();
     const store = await finishPlanStoreRead(context, q);
     const { read } = store;
@@ -78,13 +80,21 @@ export async function adjustTarget(
     if (!storedPlan.ok) return { kind: "blocked", block: storedPlan.block };
     const stored = storedPlan.plan;
 
-    const headers = header.values[0] ?? [];
+    // The indicator's row: in the table, else in the other goals' block below it (its own header).
+    const other = otherGoalsResult(otherRange);
+    const rowIn = (headers: readonly unknown[], values: readonly (readonly unknown[])[]) => {
+      const id = mapHeaders(headers).id;
+      return id === undefined ? -1 : values.findIndex((row) => display(row[id]).trim() === indicatorId);
+    };
+    const inOther = rowIn(header.values[0] ?? [], body.values) < 0 && other !== null;
+    const headers = inOther ? other.headers : (header.values[0] ?? []);
+    const values = inOther ? other.values : body.values;
     const map = mapHeaders(headers);
-    const block = parseRangeAddress(body.address);
+    const block = inOther ? other.body : parseRangeAddress(body.address);
     const idColumn = map.id;
     const adjustedColumn = map.adjustedTarget;
     if (idColumn === undefined || adjustedColumn === undefined) throw new HostOperationError("templateChanged");
-    const r = body.values.findIndex((row) => display(row[idColumn]).trim() === indicatorId);
+    const r = rowIn(headers, values);
     const storedInd = stored.indicators.find((i) => i.id === indicatorId);
     if (r < 0 || !storedInd)
       return {
@@ -96,11 +106,11 @@ export async function adjustTarget(
       };
     const sheetRow = block.firstRow + r;
     const address = `${columnLetters(block.firstColumn + adjustedColumn)}${sheetRow}`;
-    const cells = body.values[r]!;
+    const cells = values[r]!;
 
     // Checked against the indicator as staff see it (the sheet's row with the stored records) …
     // A value typed by hand in 调整后目标 is not an approval: checked against the stored adjustments only.
-    const [reading] = readSheetRows(stored, headers, [cells], sheetRow);
+    const [reading] = readSheetRows(stored, headers, [cells], sheetRow, { otherGoals: inOther });
     const { targetAdjustments: _typed, ...sheetInd } = reading?.indicator ?? storedInd;
     const seen: Indicator = {
       ...sheetInd,

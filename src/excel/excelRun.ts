@@ -21,6 +21,7 @@ export const HOST_ERROR_CODES = [
   "templateChanged",
   "stateInvalid",
   "planTooLong",
+  "otherGoalsBelow",
   "unknown",
 ] as const;
 

@@ -19,6 +19,7 @@ import type { Plan } from "../core/planSchema";
 import type { StoreProblem } from "../core/workbookStore";
 
 type Message = { zh: string; en: string };
+import { otherGoalsResult, queueOtherGoalsRead } from "./readTemplate";
 import { parseRangeAddress } from "./a1";
 import { runRead } from "./excelRun";
 import { parseState } from "./templateState";
@@ -63,7 +64,9 @@ export async function exportWorkbookPlan(tableName: string): Promise<ExportedPla
     const body = table.getDataBodyRange().load(["values", "address"]);
     const sheet = table.worksheet.load("name");
     const q = queuePlanStoreRead(context);
+    const otherRange = queueOtherGoalsRead(context, tableName);
     await context.sync();
+    const other = otherGoalsResult(otherRange);
     const { read, settingsValue } = await finishPlanStoreRead(context, q);
     const settings = parseState(settingsValue);
     const firstSheetRow = parseRangeAddress(body.address).firstRow;
@@ -119,6 +122,7 @@ export async function exportWorkbookPlan(tableName: string): Promise<ExportedPla
     const result = planFromTemplate(stored, headers, body.values, {
       firstSheetRow,
       ...(identity ? { identity } : {}),
+      otherGoals: other ? { headers: other.headers, rows: other.values, firstSheetRow: other.body.firstRow } : null,
     });
     if (!result.ok) return { ok: false, skipped: result.skipped, issues: result.issues };
     const slug = result.plan.id.replace(/[^A-Za-z0-9_.-]/g, "-");

@@ -19,7 +19,9 @@ import type { Lang } from "../core/messages";
 import type { Indicator, Plan } from "../core/planSchema";
 import { MAX_PLAN_YEARS } from "../core/planVocabulary";
 import {
+  isOtherGoalsColumn,
   mapHeaders,
+  splitIndicators,
   templateColumns,
   WORKBOOK_LANGUAGE_SETTING,
   type ColumnKey,
@@ -27,6 +29,8 @@ import {
 } from "../core/templateLayout";
 import { resolveRowIds, type IdProblemKind } from "../core/templateIntegrity";
 import { readTemplateRow } from "../core/templateRow";
+import { bodyRows } from "../core/templateBlock";
+import { queueOtherGoalsRead } from "./readTemplate";
 import { blockRef, columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
 import { RequestBatch, writeRows } from "./requestBatch";
@@ -41,11 +45,13 @@ import {
   FIRST_BODY_ROW,
   HEADER_ROW,
   INPUT_FILL,
+  otherGoalsName,
   plannedCell,
   plannedFormat,
   readBack,
   titleBlock,
   type CellContent,
+  type OtherGoalsBlock,
   type RowContext,
   type TableFrame,
 } from "./templateContent";
@@ -81,6 +87,12 @@ export interface InsertResult {
    * refresh never writes — counted so the notice can say how many it kept. 0 for a new sheet.
    */
   figuresKept: number;
+  /**
+   * Figures the plan gives for goals in the other-goals block (templateLayout.ts OTHER_GOALS_CAPTION), which has
+   * no yearly cells: they stay with the plan stored in the workbook (the pane and the exported plan file have
+   * them) but are not shown on the sheet — counted so the notice can say so. 0 when there are none.
+   */
+  otherGoalFigures: number;
   /**
    * A new sheet: how it prints (scale, pages across) and, when it is more than one page wide, why — said in
    * the sheet's footer and to be said in the pane.
@@ -127,10 +139,12 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
 /** Table names share one namespace with defined names and must not contain spaces. */
 export function uniqueTableName(taken: readonly string[]): string {
   const used = new Set(taken.map((n) => n.toLowerCase()));
-  if (!used.has(TABLE_BASE_NAME.toLowerCase())) return TABLE_BASE_NAME;
+  // The table's other-goals block takes a workbook name after it: both must be free.
+  const free = (name: string) => !used.has(name.toLowerCase()) && !used.has(otherGoalsName(name).toLowerCase());
+  if (free(TABLE_BASE_NAME)) return TABLE_BASE_NAME;
   for (let i = 2; ; i++) {
     const name = `${TABLE_BASE_NAME}${i}`;
-    if (!used.has(name.toLowerCase())) return name;
+    if (free(name)) return name;
   }
 }
 
@@ -197,8 +211,14 @@ function newSheetResult(plan: Plan, sheetName: string, tableName: string, print:
     added: plan.indicators.length,
     kept: [],
     figuresKept: 0,
+    otherGoalFigures: figuresOf(splitIndicators(plan.indicators).other),
     print,
   };
+}
+
+/** How many figures the plan gives for these indicators. */
+function figuresOf(indicators: readonly Indicator[]): number {
+  return indicators.reduce((n, ind) => n + Object.keys(ind.actuals).length, 0);
 }
 
 async function writeFreshSheet(
@@ -212,15 +232,26 @@ async function writeFreshSheet(
   carried?: ReadonlyMap<string, Partial<Record<ColumnKey, CellContent>>>,
 ): Promise<{ written: WrittenRows; print: TemplatePrintSetup }> {
   const sheet = context.workbook.worksheets.add(sheetName);
-  const fresh = buildFreshTemplate(plan, lang);
+  // An earlier sheet's figures of a supplementary goal need yearly cells: such a goal stays in the table.
+  const withFigures = new Set(
+    [...(carried ?? new Map<string, Partial<Record<ColumnKey, CellContent>>>())]
+      .filter(([, cells]) => Object.keys(cells).some((k) => /^y\d{4}$/.test(k)))
+      .map(([id]) => id),
+  );
+  const fresh = buildFreshTemplate(plan, lang, withFigures);
   if (carried) {
     const at = new Map(fresh.columns.map((c, i) => [c.key, i]));
-    plan.indicators.forEach((ind, r) => {
-      for (const [key, content] of Object.entries(carried.get(ind.id) ?? {}) as Array<[ColumnKey, CellContent]>) {
-        const i = at.get(key);
-        if (i !== undefined && fresh.columns[i]!.role === "input") fresh.rows[r]![i] = content;
-      }
-    });
+    const carry = (indicators: readonly Indicator[], rows: CellContent[][], other: boolean) =>
+      indicators.forEach((ind, r) => {
+        for (const [key, content] of Object.entries(carried.get(ind.id) ?? {}) as Array<[ColumnKey, CellContent]>) {
+          const i = at.get(key);
+          const column = i === undefined ? undefined : fresh.columns[i]!;
+          if (column?.role === "input" && (!other || isOtherGoalsColumn(column))) rows[r]![i!] = content;
+        }
+      });
+    carry(fresh.indicators, fresh.rows, false);
+    // A goal of the block has no cell for a yearly figure: such figures stay with the plan (not carried over).
+    if (fresh.otherGoals) carry(fresh.otherGoals.indicators, fresh.otherGoals.rows, true);
   }
   const width = fresh.columns.length;
   const n = fresh.rows.length;
@@ -263,11 +294,25 @@ async function writeFreshSheet(
       columns: fresh.columns,
       columnOf: (k) => index.get(k),
       firstRow: FIRST_BODY_ROW,
-      indicators: plan.indicators,
+      indicators: fresh.indicators,
       lang,
     },
     batch,
   );
+  const other = fresh.otherGoals;
+  if (other)
+    await writeOtherGoals(
+      context,
+      batch,
+      sheet,
+      fresh.columns,
+      index,
+      other,
+      otherGoalsName(tableName),
+      sheetName,
+      lang,
+    );
+  const lastRow = other ? other.headerRow + other.rows.length : FIRST_BODY_ROW + n - 1;
 
   // Widths, freeze panes and the page setup: a command per column and a fixed number more, with the title.
   await batch.fit((width + 30) * COMMAND_OVERHEAD + 2 * jsonBytes(title.title));
@@ -283,20 +328,79 @@ async function writeFreshSheet(
     columns: fresh.columns,
     widths,
     headerRow: HEADER_ROW,
-    lastRow: FIRST_BODY_ROW + n - 1,
+    lastRow,
     title: title.title,
     lang,
   });
   sheet.activate();
   const owned = fresh.columns.map((c, i) => (c.role === "input" ? -1 : i)).filter((i) => i >= 0);
-  const rows = plan.indicators.map((ind, r) =>
+  const rows = fresh.indicators.map((ind, r) =>
     rowHash(
       ind.id,
       owned.map((i) => fresh.rows[r]![i]),
       FIRST_BODY_ROW + r,
     ),
   );
+  // The block's rows too, over the same columns (its blank year and computed cells hash as blanks).
+  other?.indicators.forEach((ind, r) =>
+    rows.push(
+      rowHash(
+        ind.id,
+        owned.map((i) => other.rows[r]![i]),
+        other.headerRow + 1 + r,
+      ),
+    ),
+  );
   return { written: { keys: owned.map((i) => fresh.columns[i]!.key), rows: rows.join("") }, print };
+}
+
+/**
+ * The other goals below the table (templateLayout.ts OTHER_GOALS_CAPTION): the caption, the block's own header
+ * (blank over the year and computed columns), a row per goal formatted as the table's (manual status and note
+ * as input cells, technical codes grey), and a workbook name over header and rows by which every reader finds it.
+ */
+async function writeOtherGoals(
+  context: Excel.RequestContext,
+  batch: RequestBatch,
+  sheet: Excel.Worksheet,
+  columns: readonly TemplateColumn[],
+  index: ReadonlyMap<ColumnKey, number>,
+  other: OtherGoalsBlock,
+  name: string,
+  sheetName: string,
+  lang: Lang,
+): Promise<void> {
+  const width = columns.length;
+  await batch.fit(2 * jsonBytes(other.header) + jsonBytes(other.caption) + 12 * COMMAND_OVERHEAD);
+  const caption = sheet.getRange(`A${other.captionRow}`);
+  caption.values = [[asText(other.caption)]];
+  caption.format.font.bold = true;
+  const header = sheet.getRange(blockRef(0, other.headerRow, width, 1));
+  header.numberFormat = [other.header.map(() => "@")];
+  header.values = [other.header];
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  header.format.verticalAlignment = "Center";
+  header.format.autofitRows();
+  const n = other.rows.length;
+  await writeRows(batch, n, (first, count) => sheet.getRange(blockRef(0, other.headerRow + 1 + first, width, count)), {
+    numberFormat: other.formats,
+    formulas: other.rows,
+  });
+  await formatNewRows(
+    {
+      sheet,
+      columns: columns.filter(isOtherGoalsColumn),
+      columnOf: (k) => index.get(k),
+      firstRow: other.headerRow + 1,
+      indicators: other.indicators,
+      lang,
+    },
+    batch,
+  );
+  // The reference as text, its sheet name quoted (a name such as 规划指标 is not a valid bare reference everywhere).
+  const block = blockRef(0, other.headerRow, width, n + 1).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  context.workbook.names.add(name, `='${sheetName.replace(/'/g, "''")}'!${block}`);
 }
 
 /**
@@ -393,6 +497,7 @@ async function refreshTemplate(
   const yearCell = worksheet.getRange(EVALUATION_YEAR_CELL).load("formulas");
   // The print area the insert set: extended over appended rows below (same round trip).
   const printArea = worksheet.pageLayout.getPrintAreaOrNullObject().load("address");
+  const otherRange = queueOtherGoalsRead(context, state.tableName, true);
   await context.sync();
   batch.synced();
 
@@ -450,14 +555,16 @@ async function refreshTemplate(
         ),
       ),
   );
-  // What this refresh writes, row by row, for the next one: a row with a kept cell is left out.
-  const writtenRow: CellContent[][] = formulas.map(() => []);
-  const rowKept: boolean[] = formulas.map(() => false);
 
   // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
-  const present = new Set(usedRows);
+  // The other goals' block below the table (templateLayout.ts OTHER_GOALS_CAPTION): its rows are refreshed in
+  // place; a goal found there is not appended to the table. Old sheets without the block keep their rows.
+  const other = otherGoalsRefresh(otherRange, plan.indicators);
+  const present = new Set([...usedRows, ...(other?.rowIds.filter((id) => id !== "") ?? [])]);
   const added = plan.indicators.filter((i) => !present.has(i.id));
   const reuseBlank = usedRows.length === 0 && read.every((row) => row === null);
+  // Rows appended to the table would have to push the block down: refused before anything is written.
+  if (other && added.length > (reuseBlank ? 1 : 0)) throw new HostOperationError("otherGoalsBelow");
   const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
   const sheetRowOf = new Map<string, number>();
   rowIds.forEach((id, r) => {
@@ -474,62 +581,107 @@ async function refreshTemplate(
   // Owned (plan, computed, technical) columns, written as blocks of adjacent columns: one 2-D write each.
   const ownedAt = new Map<number, TemplateColumn>();
   for (const c of columns) if (c.role !== "input") ownedAt.set(map[c.key]!, c);
-  for (const run of columnRuns([...ownedAt.keys()])) {
-    // A kept cell is not written at all (null leaves a cell as it is: Microsoft's "null input in 2-D array").
-    const values: Array<Array<CellContent | null>> = [];
-    const numberFormats: Array<Array<string | null>> = [];
-    formulas.forEach((row, r) => {
-      const ind = newById.get(rowIds[r] ?? "");
-      const prevInd = ind ? prevById.get(ind.id) : undefined;
-      const sheetRow = block.firstRow + r;
-      const valueRow: Array<CellContent | null> = [];
-      const formatRow: Array<string | null> = [];
-      for (let idx = run.first; idx < run.first + run.count; idx++) {
-        const column = ownedAt.get(idx)!;
-        const current = row[idx];
-        const keep = () => {
-          valueRow.push(null);
-          formatRow.push(null);
-        };
-        if (!ind) {
-          keep();
-          continue;
+  // What this refresh writes, row by row, for the next one: a row with a kept cell is left out.
+  const refreshOwned = async (rows: RefreshRows): Promise<{ writtenRow: CellContent[][]; rowKept: boolean[] }> => {
+    const writtenRow: CellContent[][] = rows.formulas.map(() => []);
+    const rowKept: boolean[] = rows.formulas.map(() => false);
+    for (const run of columnRuns([...rows.ownedAt.keys()])) {
+      // A kept cell is not written at all (null leaves a cell as it is: Microsoft's "null input in 2-D array").
+      const values: Array<Array<CellContent | null>> = [];
+      const numberFormats: Array<Array<string | null>> = [];
+      rows.formulas.forEach((row, r) => {
+        const ind = newById.get(rows.rowIds[r] ?? "");
+        const prevInd = ind ? prevById.get(ind.id) : undefined;
+        const sheetRow = rows.firstRow + r;
+        const valueRow: Array<CellContent | null> = [];
+        const formatRow: Array<string | null> = [];
+        for (let idx = run.first; idx < run.first + run.count; idx++) {
+          const column = rows.ownedAt.get(idx)!;
+          const current = row[idx];
+          const keep = () => {
+            valueRow.push(null);
+            formatRow.push(null);
+          };
+          if (!ind) {
+            keep();
+            continue;
+          }
+          const planned = plannedCell(column, ind, ctxFor(plan, sheetRow));
+          const previous =
+            prevInd && previousPlan ? plannedCell(column, prevInd, ctxFor(previousPlan, sheetRow)) : undefined;
+          if (
+            (rows.untouched[r] && hashedKeys.has(column.key)) ||
+            isBlank(current) ||
+            sameContent(current, planned) ||
+            (previous !== undefined && sameContent(current, previous))
+          ) {
+            valueRow.push(planned);
+            formatRow.push(plannedFormat(column, ind, lang));
+            writtenRow[r]![idx] = planned;
+          } else {
+            keep();
+            rowKept[r] = true;
+            kept.push({
+              address: `${columnLetters(rows.firstColumn + idx)}${sheetRow}`,
+              indicatorId: ind.id,
+              header: display(rows.headers[idx]),
+              current: display(current),
+              planned: display(planned),
+            });
+          }
         }
-        const planned = plannedCell(column, ind, ctxFor(plan, sheetRow));
-        const previous =
-          prevInd && previousPlan ? plannedCell(column, prevInd, ctxFor(previousPlan, sheetRow)) : undefined;
-        if (
-          (untouched[r] && hashedKeys.has(column.key)) ||
-          isBlank(current) ||
-          sameContent(current, planned) ||
-          (previous !== undefined && sameContent(current, previous))
-        ) {
-          valueRow.push(planned);
-          formatRow.push(plannedFormat(column, ind, lang));
-          writtenRow[r]![idx] = planned;
-        } else {
-          keep();
-          rowKept[r] = true;
-          kept.push({
-            address: `${columnLetters(block.firstColumn + idx)}${sheetRow}`,
-            indicatorId: ind.id,
-            header: display(headers[idx]),
-            current: display(current),
-            planned: display(planned),
-          });
-        }
-      }
-      values.push(valueRow);
-      numberFormats.push(formatRow);
-    });
-    await writeRows(
-      batch,
-      formulas.length,
-      (first, count) =>
-        sheet.getRange(blockRef(block.firstColumn + run.first, block.firstRow + first, run.count, count)),
-      { numberFormat: numberFormats, formulas: values },
-    );
-  }
+        values.push(valueRow);
+        numberFormats.push(formatRow);
+      });
+      await writeRows(
+        batch,
+        rows.formulas.length,
+        (first, count) =>
+          sheet.getRange(blockRef(rows.firstColumn + run.first, rows.firstRow + first, run.count, count)),
+        { numberFormat: numberFormats, formulas: values },
+      );
+    }
+    return { writtenRow, rowKept };
+  };
+  const { writtenRow, rowKept } = await refreshOwned({
+    headers,
+    formulas,
+    rowIds,
+    untouched,
+    ownedAt,
+    firstRow: block.firstRow,
+    firstColumn: block.firstColumn,
+  });
+  // The block's own columns (none for the years or the computed values), with the same rule for what is kept.
+  const otherOwnedAt = new Map<number, TemplateColumn>();
+  if (other)
+    for (const c of columns) {
+      const at = other.map[c.key];
+      if (c.role !== "input" && isOtherGoalsColumn(c) && at !== undefined) otherOwnedAt.set(at, c);
+    }
+  const otherHashedAt = state.written.keys.map((k) => other?.map[k]);
+  const otherWritten = other
+    ? await refreshOwned({
+        headers: other.headers,
+        formulas: other.formulas,
+        rowIds: other.rowIds,
+        untouched: other.formulas.map(
+          (row, r) =>
+            hashes.size > 0 &&
+            other.rowIds[r] !== "" &&
+            hashes.has(
+              rowHash(
+                other.rowIds[r]!,
+                otherHashedAt.map((i) => (i === undefined ? "" : row[i])),
+                other.firstRow + r,
+              ),
+            ),
+        ),
+        ownedAt: otherOwnedAt,
+        firstRow: other.firstRow,
+        firstColumn: other.firstColumn,
+      })
+    : null;
 
   const byIndex = new Map<number, TemplateColumn>(columns.map((c) => [map[c.key]!, c]));
   const newRows = added.map((ind, k) =>
@@ -580,6 +732,20 @@ async function refreshTemplate(
       ),
     );
   });
+  if (other && otherWritten) {
+    const keys = ownedIndexes.map((i) => ownedAt.get(i)!.key);
+    other.formulas.forEach((_row, r) => {
+      const ind = newById.get(other.rowIds[r] ?? "");
+      if (!ind || otherWritten.rowKept[r]) return;
+      hashRows.push(
+        rowHash(
+          ind.id,
+          keys.map((k) => (other.map[k] === undefined ? "" : otherWritten.writtenRow[r]![other.map[k]!])),
+          other.firstRow + r,
+        ),
+      );
+    });
+  }
   added.forEach((ind, k) => {
     hashRows.push(
       rowHash(
@@ -613,7 +779,57 @@ async function refreshTemplate(
     added: added.length,
     kept,
     figuresKept: countFigures(formulas, columns, map, rowIds),
+    otherGoalFigures: other ? figuresOf(plan.indicators.filter((i) => other.rowIds.includes(i.id))) : 0,
     ...(idRows.length > 0 ? { idRows } : {}),
+  };
+}
+
+/** One block of rows a refresh writes the add-in's cells of: the table's body or the other goals' rows. */
+interface RefreshRows {
+  headers: readonly unknown[];
+  /** The rows as read back (readBack), and which indicator each is ("" for none). */
+  formulas: unknown[][];
+  rowIds: readonly string[];
+  /** Rows whose owned cells all still hold what the add-in last wrote. */
+  untouched: readonly boolean[];
+  /** The add-in's columns (plan, computed, technical) by index in the block's header. */
+  ownedAt: ReadonlyMap<number, TemplateColumn>;
+  /** 1-based sheet row of the first row, 0-based sheet column of the first column. */
+  firstRow: number;
+  firstColumn: number;
+}
+
+/** The other goals' block as a refresh reads it: its header map, rows (as read back) and which goal each is. */
+function otherGoalsRefresh(
+  range: Excel.Range,
+  indicators: readonly Indicator[],
+): {
+  headers: unknown[];
+  map: Partial<Record<ColumnKey, number>>;
+  formulas: unknown[][];
+  rowIds: string[];
+  firstRow: number;
+  firstColumn: number;
+} | null {
+  if (range.isNullObject) return null;
+  const at = parseRangeAddress(range.address);
+  const headers = range.values[0] ?? [];
+  const count = bodyRows(range.values, 0).length;
+  const formulas = range.formulas
+    .slice(1, 1 + count)
+    .map((row, r) => row.map((f, c) => readBack(f, range.values[r + 1]?.[c])));
+  const read = range.values.slice(1, 1 + count).map((cells) => readTemplateRow(headers, cells));
+  const resolved = resolveRowIds(
+    read.map((row) => (row ? { id: row.id, name: row.name } : null)),
+    indicators,
+  );
+  return {
+    headers,
+    map: mapHeaders(headers),
+    formulas,
+    rowIds: resolved.map((r) => r.id ?? ""),
+    firstRow: at.firstRow + 1,
+    firstColumn: at.firstColumn,
   };
 }
 

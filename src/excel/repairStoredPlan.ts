@@ -27,6 +27,7 @@ import { countOf } from "../core/messages";
 import { planFromTemplate } from "../core/planExport";
 import { serializePlanFile } from "../core/planFile";
 import { DEFAULT_STATE, type StoredState } from "../core/workbookStore";
+import { otherGoalsResult, queueOtherGoalsRead } from "./readTemplate";
 import { parseRangeAddress } from "./a1";
 import { runWrite } from "./excelRun";
 import { keeper, proposeRepair, settingsOf, type Message, type RepairKind } from "./storedPlanDiagnosis";
@@ -139,6 +140,7 @@ export async function repairStoredPlan(options: { now?: () => Date } = {}): Prom
         const table = context.workbook.tables.getItemOrNullObject(state.state.tableName);
         const header = table.getHeaderRowRange().load("values");
         const body = table.getDataBodyRange().load(["values", "address"]);
+        const otherRange = queueOtherGoalsRead(context, state.state.tableName);
         await context.sync();
         if (table.isNullObject)
           return {
@@ -148,9 +150,12 @@ export async function repairStoredPlan(options: { now?: () => Date } = {}): Prom
               en: `The indicator table ${state.state.tableName} is not there, so the stored plan cannot be rebuilt from it. Import the plan file again.`,
             },
           };
+        // The other goals' block below the table too (their figures, kept only in the damaged plan, are not).
+        const other = otherGoalsResult(otherRange);
         const rebuilt = planFromTemplate(state.legacyPlan, header.values[0] ?? [], body.values, {
           firstSheetRow: parseRangeAddress(body.address).firstRow,
           identity: state.state.plan,
+          otherGoals: other && { headers: other.headers, rows: other.values, firstSheetRow: other.body.firstRow },
         });
         if (!rebuilt.ok)
           return {

@@ -12,7 +12,7 @@ import { FORMAT_VERSION } from "../core/planSchema";
 import { readSheetRows, type BlockedCell } from "../core/sheetRows";
 import { yearCell } from "../core/templateBlock";
 import { checkHeaders, isEarlierLayout, type HeaderCheck, type IdProblem } from "../core/templateIntegrity";
-import { mapHeaders, templateColumns, type ColumnKey, type HeaderMap } from "../core/templateLayout";
+import { mapHeaders, otherGoalsColumns, templateColumns, type ColumnKey, type HeaderMap } from "../core/templateLayout";
 import { columnLetters } from "./a1";
 import type { TemplateSnapshot } from "./readTemplate";
 import { EVALUATION_YEAR_INPUT } from "./templateContent";
@@ -51,6 +51,11 @@ export interface TemplateIntegrity {
   headers: HeaderCheck | null;
   /** The header row (1-based sheet row), to name header cells. */
   headerRow: number;
+  /**
+   * The other goals' block's header against the one the add-in wrote (null when there is no block or no
+   * stored state): a cleared or renamed header there is named too. Its repair is not offered yet.
+   */
+  otherGoals: { headers: HeaderCheck; headerRow: number; firstColumn: number } | null;
   ids: SheetIdProblem[];
 }
 
@@ -90,12 +95,25 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
   const entries: SheetEntry[] = [];
   const unreadableStatuses: SheetPlan["unreadableStatuses"] = [];
   const targetYears: number[] = [];
-  const readings = readSheetRows(fullPlan, snapshot.headers, snapshot.values, snapshot.body.firstRow);
+  const other = snapshot.otherGoals;
+  const readings = [
+    ...readSheetRows(fullPlan, snapshot.headers, snapshot.values, snapshot.body.firstRow).map((r) => ({
+      ...r,
+      sheetRow: snapshot.body.firstRow + r.index,
+      cells: snapshot.values[r.index] ?? [],
+    })),
+    // The other goals (no year cells: their figures stay the stored plan's, sheetRows.ts), read the same way.
+    ...(other
+      ? readSheetRows(fullPlan, other.headers, other.values, other.body.firstRow, { otherGoals: true }).map((r) => ({
+          ...r,
+          sheetRow: other.body.firstRow + r.index,
+          cells: other.values[r.index] ?? [],
+        }))
+      : []),
+  ];
   const ids: SheetIdProblem[] = [];
   for (const reading of readings) {
-    const { indicator, row } = reading;
-    const sheetRow = snapshot.body.firstRow + reading.index;
-    const cells = snapshot.values[reading.index] ?? [];
+    const { indicator, row, sheetRow, cells } = reading;
     rowOf.set(indicator.id, sheetRow);
     if (reading.idProblem) {
       const { sameAs, ...problem } = reading.idProblem;
@@ -168,7 +186,12 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
     entries,
     unreadableStatuses,
     headerMap,
-    integrity: { headers: headerCheck(snapshot), headerRow: snapshot.body.firstRow - 1, ids },
+    integrity: {
+      headers: headerCheck(snapshot),
+      headerRow: snapshot.body.firstRow - 1,
+      ids,
+      otherGoals: otherGoalsHeaderCheck(snapshot),
+    },
     snapshot,
   };
 }
@@ -178,6 +201,18 @@ function headerCheck(snapshot: TemplateSnapshot): HeaderCheck | null {
   if (snapshot.stored.kind !== "ok" || isEarlierLayout(snapshot.headers)) return null;
   const { state } = snapshot.stored;
   return checkHeaders(snapshot.headers, templateColumns(state.plan), state.lang);
+}
+
+/** The other goals' header against the block the add-in wrote (its columns: templateLayout.ts otherGoalsColumns). */
+function otherGoalsHeaderCheck(snapshot: TemplateSnapshot): TemplateIntegrity["otherGoals"] {
+  const other = snapshot.otherGoals;
+  if (!other || snapshot.stored.kind !== "ok") return null;
+  const { state } = snapshot.stored;
+  return {
+    headers: checkHeaders(other.headers, otherGoalsColumns(state.plan), state.lang),
+    headerRow: other.body.firstRow - 1,
+    firstColumn: other.body.firstColumn,
+  };
 }
 
 /** The cell a finding is about, e.g. "K8", or null when the table has no such column. */

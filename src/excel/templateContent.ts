@@ -14,7 +14,16 @@ import type { Indicator, Plan, Target } from "../core/planSchema";
 import { statusLabel } from "../core/status";
 import { evaluationYearOf } from "../core/indicatorEvaluation";
 import { EVALUATION_YEAR_LABEL } from "../core/templateBlock";
-import { indicatorRowValues, templateColumns, type ColumnKey, type TemplateColumn } from "../core/templateLayout";
+import {
+  buildOtherGoalsHeaderRow,
+  indicatorRowValues,
+  isOtherGoalsColumn,
+  OTHER_GOALS_CAPTION,
+  splitIndicators,
+  templateColumns,
+  type ColumnKey,
+  type TemplateColumn,
+} from "../core/templateLayout";
 import { columnLetters } from "./a1";
 
 /** Rows 1–3 are the title block, row 4 is blank, the table's header is row 5. */
@@ -97,6 +106,11 @@ export function tableFrame(
     lastInputLetter: columnLetters(firstColumn + lastInput),
     rowOf,
   };
+}
+
+/** The workbook name over the other-goals block of table `tableName` (its header and rows): how readers find it. */
+export function otherGoalsName(tableName: string): string {
+  return `${tableName}_OtherGoals`;
 }
 
 /** The evaluation year of the template: B3 holds staff's choice (blank = automatic), C3 the year in use. */
@@ -300,6 +314,22 @@ export interface FreshTemplate {
   header: string[];
   rows: CellContent[][];
   formats: string[][];
+  /** The main table's indicators, in the order of `rows`. */
+  indicators: Indicator[];
+  /** The plan's supplementary goals, in a block of their own below the table; null when it has none. */
+  otherGoals: OtherGoalsBlock | null;
+}
+
+/** The other-goals block of a fresh sheet (templateLayout.ts OTHER_GOALS_CAPTION), in the main table's columns. */
+export interface OtherGoalsBlock {
+  caption: string;
+  /** 1-based sheet rows of the caption and of the block's header; its rows follow the header. */
+  captionRow: number;
+  headerRow: number;
+  header: string[];
+  rows: CellContent[][];
+  formats: string[][];
+  indicators: Indicator[];
 }
 
 export function letterLookup(columns: readonly TemplateColumn[], firstColumn = 0): (key: ColumnKey) => string | null {
@@ -310,15 +340,24 @@ export function letterLookup(columns: readonly TemplateColumn[], firstColumn = 0
   };
 }
 
-export function buildFreshTemplate(plan: Plan, lang: Lang): FreshTemplate {
+export function buildFreshTemplate(
+  plan: Plan,
+  lang: Lang,
+  /** Supplementary goals kept in the table all the same (figures carried over from an earlier sheet need cells). */
+  inTable: ReadonlySet<string> = new Set(),
+): FreshTemplate {
   const columns = templateColumns(plan);
-  const rowById = new Map(plan.indicators.map((ind, i) => [ind.id, FIRST_BODY_ROW + i]));
+  const { main, other } = splitIndicators(
+    plan.indicators.map((i) => (inTable.has(i.id) ? { ...i, supplementary: undefined } : i)),
+  );
+  // A relative target refers to a row of the main table (the other goals have no figures to compare).
+  const rowById = new Map(main.map((ind, i) => [ind.id, FIRST_BODY_ROW + i]));
   const frame = tableFrame(columns, 0, HEADER_ROW, (id) => rowById.get(id) ?? null);
-  const rows = plan.indicators.map((ind, i) => {
+  const rows = main.map((ind, i) => {
     const ctx: RowContext = { plan, lang, row: FIRST_BODY_ROW + i, frame };
     return columns.map((c) => plannedCell(c, ind, ctx));
   });
-  const formats = plan.indicators.map((ind) => columns.map((c) => plannedFormat(c, ind, lang)));
+  const formats = main.map((ind) => columns.map((c) => plannedFormat(c, ind, lang)));
   return {
     columns,
     frame,
@@ -326,6 +365,39 @@ export function buildFreshTemplate(plan: Plan, lang: Lang): FreshTemplate {
     rows,
     formats,
     evaluationYearFormula: evaluationYearFormula(frame),
+    indicators: main,
+    otherGoals: other.length > 0 ? otherGoalsBlock(plan, lang, other, columns, frame, Math.max(main.length, 1)) : null,
+  };
+}
+
+/**
+ * The other-goals block under a main table of `mainRows` body rows: a blank row, the caption, the header
+ * (blank over the year and computed columns) and a row per goal, its year and computed cells blank.
+ */
+function otherGoalsBlock(
+  plan: Plan,
+  lang: Lang,
+  indicators: Indicator[],
+  columns: readonly TemplateColumn[],
+  frame: TableFrame,
+  mainRows: number,
+): OtherGoalsBlock {
+  const captionRow = FIRST_BODY_ROW + mainRows + 1;
+  const headerRow = captionRow + 1;
+  const rows = indicators.map((ind, i) => {
+    const ctx: RowContext = { plan, lang, row: headerRow + 1 + i, frame };
+    return columns.map((c) => (isOtherGoalsColumn(c) ? plannedCell(c, ind, ctx) : ""));
+  });
+  return {
+    caption: OTHER_GOALS_CAPTION[lang],
+    captionRow,
+    headerRow,
+    header: buildOtherGoalsHeaderRow(plan, lang),
+    rows,
+    formats: indicators.map((ind) =>
+      columns.map((c) => (isOtherGoalsColumn(c) ? plannedFormat(c, ind, lang) : "General")),
+    ),
+    indicators,
   };
 }
 

@@ -149,6 +149,8 @@ export interface TemplateContent {
   targetYear: number;
   /** Text the title block puts in column A (the 评估年份 label, A3), wrapped on two lines. */
   firstColumnLabel?: string;
+  /** The other goals' rows below the table, in the same columns: their names, units and targets count too. */
+  otherGoals?: { rows: ReadonlyArray<ReadonlyArray<unknown>>; formats: ReadonlyArray<ReadonlyArray<string>> } | null;
 }
 
 /**
@@ -157,7 +159,11 @@ export interface TemplateContent {
  * yet (the year columns, the computed value and gap) are sized from the row's baseline and target as the
  * column's format shows them, ten times larger for growth.
  */
-export function templateColumnWidths(t: TemplateContent): number[] {
+export function templateColumnWidths(content: TemplateContent): number[] {
+  const other = content.otherGoals;
+  const t = other
+    ? { ...content, rows: [...content.rows, ...other.rows], formats: [...content.formats, ...other.formats] }
+    : content;
   const at = new Map(t.columns.map((c, i) => [c.key, i]));
   const numberAt = (key: ColumnKey, r: number): number | null => {
     const i = at.get(key);

@@ -87,8 +87,11 @@ describe("print: the inserted template on A4 landscape", () => {
     expect(sheet.orientation).toBe("Landscape");
     expect(sheet.paperSize).toBe("A4");
     expect(sheet.margins).toEqual([18, 18]);
-    // The print area covers the whole table from A1; inside it only the technical columns are hidden.
-    expect(sheet.printArea).toBe(`规划指标!A1:${columnLetters(width - 1)}${5 + seedPlan.indicators.length}`);
+    // The print area covers the whole table from A1 and the other goals' block below it (a blank row, its
+    // caption and header, a row per supplementary goal); inside it only the technical columns are hidden.
+    const main = seedPlan.indicators.filter((i) => !i.supplementary).length;
+    const other = seedPlan.indicators.length - main;
+    expect(sheet.printArea).toBe(`规划指标!A1:${columnLetters(width - 1)}${5 + main + 3 + other}`);
     const technical = new Set(
       templateColumns(seedPlan)
         .filter((c) => c.role === "technical")

@@ -86,3 +86,17 @@ export function cellOf(plan: Pick<Plan, "baseYear" | "targetYear">, key: ColumnK
   if (i < 0) throw new Error(`no column ${key}`);
   return `${columnLetters(i)}${row}`;
 }
+
+/**
+ * The sheet row of a seed indicator in a fresh template: the main table's rows from row 6; the supplementary
+ * goals in their own block below it (a blank row, the caption, the block's header, then a row per goal).
+ */
+export function seedRow(id: string): number {
+  const main = seedPlan.indicators.filter((i) => !i.supplementary);
+  const other = seedPlan.indicators.filter((i) => i.supplementary);
+  const m = main.findIndex((i) => i.id === id);
+  if (m >= 0) return 6 + m;
+  const o = other.findIndex((i) => i.id === id);
+  if (o < 0) throw new Error(`no indicator ${id}`);
+  return 6 + main.length + 3 + o;
+}

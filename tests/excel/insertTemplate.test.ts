@@ -7,7 +7,7 @@ import { plan as planSchema } from "../../src/core/planSchema";
 import { buildHeaderRow, templateColumns, type ColumnKey } from "../../src/core/templateLayout";
 import { columnLetters } from "../../src/excel/a1";
 import { insertTemplate } from "../../src/excel/insertTemplate";
-import { measure, seedPlan, syntheticPlan, useHost } from "./helpers";
+import { measure, seedPlan, seedRow, syntheticPlan, useHost } from "./helpers";
 
 const SHEET = "规划指标";
 const columns = templateColumns(seedPlan);
@@ -56,7 +56,8 @@ describe("insertTemplate: the sheet", () => {
     // The header is the layout's (its order is pinned in tests/functions/templateLayout.test.ts), every column.
     const headers = buildHeaderRow(seedPlan, "zh");
     headers.forEach((h, i) => expect(wb.cellAt(SHEET, 4, i).text).toBe(h));
-    expect(wb.tables(SHEET)[0]?.address).toBe(`A5:${LAST}${5 + seedPlan.indicators.length}`);
+    // The main table only: the supplementary goals are in their own block below it (otherGoals.test.ts).
+    expect(wb.tables(SHEET)[0]?.address).toBe(`A5:${LAST}${seedRow("PROVINCIAL_RD_PLATFORMS")}`);
     // Inputs filled light and validated (warnings with an input message); computed cells grey formulas.
     expect(wb.cell(SHEET, at("y2021", 7)).ownFill).not.toBe(wb.cell(SHEET, at("gap", 7)).ownFill);
     expect(wb.cell(SHEET, at("y2021", 7)).validation?.prompt?.title).toBe("百分比（0–100）");
@@ -116,7 +117,7 @@ describe("insertTemplate: the sheet", () => {
   it("shows each target in the plan's own notation (前3位, 年均增长) while the cell keeps its number", async () => {
     await insertTemplate(seedPlan, "zh");
     const wb = host.standin.workbook;
-    const rowOf = (id: string) => 6 + seedPlan.indicators.findIndex((ind) => ind.id === id);
+    const rowOf = seedRow;
     const rank = wb.cell(SHEET, at("target", rowOf("TECH_PROGRESS_RANK")));
     expect(rank).toMatchObject({ value: 3, text: "前3位" });
     const growthTarget = wb.cell(SHEET, at("target", rowOf("HIGH_VALUE_PATENTS_PER_10K_GROWTH")));
@@ -133,7 +134,7 @@ describe("insertTemplate: the sheet", () => {
     wb.setCellInput("Plan indicators", at("y2021", 7), "1.3");
     expect(wb.cell("Plan indicators", at("status", 7)).text).toBe("ahead");
     expect(wb.cell("Plan indicators", at("target", 6)).text).toBe("top 3"); // 综合科技进步水平, a rank
-    const growthRow = 6 + seedPlan.indicators.findIndex((ind) => ind.id === "HIGH_VALUE_PATENTS_PER_10K_GROWTH");
+    const growthRow = seedRow("HIGH_VALUE_PATENTS_PER_10K_GROWTH");
     expect(wb.cell("Plan indicators", at("target", growthRow)).text).toBe("+30.0% a year");
   });
 
@@ -253,7 +254,8 @@ describe("insertTemplate: on paper (A4 landscape, ≥ 70 %, technical columns ou
     expect(layout.orientation).toBe("Landscape");
     expect(layout.paperSize).toBe("A4");
     expect([layout.leftMargin, layout.rightMargin]).toEqual([18, 18]);
-    expect(layout.printArea).toBe(`A1:${LAST}${5 + seedPlan.indicators.length}`);
+    // Over the other goals' block too (its last row is the 2035 vision's).
+    expect(layout.printArea).toBe(`A1:${LAST}${seedRow("VISION_2035")}`);
     // Only the technical columns (ids and codes staff never read) are hidden, so only they stay off the paper.
     columns.forEach((c, i) => expect(wb.columnHidden(SHEET, i), c.key).toBe(c.role === "technical"));
     expect(layout.zoom.scale).toBeGreaterThanOrEqual(70);

@@ -70,6 +70,9 @@ describe("a template laid out by an earlier version", () => {
     rows[firms]![V1_HEADER.indexOf("2023年")] = 130;
     rows[firms]![V1_HEADER.indexOf("人工状态")] = "滞后";
     rows[firms]![V1_HEADER.indexOf("说明")] = "统计口径调整";
+    // A figure staff typed for a supplementary goal, in the table of the earlier layout.
+    const growth = seedPlan.indicators.findIndex((i) => i.id === "HIGH_VALUE_PATENTS_PER_10K_GROWTH");
+    rows[growth]![V1_HEADER.indexOf("2021年")] = 0.3;
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.add("规划指标");
       sheet.getRange("A1").values = [["张掖市“十四五”科技创新规划"]];
@@ -100,7 +103,7 @@ describe("a template laid out by an earlier version", () => {
     expect(result).toMatchObject({
       created: true,
       sheetName: "规划指标 (2)",
-      relaid: { previousSheet: "规划指标", carriedCells: 5, indicatorsNotInPlan: [] },
+      relaid: { previousSheet: "规划指标", carriedCells: 6, indicatorsNotInPlan: [] },
     });
     const sheet = result.sheetName;
     const at = (key: Parameters<typeof cellOf>[1], i: number) => cellOf(seedPlan, key, 6 + i);
@@ -111,6 +114,13 @@ describe("a template laid out by an earlier version", () => {
     expect(wb.cell(sheet, at("manualStatus", firms)).text).toBe("滞后");
     expect(wb.cell(sheet, at("manualNote", firms)).text).toBe("统计口径调整");
     expect(wb.cell(sheet, at("status", firms)).text).toBe("滞后");
+    // The supplementary goal with a figure keeps a row in the table (its figure needs a yearly cell), after the
+    // main indicators; the other three go in the other goals' block below (caption, header, rows).
+    const main = seedPlan.indicators.filter((i) => !i.supplementary).length;
+    expect(wb.cell(sheet, cellOf(seedPlan, "id", 6 + main)).text).toBe("HIGH_VALUE_PATENTS_PER_10K_GROWTH");
+    expect(wb.cell(sheet, cellOf(seedPlan, "y2021", 6 + main)).value).toBe(0.3);
+    expect(wb.cell(sheet, `A${6 + main + 2}`).text).toBe("其他目标（规划正文）");
+    expect(wb.cell(sheet, cellOf(seedPlan, "id", 6 + main + 6)).text).toBe("VISION_2035");
     // The earlier sheet is as it was; the template is now the new one (a second insert refreshes it).
     expect(wb.cell("规划指标", "J6").text).toBe(before);
     expect(wb.cell("规划指标", "A3").text).toBe("图例：");

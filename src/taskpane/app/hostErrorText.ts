@@ -14,6 +14,7 @@ export const HOST_ERROR_MESSAGES: { readonly [C in HostErrorCode]: StringKey } =
   payloadTooLarge: "err_payloadTooLarge",
   undoNotSupported: "err_undoNotSupported",
   templateChanged: "err_templateChanged",
+  otherGoalsBelow: "err_otherGoalsBelow",
   stateInvalid: "err_stateInvalid",
   planTooLong: "err_planTooLong",
   unknown: "err_unknown",

@@ -124,6 +124,10 @@ const strings = {
     zh: "已插入工作表“{sheet}”（{count} 个指标）。",
     en: "Inserted the sheet “{sheet}” ({count|indicator|indicators}).",
   },
+  otherGoalFigures: {
+    zh: "“其他目标”中有 {count} 个数据随规划保存在工作簿中（任务窗格和导出的规划文件里都有），但工作表上不显示：其他目标不设逐年填写的单元格。",
+    en: "Figures for the other goals kept with the plan in the workbook (the pane and the exported plan file have them) but not shown on the sheet, which has no yearly cells for these goals: {count}.",
+  },
   refreshed: {
     zh: "已刷新工作表“{sheet}”：新增 {added} 个指标，已保留 {figures} 个已填数据。",
     en: "Refreshed “{sheet}”: {added|indicator|indicators} added; kept {figures|figure|figures} you entered.",
@@ -236,6 +240,10 @@ const strings = {
   err_templateChanged: {
     zh: "指标表的列与本加载项的模板不一致（列被删除、改名或移动），未作任何更改。",
     en: "The indicator table's columns no longer match the template (a column was deleted, renamed or moved); nothing was changed.",
+  },
+  err_otherGoalsBelow: {
+    zh: "规划新增了主要指标，但指标表下方是“其他目标”部分，无法在表格末尾追加行，未作任何更改。请先把“其他目标”部分（从其标题行到最后一行）剪切并粘贴到更靠下的位置，留出新增指标所需的行，再插入模板。",
+    en: "The plan has new main indicators, but the other goals' block lies below the indicator table, so no row can be added to the table; nothing was changed. Cut the other goals' block (from its caption to its last row) and paste it lower down, leaving room for the new rows, then insert the template again.",
   },
   err_stateInvalid: {
     zh: "工作簿中保存的规划数据无法读取（可能被改动过），未作任何更改。",

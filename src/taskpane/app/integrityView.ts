@@ -142,6 +142,18 @@ export function integrityProblems(sheet: SheetPlan, lang: Lang): IntegrityProble
   }
   for (const u of check?.unplaced ?? [])
     out.push({ kind: "header", address: null, message: s(lang, "headerMissing", { expected: u.expected }) });
+  // The other goals' block below the table has a header of its own (named, not repaired yet).
+  const other = sheet.integrity.otherGoals;
+  for (const r of other?.headers.repairs ?? []) {
+    const cell = `${columnLetters(other!.firstColumn + r.index)}${other!.headerRow}`;
+    out.push({
+      kind: "header",
+      address: cell,
+      message: s(lang, "headerChanged", { cell, current: r.current || s(lang, "blank"), expected: r.expected }),
+    });
+  }
+  for (const u of other?.headers.unplaced ?? [])
+    out.push({ kind: "header", address: null, message: s(lang, "headerMissing", { expected: u.expected }) });
   for (const p of sheet.integrity.ids) out.push({ kind: "id", address: p.address, message: idProblemText(p, lang) });
   return out;
 }

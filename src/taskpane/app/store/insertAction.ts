@@ -38,6 +38,7 @@ export function insert(store: PaneStore): Promise<RunOutcome> {
         ...describeLeftRules((await applyHighlightRules(await readTemplate(result.tableName))).left, lang),
       );
     followUps.push(...describeIdRows(result.idRows ?? [], lang));
+    if (result.otherGoalFigures > 0) followUps.push(t(lang, "otherGoalFigures", { count: result.otherGoalFigures }));
     await store.reload(result.tableName);
     store.setState({ findings: null });
     const kept = result.kept.map((k) => `${k.address} ${k.header}: ${k.current} (${k.planned})`);
