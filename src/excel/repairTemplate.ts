@@ -19,11 +19,12 @@ import {
   type HeaderCheck,
   type IdProblemKind,
 } from "../core/templateIntegrity";
-import { mapHeaders, templateColumns, type HeaderMap } from "../core/templateLayout";
+import { mapHeaders, otherGoalsColumns, templateColumns, type HeaderMap } from "../core/templateLayout";
 import { readTemplateRow } from "../core/templateRow";
 import { columnLetters, parseRangeAddress } from "./a1";
 import { HostOperationError, runWrite } from "./excelRun";
 import { rowHash, rowHashes, type WrittenRows } from "./ownedCells";
+import { otherGoalsResult, queueOtherGoalsRead } from "./readTemplate";
 import { asText } from "./templateContent";
 import { queueStateRead, readStateResult } from "./templateState";
 
@@ -101,6 +102,7 @@ export async function repairTemplate(tableName: string): Promise<RepairOutcome> 
     const body = table.getDataBodyRange().load(["address", "formulas", "values"]);
     const sheet = table.worksheet.load("name");
     const setting = queueStateRead(context, true);
+    const otherRange = queueOtherGoalsRead(context, tableName);
     await context.sync();
 
     const stored = readStateResult(setting);
@@ -124,6 +126,17 @@ export async function repairTemplate(tableName: string): Promise<RepairOutcome> 
       outcome.headers.push({ address, from: r.current, to: r.expected });
     }
     for (const u of check?.unplaced ?? []) outcome.left.push({ kind: "header", expected: u.expected });
+    // The other goals' block below the table: its own header, checked and written back the same way.
+    const other = otherGoalsResult(otherRange);
+    const otherCheck = other ? checkHeaders(other.headers, otherGoalsColumns(state.plan), state.lang) : null;
+    for (const r of otherCheck?.repairs ?? []) {
+      const address = `${columnLetters(other!.body.firstColumn + r.index)}${other!.body.firstRow - 1}`;
+      const cell = sheet.getRange(address);
+      cell.numberFormat = [["@"]];
+      cell.values = [[r.expected]];
+      outcome.headers.push({ address, from: r.current, to: r.expected });
+    }
+    for (const u of otherCheck?.unplaced ?? []) outcome.left.push({ kind: "header", expected: u.expected });
 
     const fixed = check ? repairedHeaders(headers, check) : headers;
     const map = mapHeaders(fixed);

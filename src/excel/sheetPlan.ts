@@ -53,7 +53,7 @@ export interface TemplateIntegrity {
   headerRow: number;
   /**
    * The other goals' block's header against the one the add-in wrote (null when there is no block or no
-   * stored state): a cleared or renamed header there is named too. Its repair is not offered yet.
+   * stored state): a cleared or renamed header there is named and repaired too (repairTemplate.ts).
    */
   otherGoals: { headers: HeaderCheck; headerRow: number; firstColumn: number } | null;
   ids: SheetIdProblem[];

@@ -12,10 +12,11 @@ import { exportWorkbookPlan } from "../../src/excel/exportPlan";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { writePortableCopy } from "../../src/excel/portableCopy";
 import { readTemplate } from "../../src/excel/readTemplate";
+import { repairTemplate } from "../../src/excel/repairTemplate";
 import { planFromSnapshot } from "../../src/excel/sheetPlan";
 import { FIRST_BODY_ROW } from "../../src/excel/templateContent";
 import { mirrorSettingsToPart } from "../../src/excel/workbookPlanStore";
-import { integrityProblems } from "../../src/taskpane/app/integrityView";
+import { integrityProblems, repairOffered } from "../../src/taskpane/app/integrityView";
 import { cellOf, seedPlan, syntheticPlan, useHost } from "./helpers";
 
 const columns = templateColumns(seedPlan);
@@ -117,7 +118,7 @@ describe("the other goals' block", () => {
     expect(vision.supplementary).toBe(true);
   });
 
-  it("names a header cleared in the block, as in the table's header (integrity)", async () => {
+  it("names a header cleared in the block and writes it back, as in the table's header (integrity)", async () => {
     const { sheetName, tableName } = await insertSeed();
     const wb = host.standin.workbook;
     expect(planFromSnapshot(await readTemplate(tableName)).integrity.otherGoals?.headers).toEqual({
@@ -132,6 +133,11 @@ describe("the other goals' block", () => {
     const problems = integrityProblems(sheet, "zh");
     expect(problems).toEqual([expect.objectContaining({ kind: "header", address: at("name", HEADER_ROW) })]);
     expect(problems[0]!.message).toContain("指标");
+    expect(repairOffered(sheet)).toBe(true);
+    const repaired = await repairTemplate(tableName);
+    expect(repaired.headers).toEqual([{ address: at("name", HEADER_ROW), from: "", to: "指标" }]);
+    expect(wb.cell(sheetName, at("name", HEADER_ROW)).value).toBe("指标");
+    expect(integrityProblems(planFromSnapshot(await readTemplate(tableName)), "zh")).toEqual([]);
   });
 
   it("takes an approved target adjustment of a goal in the block, in its own 调整后目标 cell", async () => {

@@ -142,7 +142,7 @@ export function integrityProblems(sheet: SheetPlan, lang: Lang): IntegrityProble
   }
   for (const u of check?.unplaced ?? [])
     out.push({ kind: "header", address: null, message: s(lang, "headerMissing", { expected: u.expected }) });
-  // The other goals' block below the table has a header of its own (named, not repaired yet).
+  // The other goals' block below the table has a header of its own.
   const other = sheet.integrity.otherGoals;
   for (const r of other?.headers.repairs ?? []) {
     const cell = `${columnLetters(other!.firstColumn + r.index)}${other!.headerRow}`;
@@ -160,7 +160,11 @@ export function integrityProblems(sheet: SheetPlan, lang: Lang): IntegrityProble
 
 /** Whether the pane offers the repair: a header cell to write back, or an id to look at. */
 export function repairOffered(sheet: SheetPlan): boolean {
-  return (sheet.integrity.headers?.repairs.length ?? 0) > 0 || sheet.integrity.ids.length > 0;
+  return (
+    (sheet.integrity.headers?.repairs.length ?? 0) > 0 ||
+    (sheet.integrity.otherGoals?.headers.repairs.length ?? 0) > 0 ||
+    sheet.integrity.ids.length > 0
+  );
 }
 
 /** The same problems as validation findings (errors), so Validate never reports "no problems" over them. */
