@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { plan as planSchema, type Plan } from "../../src/core/planSchema";
 import { buildOtherGoalsHeaderRow, OTHER_GOALS_CAPTION, templateColumns } from "../../src/core/templateLayout";
 import { adjustTarget } from "../../src/excel/adjustTarget";
+import { reportedIndicators } from "../../src/core/evaluationReport";
 import { exportWorkbookPlan } from "../../src/excel/exportPlan";
+import { applyHighlights } from "../../src/excel/highlights";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { writePortableCopy } from "../../src/excel/portableCopy";
 import { readTemplate } from "../../src/excel/readTemplate";
@@ -17,6 +19,7 @@ import { planFromSnapshot } from "../../src/excel/sheetPlan";
 import { FIRST_BODY_ROW } from "../../src/excel/templateContent";
 import { mirrorSettingsToPart } from "../../src/excel/workbookPlanStore";
 import { integrityProblems, repairOffered } from "../../src/taskpane/app/integrityView";
+import { evaluateSnapshot } from "../../src/taskpane/app/store/planState";
 import { cellOf, seedPlan, syntheticPlan, useHost } from "./helpers";
 
 const columns = templateColumns(seedPlan);
@@ -153,6 +156,35 @@ describe("the other goals' block", () => {
     expect(outcome.kind).toBe("adjusted");
     expect(outcome.kind === "adjusted" && outcome.address).toBe(at("adjustedTarget", row));
     expect(host.standin.workbook.cell(sheetName, at("adjustedTarget", row)).value).toBe(900);
+  });
+
+  it("feeds the evaluation report (the main table by default, the other goals when asked) and leaves highlights on the table", async () => {
+    const { sheetName, tableName } = await insertSeed();
+    const snapshot = await readTemplate(tableName);
+    const { sheet } = evaluateSnapshot(snapshot);
+    expect(reportedIndicators(sheet.plan).map((i) => i.id)).toEqual(MAIN.map((i) => i.id));
+    expect(reportedIndicators(sheet.plan, true).map((i) => i.id)).toEqual(seedPlan.indicators.map((i) => i.id));
+    expect(await applyHighlights(snapshot)).toHaveLength(3);
+    const wb = host.standin.workbook;
+    // The block has no status column: no rule reaches its rows.
+    columns.forEach((_c, i) =>
+      expect(wb.cellAt(sheetName, HEADER_ROW, i).fill).toBe(wb.cellAt(sheetName, HEADER_ROW, i).ownFill),
+    );
+  });
+
+  it("refuses, writing nothing, a refresh that would add main rows above the block", async () => {
+    const fewer = planSchema.parse({
+      ...seedPlan,
+      indicators: seedPlan.indicators.filter((i) => i.id !== "RD_INTENSITY"),
+    });
+    const { sheetName } = await insertSeed(fewer);
+    const wb = host.standin.workbook;
+    const before = wb.tables(sheetName)[0]!.address;
+    const caption = `A${CAPTION_ROW - 1}`; // one main row fewer: the caption is a row higher
+    expect(wb.cell(sheetName, caption).value).toBe(OTHER_GOALS_CAPTION.zh);
+    await expect(insertTemplate(seedPlan, "zh")).rejects.toMatchObject({ code: "otherGoalsBelow" });
+    expect(wb.tables(sheetName)[0]!.address).toBe(before);
+    expect(wb.cell(sheetName, caption).value).toBe(OTHER_GOALS_CAPTION.zh);
   });
 
   it("goes into the portable copy", async () => {
