@@ -14,20 +14,28 @@ export interface OnDemand<M> {
   run(use: (code: M) => Promise<unknown>): Promise<void>;
 }
 
+/** The steps of `run`, apart from React: loading on, the import, loading off, then `use` or the report. */
+export async function runOnDemand<M>(
+  load: () => Promise<M>,
+  use: (code: M) => Promise<unknown>,
+  events: { loading: (on: boolean) => void; failed: (err: unknown) => void },
+): Promise<void> {
+  events.loading(true);
+  let code: M;
+  try {
+    code = await load();
+  } catch (err) {
+    events.failed(err);
+    return;
+  } finally {
+    events.loading(false);
+  }
+  await use(code);
+}
+
 export function useOnDemand<M>(store: PaneStore, op: OperationName, load: () => Promise<M>): OnDemand<M> {
   const [loading, setLoading] = useState(false);
-  const run = async (use: (code: M) => Promise<unknown>) => {
-    setLoading(true);
-    let code: M;
-    try {
-      code = await load();
-    } catch (err) {
-      store.reportFailure(op, err);
-      return;
-    } finally {
-      setLoading(false);
-    }
-    await use(code);
-  };
+  const run = (use: (code: M) => Promise<unknown>) =>
+    runOnDemand(load, use, { loading: setLoading, failed: (err) => store.reportFailure(op, err) });
   return { loading, run };
 }
