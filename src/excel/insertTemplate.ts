@@ -2,7 +2,8 @@
  * Insert the plan's template, or refresh the one already in the workbook.
  *
  * Round trips: a fresh sheet costs 2 syncs (look around, write); a refresh costs 3 (look around,
- * read the table, write), whatever the number of indicators. Everything is written as whole 2-D
+ * read the table, write), whatever the number of indicators, and one more when rows added to the table
+ * move the other goals' block below it down (moveOtherGoalsDown). Everything is written as whole 2-D
  * ranges: the body at once for a fresh sheet, one column at a time for a refresh. Only a write
  * larger than the request budget (4 MB: thousands of indicators) is split into row blocks sent in
  * requests of their own (requestBudget.ts), so Excel on the web's 5 MB limit is never reached.
@@ -45,6 +46,7 @@ import {
   FIRST_BODY_ROW,
   HEADER_ROW,
   INPUT_FILL,
+  isFormulaCell,
   otherGoalsName,
   plannedCell,
   plannedFormat,
@@ -559,12 +561,36 @@ async function refreshTemplate(
   // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
   // The other goals' block below the table (templateLayout.ts OTHER_GOALS_CAPTION): its rows are refreshed in
   // place; a goal found there is not appended to the table. Old sheets without the block keep their rows.
-  const other = otherGoalsRefresh(otherRange, plan.indicators);
-  const present = new Set([...usedRows, ...(other?.rowIds.filter((id) => id !== "") ?? [])]);
+  const found = otherGoalsRefresh(otherRange, plan.indicators);
+  const present = new Set([...usedRows, ...(found?.rowIds.filter((id) => id !== "") ?? [])]);
   const added = plan.indicators.filter((i) => !present.has(i.id));
   const reuseBlank = usedRows.length === 0 && read.every((row) => row === null);
-  // Rows appended to the table would have to push the block down: refused before anything is written.
-  if (other && added.length > (reuseBlank ? 1 : 0)) throw new HostOperationError("otherGoalsBelow");
+  // Which rows of the block still hold only what the add-in wrote there (before the block moves).
+  const otherHashedAt = state.written.keys.map((k) => found?.map[k]);
+  const otherUntouched = (found?.formulas ?? []).map(
+    (row, r) =>
+      hashes.size > 0 &&
+      found!.rowIds[r] !== "" &&
+      hashes.has(
+        rowHash(
+          found!.rowIds[r]!,
+          otherHashedAt.map((i) => (i === undefined ? "" : row[i])),
+          found!.firstRow + r,
+        ),
+      ),
+  );
+  // Rows appended to the table need the rows the block stands on: it moves down first (one more round trip).
+  const appendCount = added.length === 0 ? 0 : reuseBlank ? added.length - 1 : added.length;
+  const movedPrintArea = found && appendCount > 0 ? printAreaOver(printArea, found, appendCount) : null;
+  const other =
+    found && appendCount > 0
+      ? await moveOtherGoalsDown(context, batch, worksheet, found, appendCount, {
+          name: otherGoalsName(state.tableName),
+          columns,
+          lang,
+          indicators: plan.indicators,
+        })
+      : found;
   const firstNewRow = reuseBlank ? block.firstRow : block.firstRow + block.rowCount;
   const sheetRowOf = new Map<string, number>();
   rowIds.forEach((id, r) => {
@@ -659,24 +685,12 @@ async function refreshTemplate(
       const at = other.map[c.key];
       if (c.role !== "input" && isOtherGoalsColumn(c) && at !== undefined) otherOwnedAt.set(at, c);
     }
-  const otherHashedAt = state.written.keys.map((k) => other?.map[k]);
   const otherWritten = other
     ? await refreshOwned({
         headers: other.headers,
         formulas: other.formulas,
         rowIds: other.rowIds,
-        untouched: other.formulas.map(
-          (row, r) =>
-            hashes.size > 0 &&
-            other.rowIds[r] !== "" &&
-            hashes.has(
-              rowHash(
-                other.rowIds[r]!,
-                otherHashedAt.map((i) => (i === undefined ? "" : row[i])),
-                other.firstRow + r,
-              ),
-            ),
-        ),
+        untouched: otherUntouched,
         ownedAt: otherOwnedAt,
         firstRow: other.firstRow,
         firstColumn: other.firstColumn,
@@ -757,7 +771,7 @@ async function refreshTemplate(
   });
   const written: WrittenRows = { keys: ownedIndexes.map((i) => ownedAt.get(i)!.key), rows: hashRows.join("") };
   const lastBodyRow = Math.max(firstNewRow + added.length - 1, block.firstRow + block.rowCount - 1);
-  const printed = extendedPrintArea(printArea, block, headers.length, lastBodyRow);
+  const printed = movedPrintArea ?? extendedPrintArea(printArea, block, headers.length, lastBodyRow);
   if (printed) sheet.pageLayout.setPrintArea(printed);
   // C3 is written again only when it is blank or an earlier form of the add-in's formula (the body as an
   // argument); the current one does not depend on the table's extent, and a formula staff put there stays.
@@ -810,6 +824,8 @@ function otherGoalsRefresh(
   rowIds: string[];
   firstRow: number;
   firstColumn: number;
+  /** Rows the workbook name covers: the header and the block's rows. */
+  rangeRows: number;
 } | null {
   if (range.isNullObject) return null;
   const at = parseRangeAddress(range.address);
@@ -830,7 +846,96 @@ function otherGoalsRefresh(
     rowIds: resolved.map((r) => r.id ?? ""),
     firstRow: at.firstRow + 1,
     firstColumn: at.firstColumn,
+    rangeRows: at.rowCount,
   };
+}
+
+type OtherGoalsRefresh = NonNullable<ReturnType<typeof otherGoalsRefresh>>;
+
+/** A cell as read (Range.formulas and .values) written back elsewhere: formulas as they are, text as text. */
+function movedContent(formula: unknown, value: unknown, format: string): CellContent {
+  if (isFormulaCell(formula, value)) return formula as string;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const text = typeof value === "string" ? value : "";
+  // A text-formatted cell (the block's header) takes text as it is; elsewhere the text prefix keeps it text.
+  return format === "@" ? text : asText(text);
+}
+
+/**
+ * Moves the other goals' block (its caption row, header and rows, as the workbook name covers them) down by
+ * `by` rows, so the table can grow into the rows it stood on: read with the `by` rows below it (one round
+ * trip), refused when those rows hold anything (otherGoalsBelow: nothing is written), else cleared and written
+ * again lower down — every cell as it was, staff's included — with the block's formatting and its name.
+ * Formatting staff added to the block by hand is not carried.
+ */
+async function moveOtherGoalsDown(
+  context: Excel.RequestContext,
+  batch: RequestBatch,
+  sheet: Excel.Worksheet,
+  other: OtherGoalsRefresh,
+  by: number,
+  block: { name: string; columns: readonly TemplateColumn[]; lang: Lang; indicators: readonly Indicator[] },
+): Promise<OtherGoalsRefresh> {
+  const top = other.firstRow - 2; // the caption row, above the block's header
+  const height = other.rangeRows + 1;
+  const width = other.headers.length;
+  const read = sheet
+    .getRange(blockRef(other.firstColumn, top, width, height + by))
+    .load(["formulas", "values", "numberFormat"]);
+  await context.sync();
+  batch.synced();
+  if (read.values.slice(height).some((row) => row.some((v) => !isBlank(v))))
+    throw new HostOperationError("otherGoalsBelow");
+  const formats = read.numberFormat.slice(0, height);
+  const cells = read.values
+    .slice(0, height)
+    .map((row, r) => row.map((v, c) => movedContent(read.formulas[r]?.[c], v, formats[r]?.[c] ?? "General")));
+  await batch.fit(jsonBytes(cells) + jsonBytes(formats) + 30 * COMMAND_OVERHEAD);
+  sheet.getRange(blockRef(other.firstColumn, top, width, height)).clear("All");
+  const moved = sheet.getRange(blockRef(other.firstColumn, top + by, width, height));
+  moved.numberFormat = formats;
+  moved.formulas = cells;
+  sheet.getRange(blockRef(other.firstColumn, top + by, 1, 1)).format.font.bold = true;
+  const header = sheet.getRange(blockRef(other.firstColumn, top + by + 1, width, 1));
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  header.format.verticalAlignment = "Center";
+  const firstRow = other.firstRow + by;
+  const byId = new Map(block.indicators.map((i) => [i.id, i]));
+  await formatNewRows(
+    {
+      sheet,
+      columns: block.columns.filter(isOtherGoalsColumn),
+      columnOf: (k) => (other.map[k] === undefined ? undefined : other.firstColumn + other.map[k]!),
+      firstRow,
+      // The block has no yearly cells: the indicator of a row only sizes the formatting (no per-row rule).
+      indicators: Array.from(
+        { length: height - 2 },
+        (_x, r) => byId.get(other.rowIds[r] ?? "") ?? block.indicators[0]!,
+      ),
+      lang: block.lang,
+    },
+    batch,
+  );
+  const ref = blockRef(other.firstColumn, top + by + 1, width, height - 1).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  context.workbook.names.getItem(block.name).delete();
+  context.workbook.names.add(block.name, `='${sheet.name.replace(/'/g, "''")}'!${ref}`);
+  return { ...other, firstRow };
+}
+
+/** The print area over the moved block, when the one on the sheet is still the insert's (A1 to the block's end). */
+function printAreaOver(
+  printArea: { isNullObject: boolean; address: string },
+  other: OtherGoalsRefresh,
+  by: number,
+): string | null {
+  const top = other.firstRow - 2;
+  return extendedPrintArea(
+    printArea,
+    { firstRow: top, firstColumn: other.firstColumn, rowCount: other.rangeRows + 1 },
+    other.headers.length,
+    top + other.rangeRows + by,
+  );
 }
 
 /**

@@ -172,19 +172,59 @@ describe("the other goals' block", () => {
     );
   });
 
-  it("refuses, writing nothing, a refresh that would add main rows above the block", async () => {
+  it("moves the block down, staff's cells with it, when a refresh adds main rows to the table", async () => {
+    const fewer = planSchema.parse({
+      ...seedPlan,
+      indicators: seedPlan.indicators.filter((i) => i.id !== "RD_INTENSITY"),
+    });
+    const { sheetName, tableName } = await insertSeed(fewer);
+    const wb = host.standin.workbook;
+    const visionRow = HEADER_ROW + OTHER.length - 1; // one main row fewer: the block is a row higher
+    expect(wb.cell(sheetName, `A${CAPTION_ROW - 1}`).value).toBe(OTHER_GOALS_CAPTION.zh);
+    wb.setCellInput(sheetName, at("manualStatus", visionRow), "基本符合预期");
+    wb.setCellInput(sheetName, at("manualNote", visionRow), "3-5"); // text that Excel would take for a date
+    wb.setCellInput(sheetName, at("y2021", FIRST_BODY_ROW), "4");
+    const again = await insertTemplate(seedPlan, "zh");
+    await mirrorSettingsToPart({}, { plan: seedPlan });
+    expect(again.added).toBe(1);
+    expect(again.kept).toEqual([]);
+    // The table has its new row where the blank row was; the block is one row lower, as it was.
+    expect(wb.tables(sheetName)[0]!.address).toMatch(new RegExp(`:[A-Z]+${FIRST_BODY_ROW + MAIN.length - 1}$`));
+    expect(wb.cell(sheetName, at("id", FIRST_BODY_ROW + MAIN.length - 1)).value).toBe("RD_INTENSITY");
+    expect(wb.cell(sheetName, `A${CAPTION_ROW - 1}`).valueType).toBe("Empty");
+    expect(wb.cell(sheetName, `A${CAPTION_ROW}`).value).toBe(OTHER_GOALS_CAPTION.zh);
+    const header = columns.map((_c, i) => wb.cellAt(sheetName, HEADER_ROW - 1, i).value);
+    expect(header).toEqual(buildOtherGoalsHeaderRow(seedPlan, "zh"));
+    expect(wb.cell(sheetName, at("manualStatus", visionRow + 1)).value).toBe("基本符合预期");
+    expect(wb.cell(sheetName, at("manualNote", visionRow + 1)).value).toBe("3-5");
+    expect(wb.cell(sheetName, at("y2021", FIRST_BODY_ROW)).value).toBe(4);
+    expect(wb.pageLayout(sheetName).printArea).toMatch(new RegExp(`:[A-Z]+${HEADER_ROW + OTHER.length}$`));
+    const sheet = planFromSnapshot(await readTemplate(tableName));
+    expect(sheet.plan.indicators.map((i) => i.id).sort()).toEqual(seedPlan.indicators.map((i) => i.id).sort());
+    expect(sheet.rowOf.get("VISION_2035")).toBe(HEADER_ROW + OTHER.length);
+    expect(sheet.plan.indicators.find((i) => i.id === "VISION_2035")!.override).toEqual({
+      status: "onTrack",
+      note: "3-5",
+    });
+    // Nothing left to do: a second refresh keeps everything as it is.
+    const third = await insertTemplate(seedPlan, "zh");
+    expect([third.added, third.kept]).toEqual([0, []]);
+  });
+
+  it("refuses, writing nothing, to move the block over rows below it that hold something", async () => {
     const fewer = planSchema.parse({
       ...seedPlan,
       indicators: seedPlan.indicators.filter((i) => i.id !== "RD_INTENSITY"),
     });
     const { sheetName } = await insertSeed(fewer);
     const wb = host.standin.workbook;
+    const below = `B${HEADER_ROW + OTHER.length}`; // the row right under the (one row higher) block
+    wb.setCellInput(sheetName, below, "备注：另见附件");
     const before = wb.tables(sheetName)[0]!.address;
-    const caption = `A${CAPTION_ROW - 1}`; // one main row fewer: the caption is a row higher
-    expect(wb.cell(sheetName, caption).value).toBe(OTHER_GOALS_CAPTION.zh);
     await expect(insertTemplate(seedPlan, "zh")).rejects.toMatchObject({ code: "otherGoalsBelow" });
     expect(wb.tables(sheetName)[0]!.address).toBe(before);
-    expect(wb.cell(sheetName, caption).value).toBe(OTHER_GOALS_CAPTION.zh);
+    expect(wb.cell(sheetName, `A${CAPTION_ROW - 1}`).value).toBe(OTHER_GOALS_CAPTION.zh);
+    expect(wb.cell(sheetName, below).value).toBe("备注：另见附件");
   });
 
   it("goes into the portable copy", async () => {

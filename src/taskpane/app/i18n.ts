@@ -242,8 +242,8 @@ const strings = {
     en: "The indicator table's columns no longer match the template (a column was deleted, renamed or moved); nothing was changed.",
   },
   err_otherGoalsBelow: {
-    zh: "规划新增了主要指标，但指标表下方是“其他目标”部分，无法在表格末尾追加行，未作任何更改。请先把“其他目标”部分（从其标题行到最后一行）剪切并粘贴到更靠下的位置，留出新增指标所需的行，再插入模板。",
-    en: "The plan has new main indicators, but the other goals' block lies below the indicator table, so no row can be added to the table; nothing was changed. Cut the other goals' block (from its caption to its last row) and paste it lower down, leaving room for the new rows, then insert the template again.",
+    zh: "规划新增了主要指标，指标表要向下增加行，“其他目标”部分需随之下移，但它下方的行中有内容，未作任何更改。请清空或移走“其他目标”部分下方几行中的内容后再插入模板。",
+    en: "The plan has new main indicators: the indicator table needs more rows and the other goals' block must move down, but the rows below that block hold something; nothing was changed. Clear or move what is in the rows below the other goals' block, then insert the template again.",
   },
   err_stateInvalid: {
     zh: "工作簿中保存的规划数据无法读取（可能被改动过），未作任何更改。",
