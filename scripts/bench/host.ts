@@ -20,7 +20,7 @@ import { insertTemplate } from "../../src/excel/insertTemplate";
 import { recordFigures } from "../../src/excel/recordFigures";
 import { writeReportSheet } from "../../src/excel/reportSheet";
 import { mirrorSettingsToPart, readWorkbookPlan } from "../../src/excel/workbookPlanStore";
-import { onPaneOpen } from "../../src/taskpane/app/travel/travelActions";
+import { onPaneOpen } from "../../src/taskpane/app/travel/storedCopy";
 import { writePortableCopy } from "../../src/excel/portableCopy";
 import { locateTemplate, readTemplate } from "../../src/excel/readTemplate";
 import { selectRange } from "../../src/excel/selectCell";

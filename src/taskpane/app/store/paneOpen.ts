@@ -1,10 +1,10 @@
 /**
  * When the pane opens: the add-in's settings are restored from the stored plan when they are missing or
  * unreadable, and stored data that cannot be used is diagnosed with the repair that would fix it
- * (travelActions.ts onPaneOpen). It runs with the store, not in the sharing panel, because that panel is
+ * (storedCopy.ts onPaneOpen). It runs with the store, not in the sharing panel, because that panel is
  * loaded only when staff open it; the repair it proposes is shown there and in the notice area.
  */
-import { onPaneOpen } from "../travel/travelActions";
+import { onPaneOpen } from "../travel/storedCopy";
 import { t } from "../i18n";
 import type { PaneStore } from "./paneStore";
 import { toHostError } from "../../../excel/excelRun";

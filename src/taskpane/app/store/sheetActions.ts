@@ -14,7 +14,7 @@ import { planFromSnapshot } from "../../../excel/sheetPlan";
 import { failureText } from "../hostErrorText";
 import { t } from "../i18n";
 import { describeLeftRules, describeRepair } from "../integrityView";
-import { afterHighlight } from "../travel/travelActions";
+import { afterHighlight } from "../travel/storedCopy";
 import { buildFindings } from "../validationView";
 import type { OperationName } from "./operations";
 import type { PaneStore, RunOutcome } from "./paneStore";

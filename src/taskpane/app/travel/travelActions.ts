@@ -1,35 +1,16 @@
 /**
- * What the pane does around its own operations so the plan travels with the workbook:
- * after an insert or a highlight change, the pane's state is copied into the workbook's plan part;
- * after the first insert, the workbook is tagged to open the pane (unless staff turned that off);
- * when the pane opens, state missing from settings (or unreadable there) is restored from the part,
- * and what else cannot be used is diagnosed with the repair that would fix it.
- * Each returns, in staff words, what it could not do (a part it may not overwrite, auto-open not
+ * What the pane does around its own operations so the plan travels with the workbook, for the operations
+ * loaded when used: after an insert the pane's state is copied into the workbook's plan part and, after the
+ * first insert, the workbook is tagged to open the pane (unless staff turned that off); the auto-open switch.
+ * What runs when the pane opens and after a highlight change is in storedCopy.ts, apart from the auto-open
+ * code. Each returns, in staff words, what it could not do (a part it may not overwrite, auto-open not
  * available here): the caller shows those; nothing is dropped.
  */
 import { carryFigureRecords } from "../../../core/figureHistory";
 import type { Plan } from "../../../core/planSchema";
 import { autoOpenUnavailableReason, setAutoOpen, type AutoOpenResult } from "../../../excel/autoOpen";
-import { diagnoseStoredPlan, type RepairProposal } from "../../../excel/storedPlanDiagnosis";
-import {
-  mirrorSettingsToPart,
-  readWorkbookPlan,
-  restoreSettingsFromPart,
-  type SaveOutcome,
-} from "../../../excel/workbookPlanStore";
-
-type Message = { zh: string; en: string };
-
-/** What a save that did not happen means for staff (the store's own message says why). */
-function notSaved(outcome: SaveOutcome): Message[] {
-  if (outcome.saved || outcome.blocked === null) return [];
-  return [
-    {
-      zh: `工作簿中保存的规划未更新：${outcome.blocked.message.zh}`,
-      en: `The plan stored in the workbook was not updated: ${outcome.blocked.message.en}`,
-    },
-  ];
-}
+import { mirrorSettingsToPart, readWorkbookPlan } from "../../../excel/workbookPlanStore";
+import { notSaved, type Message } from "./storedCopy";
 
 /** What setting auto-open could not do. */
 export function autoOpenNotes(result: AutoOpenResult | null): Message[] {
@@ -65,25 +46,6 @@ export async function afterInsert(created: boolean, plan: Plan, imported = false
   const { read } = await readWorkbookPlan();
   const wanted = read.kind === "ok" ? read.doc.state.autoOpen : true;
   return [...notes, ...autoOpenNotes(await setAutoOpen(wanted))];
-}
-
-/** Call after highlights are turned on or off: the rule ids travel with the plan. */
-export async function afterHighlight(): Promise<Message[]> {
-  return notSaved(await mirrorSettingsToPart());
-}
-
-export interface PaneOpening {
-  /** restored: the settings were missing; repaired: they could not be read. Both from the intact part. */
-  restored: "restored" | "repaired" | null;
-  /** What the workbook holds that cannot be used, and what Repair would do (kind "none": all is well). */
-  proposal: RepairProposal;
-}
-
-/** When the pane opens: restore the pane's settings from the part if needed; diagnose what else cannot be used. */
-export async function onPaneOpen(): Promise<PaneOpening> {
-  const restored = await restoreSettingsFromPart();
-  const { proposal } = await diagnoseStoredPlan();
-  return { restored: restored === "restored" || restored === "repaired" ? restored : null, proposal };
 }
 
 /** The auto-open switch: the document tag, the startup behaviour and the stored preference together. */
