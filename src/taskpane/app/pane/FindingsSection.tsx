@@ -1,10 +1,22 @@
-/** Validate's results: errors and warnings with their cells, and the safe fixes behind a preview. */
+/**
+ * Validate's results: errors and warnings with their cells, and the safe fixes behind a preview. The list's
+ * code (ValidationPanel) is fetched the first time there are results to show, not when the pane opens;
+ * meanwhile its place says it is loading, and a chunk that cannot be fetched is said there (PanelBoundary).
+ */
+import { Spinner } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import { t } from "../i18n";
-import { ValidationPanel } from "../components/ValidationPanel";
 import { readyOf } from "../store/planState";
 import { fixCells, goToCell } from "../store/sheetActions";
 import { usePane, usePaneStore } from "../store/useStore";
+import { PanelBoundary } from "./PanelBoundary";
 import { usePaneStyles } from "./paneStyles";
+
+const ValidationPanel = lazy(() =>
+  import(/* webpackChunkName: "findings" */ "../components/ValidationPanel").then((m) => ({
+    default: m.ValidationPanel,
+  })),
+);
 
 export function FindingsSection() {
   const styles = usePaneStyles();
@@ -14,17 +26,22 @@ export function FindingsSection() {
   const findings = usePane((s) => s.findings);
   const busy = usePane((s) => s.busy !== null);
   if (!findings || !ready) return null;
+  const panel = t(lang, "findingsTitle");
   return (
     <section>
-      <h2 className={styles.sectionTitle}>{t(lang, "findingsTitle")}</h2>
-      <ValidationPanel
-        findings={findings}
-        indicatorCount={ready.sheet.plan.indicators.length}
-        lang={lang}
-        busy={busy}
-        onSelectCell={(address) => void goToCell(store, address)}
-        onApplyFixes={(fixes) => void fixCells(store, fixes)}
-      />
+      <h2 className={styles.sectionTitle}>{panel}</h2>
+      <PanelBoundary failed={(detail) => t(lang, "panelFailed", { panel, detail })}>
+        <Suspense fallback={<Spinner size="tiny" label={t(lang, "panelLoading", { panel })} />}>
+          <ValidationPanel
+            findings={findings}
+            indicatorCount={ready.sheet.plan.indicators.length}
+            lang={lang}
+            busy={busy}
+            onSelectCell={(address) => void goToCell(store, address)}
+            onApplyFixes={(fixes) => void fixCells(store, fixes)}
+          />
+        </Suspense>
+      </PanelBoundary>
     </section>
   );
 }
