@@ -21,7 +21,7 @@ export function buildPlanJsonSchema(): Record<string, unknown> {
     description:
       "A government plan's indicators (baseline, target, attribute, yearly actuals) as read by the Plan Tracker Excel add-in. " +
       "Generated from src/core/planSchema.ts by scripts/generate-plan-schema.ts; do not edit by hand. " +
-      "Cross-field rules (unique indicator ids, baselineYear before targetYear) are checked by the add-in, not by this schema.",
+      "Cross-field rules (unique indicator ids, baselineYear before targetYear, an indicator's own targetYear only on supplementary goals and not before baseYear) are checked by the add-in, not by this schema.",
     ...rest,
   };
 }

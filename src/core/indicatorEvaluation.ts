@@ -496,8 +496,18 @@ function isPercentagePoints(ind: Indicator, t: Target): boolean {
   return ind.kind === "percent";
 }
 
-export function evaluateIndicator(plan: Plan, ind: Indicator, opts: EvaluationOptions = {}): IndicatorEvaluation {
-  const year = evaluationYearOf(plan, opts.evaluationYear);
+export function evaluateIndicator(
+  planOfIndicator: Plan,
+  ind: Indicator,
+  opts: EvaluationOptions = {},
+): IndicatorEvaluation {
+  const year = evaluationYearOf(planOfIndicator, opts.evaluationYear);
+  // A goal's own target year (a supplementary 2035 vision) stands in for the plan's, as the template
+  // row's 目标年 cell does for the PLAN functions (templateRow.ts planOfRow).
+  const plan =
+    ind.targetYear !== undefined && ind.targetYear !== planOfIndicator.targetYear
+      ? { ...planOfIndicator, targetYear: ind.targetYear }
+      : planOfIndicator;
   const baseline = baselineView(plan, ind);
   const targets = targetView(ind);
   const t = targets.effective;

@@ -512,6 +512,21 @@ function translateCustom(en: string): { zh: string; en: string } {
     };
   if (en === "baselineYear must be before the plan's targetYear")
     return { zh: "基期年 baselineYear 必须早于规划目标年 targetYear", en };
+  const early = /^the indicator's targetYear (\d+) is before the plan's baseYear (\d+)$/.exec(en);
+  if (early)
+    return {
+      zh: `指标目标年 targetYear（${early[1]}年）早于规划基期年 baseYear（${early[2]}年）：请核对目标年是否填错`,
+      en: `The indicator's target year (${early[1]}) is before the plan's base year (${early[2]}): check that targetYear is typed correctly`,
+    };
+  if (en === "an indicator's own targetYear is only for supplementary goals")
+    return {
+      zh:
+        "只有规划正文中的其他目标（supplementary: true）可以有自己的目标年 targetYear；主要指标表中的指标按规划目标年评估，" +
+        "请删除该指标的 targetYear，或将其标为 supplementary",
+      en:
+        "Only the plan's other goals (supplementary: true) may have a target year of their own; main-table indicators are " +
+        "evaluated at the plan's target year: remove this indicator's targetYear or mark it supplementary",
+    };
   return { zh: en, en };
 }
 

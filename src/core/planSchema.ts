@@ -198,6 +198,10 @@ export const indicator = z.strictObject({
   baselineYear: z.described(z.nullable(year), "null when the source does not say; the plan's base year is then used"),
   baselineRevisions: z.described(z.optional(z.array(baselineRevision)), "later revisions; the last one is used"),
   target,
+  targetYear: z.described(
+    z.optional(year),
+    "the year this indicator's target is for when it is not the plan's target year, e.g. a 2035 vision (supplementary goals only); absent = the plan's target year",
+  ),
   targetAdjustments: z.described(
     z.optional(z.array(targetAdjustment)),
     "approved adjustments (动态调整); the last one is used",
@@ -261,6 +265,20 @@ export const plan = z
             path: ["indicators", i, "baselineYear"],
             message: "baselineYear must be before the plan's targetYear",
           });
+        }
+        if (ind.targetYear !== undefined) {
+          if (ind.targetYear < p.baseYear)
+            ctx.addIssue({
+              code: "custom",
+              path: ["indicators", i, "targetYear"],
+              message: `the indicator's targetYear ${ind.targetYear} is before the plan's baseYear ${p.baseYear}`,
+            });
+          else if (ind.supplementary !== true)
+            ctx.addIssue({
+              code: "custom",
+              path: ["indicators", i, "targetYear"],
+              message: "an indicator's own targetYear is only for supplementary goals",
+            });
         }
       });
       p.indicators.forEach((ind, i) => {

@@ -45,6 +45,15 @@ describe("evaluateIndicator — level targets", () => {
     expect(e.behindTimeLine).toBe(true);
   });
 
+  it("a supplementary goal with its own target year (2035) is evaluated toward that year, as its 目标年 cell is by the PLAN functions", () => {
+    const goal = { ...withActuals(seedRows.hiTechFirms, { "2023": 133 }), supplementary: true, targetYear: 2035 };
+    const p = makePlan([goal]);
+    const e = evaluateIndicator(p, only(p, "HIGH_TECH_FIRMS"));
+    expect(e.targetYear).toBe(2035);
+    expect(e.yearsLeft).toBe(12);
+    expect(num(e.timeProgress)).toBeCloseTo(3 / 15, 12);
+  });
+
   it("on-track rows below the time line are flagged for amber", () => {
     const p = makePlan([withActuals(seedRows.hiTechFirms, { "2023": 133 })]);
     const e = evaluateIndicator(p, only(p, "HIGH_TECH_FIRMS"));

@@ -221,6 +221,29 @@ describe("parsePlanFile: bad files name the field and the row, in zh and en", ()
     ]);
   });
 
+  it("a goal's own target year: the seed's 2035 vision has one; before the base year or on a main-table row it is refused, naming the row", () => {
+    const seed = parsePlanFile(seedText);
+    if (!seed.ok) throw new Error(JSON.stringify(seed.issues));
+    expect(seed.plan.indicators.filter((i) => i.targetYear !== undefined).map((i) => [i.id, i.targetYear])).toEqual([
+      ["VISION_2035", 2035],
+    ]);
+    const early = seedObject();
+    early.indicators[14].targetYear = 2019;
+    expect(issuesOf(parsePlanFile(JSON.stringify(early))).map((i) => [i.path, i.row, i.message.zh])).toEqual([
+      [
+        "indicators[14].targetYear",
+        15,
+        "第15行指标“2035年远景目标”（VISION_2035）的 targetYear：指标目标年 targetYear（2019年）早于规划基期年 baseYear（2020年）：请核对目标年是否填错",
+      ],
+    ]);
+    const main = seedObject();
+    main.indicators[1].targetYear = 2035;
+    const [issue] = issuesOf(parsePlanFile(JSON.stringify(main)));
+    expect([issue!.path, issue!.row]).toEqual(["indicators[1].targetYear", 2]);
+    expect(issue!.message.zh).toContain("只有规划正文中的其他目标（supplementary: true）可以有自己的目标年");
+    expect(issue!.message.en).toContain("(id RD_INTENSITY)");
+  });
+
   it("a format version this build does not read", () => {
     const obj = seedObject();
     obj.formatVersion = 3;
