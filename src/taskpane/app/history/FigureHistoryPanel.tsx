@@ -182,10 +182,13 @@ function FactsForm(props: {
   );
 }
 
+/**
+ * The last save's message is kept for the cell it was about (the form restarts when the record changes):
+ * it is about the figure in the cell, and goes when staff type another one there.
+ */
 export function FigureHistoryPanel(props: FigureHistoryPanelProps) {
   const { lang, view, other, disabled = false, onSave } = props;
   const styles = useStyles();
-  // The last save's message, kept for the cell it was about (the form restarts when the record changes).
   const [saved, setSaved] = useState<{ cell: string; result: SaveFactsResult } | null>(null);
   const title = <h3 className={styles.title}>{ht(lang, "historyTitle")}</h3>;
   if (!view) {
@@ -199,7 +202,6 @@ export function FigureHistoryPanel(props: FigureHistoryPanelProps) {
       </section>
     );
   }
-  // The save's message is about the figure in the cell: it goes when staff type another one there.
   const cellKey = `${view.address}|${view.year}|${view.sheetValue ?? ""}`;
   const result = saved !== null && saved.cell === cellKey ? saved.result : null;
   const current = view.record.current;
