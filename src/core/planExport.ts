@@ -9,7 +9,7 @@ import { schemaIssue, type PlanFileIssue } from "./planFile";
 import type { Indicator, LocalizedText, Plan } from "./planSchema";
 import { FORMAT_VERSION, plan as planSchema } from "./planSchema";
 import { readSheetRows, type BlockedCell } from "./sheetRows";
-import { columnHeader, type ColumnKey } from "./templateLayout";
+import { columnHeader, mapHeaders, type ColumnKey } from "./templateLayout";
 
 export interface ExportSkip {
   /** 0-based row of the body. */
@@ -81,10 +81,26 @@ export function planFromTemplate(
   const targetYears: number[] = [];
   const namesById = new Map<string, LocalizedText>();
   const other = options.otherGoals;
+  const main = readSheetRows(stored, headers, rows, firstSheetRow);
+  // The plan's period is the main table's: a goal's own target year (the 2035 vision) is not the plan's.
+  // Without a stored plan it is where the year columns end (they run to the plan's target year), else the main rows' latest.
+  const yearColumns = Object.keys(mapHeaders(headers))
+    .filter((k) => /^y\d{4}$/.test(k))
+    .map((k) => Number(k.slice(1)));
+  const mainTargetYears = main.flatMap((r) =>
+    r.targetYear !== null && !r.indicator.supplementary ? [r.targetYear] : [],
+  );
+  const planTargetYear =
+    stored?.targetYear ??
+    options.identity?.targetYear ??
+    (yearColumns.length ? Math.max(...yearColumns) : mainTargetYears.length ? Math.max(...mainTargetYears) : null);
   const readings = [
-    ...readSheetRows(stored, headers, rows, firstSheetRow).map((r) => ({ ...r, sheetRow: firstSheetRow + r.index })),
+    ...main.map((r) => ({ ...r, sheetRow: firstSheetRow + r.index })),
     ...(other
-      ? readSheetRows(stored, other.headers, other.rows, other.firstSheetRow, { otherGoals: true }).map((r) => ({
+      ? readSheetRows(stored, other.headers, other.rows, other.firstSheetRow, {
+          otherGoals: true,
+          planTargetYear,
+        }).map((r) => ({
           ...r,
           sheetRow: other.firstSheetRow + r.index,
           index: other.firstSheetRow + r.index - firstSheetRow,
@@ -123,7 +139,7 @@ export function planFromTemplate(
     }
     indicators.push(reading.indicator);
     sheetRows.push(sheetRow);
-    if (reading.targetYear !== null) targetYears.push(reading.targetYear);
+    if (reading.targetYear !== null && reading.indicator.targetYear === undefined) targetYears.push(reading.targetYear);
   }
   // A relative target needs the row it is compared with: when that row was left out, so is this one.
   for (let changed = true; changed;) {
@@ -170,7 +186,7 @@ export function planFromTemplate(
     };
     return { ok: false, skipped, issues: [issue] };
   }
-  const targetYear = identity.targetYear ?? Math.max(...targetYears);
+  const targetYear = identity.targetYear ?? planTargetYear ?? Math.max(...targetYears);
   const baseYear =
     identity.baseYear ?? Math.min(...indicators.map((i) => i.baselineYear ?? targetYear - 1), targetYear - 1);
   const title = identity.title;

@@ -108,6 +108,17 @@ export function mergeWithStored(fromSheet: Indicator, stored: Indicator | undefi
   };
 }
 
+/**
+ * A supplementary goal whose 目标年 cell differs from the plan's target year has that year as its own
+ * (the 2035 vision); a cell equal to the plan's means no field. Main-table indicators never have one
+ * (planSchema.ts refuses it): their cell is the plan's time line, as the PLAN functions read it.
+ */
+function withOwnTargetYear(ind: Indicator, cellYear: number, planTargetYear: number | null): Indicator {
+  const { targetYear: _own, ...rest } = ind;
+  if (planTargetYear === null) return ind;
+  return ind.supplementary === true && cellYear !== planTargetYear ? { ...rest, targetYear: cellYear } : rest;
+}
+
 /** A row without its unreadable yearly figures: what can still be shown of it. */
 function withoutFigureProblems(row: TemplateRow): TemplateRow {
   return { ...row, problems: row.problems.filter((p) => !/^y\d{4}$/.test(p.key)) };
@@ -144,8 +155,13 @@ export function readSheetRows(
    * The rows are the other-goals block's (templateLayout.ts OTHER_GOALS_CAPTION): each is a supplementary
    * goal, and its figures, for which the block has no cell, are the stored plan's (kept, never dropped).
    */
-  options: { otherGoals?: boolean } = {},
+  options: {
+    otherGoals?: boolean;
+    /** The plan's target year when no plan is stored (a goal's 目标年 cell that differs from it is its own targetYear). */
+    planTargetYear?: number | null;
+  } = {},
 ): SheetRowReading[] {
+  const planTargetYear = stored?.targetYear ?? options.planTargetYear ?? null;
   const storedById = new Map((stored?.indicators ?? []).map((i) => [i.id, i]));
   const seen = new Set<string>();
   const out: SheetRowReading[] = [];
@@ -180,9 +196,8 @@ export function readSheetRows(
     const merged = lenient.ok
       ? mergeWithStored({ ...lenient.indicator, id }, storedInd)
       : placeholder(row, id, storedInd);
-    const indicator = options.otherGoals
-      ? { ...merged, supplementary: true, actuals: storedInd?.actuals ?? {} }
-      : merged;
+    const read = options.otherGoals ? { ...merged, supplementary: true, actuals: storedInd?.actuals ?? {} } : merged;
+    const indicator = lenient.ok ? withOwnTargetYear(read, lenient.targetYear, planTargetYear) : read;
     out.push({
       index,
       row,

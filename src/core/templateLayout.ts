@@ -285,7 +285,8 @@ export function indicatorRowValues(
     baselineYear: ind.baselineYear ?? "",
     baseline: ind.baseline ?? "",
     revisedBaseline: revision ? revision.value : "",
-    targetYear: plan.targetYear,
+    // A goal's own target year (the 2035 vision), else the plan's: never a year the plan does not state for it.
+    targetYear: ind.targetYear ?? plan.targetYear,
     target: targetCell(t, lang),
     adjustedTarget: adjusted && adjusted.kind !== "text" && adjusted.kind !== "relative" ? adjusted.value : "",
     manualStatus: ind.override ? statusLabel(ind.override.status, lang) : "",

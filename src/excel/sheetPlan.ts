@@ -94,17 +94,27 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
   const blocked = new Map<string, SheetBlock>();
   const entries: SheetEntry[] = [];
   const unreadableStatuses: SheetPlan["unreadableStatuses"] = [];
-  const targetYears: number[] = [];
   const other = snapshot.otherGoals;
+  const main = readSheetRows(fullPlan, snapshot.headers, snapshot.values, snapshot.body.firstRow);
+  // The plan's period is the main table's: a goal's own target year (the 2035 vision) is not the plan's.
+  // Without a stored plan it is where the year columns end (they run to the plan's target year), else the main rows' latest.
+  const mainYears = main.flatMap((r) => (r.targetYear !== null && !r.indicator.supplementary ? [r.targetYear] : []));
+  const columnYears = yearKeys.map((k) => Number(k.slice(1)));
+  const planTargetYear =
+    storedPlan?.targetYear ??
+    (columnYears.length ? Math.max(...columnYears) : mainYears.length ? Math.max(...mainYears) : null);
   const readings = [
-    ...readSheetRows(fullPlan, snapshot.headers, snapshot.values, snapshot.body.firstRow).map((r) => ({
+    ...main.map((r) => ({
       ...r,
       sheetRow: snapshot.body.firstRow + r.index,
       cells: snapshot.values[r.index] ?? [],
     })),
     // The other goals (no year cells: their figures stay the stored plan's, sheetRows.ts), read the same way.
     ...(other
-      ? readSheetRows(fullPlan, other.headers, other.values, other.body.firstRow, { otherGoals: true }).map((r) => ({
+      ? readSheetRows(fullPlan, other.headers, other.values, other.body.firstRow, {
+          otherGoals: true,
+          planTargetYear,
+        }).map((r) => ({
           ...r,
           sheetRow: other.body.firstRow + r.index,
           cells: other.values[r.index] ?? [],
@@ -126,7 +136,6 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
         ...(sameAs !== undefined ? { sameAsRow: snapshot.body.firstRow + sameAs } : {}),
       });
     }
-    if (reading.targetYear !== null) targetYears.push(reading.targetYear);
     if (reading.blocked) {
       const l = letter(reading.blocked.key);
       blocked.set(indicator.id, { ...reading.blocked, address: l === null ? null : `${l}${sheetRow}` });
@@ -155,9 +164,8 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
   }
   const indicators = readings.map((r) => r.indicator);
 
-  const latestColumnYear = Math.max(...targetYears, ...yearKeys.map((k) => Number(k.slice(1))));
-  // An empty table without a stored plan has no year at all: the year after its first year column.
-  const targetYear = storedPlan?.targetYear ?? (Number.isFinite(latestColumnYear) ? latestColumnYear : null);
+  // An empty table without a stored plan has no year at all.
+  const targetYear = planTargetYear;
   const firstColumnYear = Math.min(...yearKeys.map((k) => Number(k.slice(1))));
   const baseYear =
     storedPlan?.baseYear ??

@@ -181,7 +181,8 @@ export function plannedCell(column: TemplateColumn, ind: Indicator, ctx: RowCont
   if (column.key === "manualStatus" && ind.override) {
     // 提前实现 before the target year, 已完成 in it: the label depends on the year evaluated.
     const year = evaluationYearOf(ctx.plan);
-    return asText(statusLabel(ind.override.status, ctx.lang, { year, targetYear: ctx.plan.targetYear }));
+    const targetYear = ind.targetYear ?? ctx.plan.targetYear; // a 2035 goal is early in 2025, as the pane says
+    return asText(statusLabel(ind.override.status, ctx.lang, { year, targetYear }));
   }
   return asText(value);
 }

@@ -84,6 +84,35 @@ describe("the other goals' block", () => {
     expect(planSchema.parse(JSON.parse(exported.text)).indicators).toEqual(seedPlan.indicators);
   });
 
+  it("shows a goal's own target year (the 2035 vision) in its 目标年 cell, reads it back and exports it; main rows show the plan's", async () => {
+    const { sheetName, tableName } = await insertSeed();
+    const wb = host.standin.workbook;
+    const visionRow = HEADER_ROW + OTHER.length;
+    expect(wb.cell(sheetName, at("targetYear", visionRow)).value).toBe(2035);
+    expect(wb.cell(sheetName, at("targetYear", HEADER_ROW + 1)).value).toBe(seedPlan.targetYear);
+    expect(wb.cell(sheetName, at("targetYear", FIRST_BODY_ROW)).value).toBe(seedPlan.targetYear);
+    const exported = await exportWorkbookPlan(tableName);
+    if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
+    const file = JSON.parse(exported.text) as Plan;
+    expect(file.targetYear).toBe(2025);
+    expect(file.indicators.find((i) => i.id === "VISION_2035")!.targetYear).toBe(2035);
+    expect(file.indicators.filter((i) => "targetYear" in i).map((i) => i.id)).toEqual(["VISION_2035"]);
+    expect("targetYear" in file.indicators.find((i) => i.id === MAIN[0]!.id)!).toBe(false);
+    // Staff type another year for a goal of the block, and the plan's year back for the vision.
+    wb.setCellInput(sheetName, at("targetYear", HEADER_ROW + 1), "2030");
+    wb.setCellInput(sheetName, at("targetYear", visionRow), "2025");
+    const read = planFromSnapshot(await readTemplate(tableName)).plan;
+    expect(read.targetYear).toBe(2025);
+    expect(read.indicators.find((i) => i.id === OTHER[0]!.id)!.targetYear).toBe(2030);
+    expect("targetYear" in read.indicators.find((i) => i.id === "VISION_2035")!).toBe(false);
+    const again = await exportWorkbookPlan(tableName);
+    if (!again.ok) throw new Error(JSON.stringify(again.issues));
+    const second = planSchema.parse(JSON.parse(again.text));
+    expect(second.indicators.filter((i) => i.targetYear !== undefined).map((i) => [i.id, i.targetYear])).toEqual([
+      [OTHER[0]!.id, 2030],
+    ]);
+  });
+
   it("keeps a goal's figures from the plan file with the stored plan (the block has no cell for them)", async () => {
     const withFigures = planSchema.parse({
       ...seedPlan,
@@ -249,7 +278,7 @@ describe("the other goals' block", () => {
     // Earlier versions wrote every indicator in the table: the seed without its flags lays it out that way.
     const earlier = planSchema.parse({
       ...seedPlan,
-      indicators: seedPlan.indicators.map(({ supplementary: _s, ...i }) => i),
+      indicators: seedPlan.indicators.map(({ supplementary: _s, targetYear: _y, ...i }) => i),
     });
     const { sheetName, tableName } = await insertSeed(earlier);
     const wb = host.standin.workbook;
