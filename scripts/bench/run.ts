@@ -378,8 +378,8 @@ async function main(): Promise<void> {
   lines.push("");
   lines.push(...startup.lines);
   budgets.push({
-    name: "Pane initial JS ≤ 150 kB gzipped (everything fetched before it is usable, measured in Chromium)",
-    ok: startup.report.startupGzip <= BUDGETS.paneInitialGzipKb * 1024,
+    name: "Pane initial JS ≤ 150 kB gzipped (everything fetched with nothing clicked, the larger of a blank workbook and one with the template, measured in Chromium)",
+    ok: startup.report.unpromptedGzip <= BUDGETS.paneInitialGzipKb * 1024,
     detail: `${startup.budget.detail} (script tags alone: ${fmtKb(initialGz)}; every JS file of the build: ${fmtKb(initialGz + lazyGz)})`,
   });
   const c = bundles.checks;

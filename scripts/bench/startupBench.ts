@@ -1,17 +1,17 @@
 /**
  * The pane's start-up budget, on its own: `npx tsx scripts/bench/startupBench.ts` builds production once
  * (with webpack's stats and hidden source maps, in a temporary folder), loads taskpane.html in Chromium
- * (startup.ts) and prints the report section; exit code 1 when what the pane loads before it is usable is
- * over PANE_STARTUP_BUDGET_KB gzipped. `npm run bench` prints the same section (run.ts).
+ * (startup.ts), in a blank workbook and in one with the template, and prints the report section; exit code
+ * 1 when what the pane fetches with nothing clicked is over PANE_STARTUP_BUDGET_KB gzipped. `npm run bench` prints the same section (run.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildWithStats } from "../licenses.mjs";
 import { measureBundles } from "./bundles";
-import { measureStartup, type FetchedFile, type StartupReport } from "./startup";
+import { measureStartup, type FetchedFile, type StartupReport, type StartupWorkbook } from "./startup";
 
-/** Everything the pane loads before it is usable (functions, entry, start-up chunks), gzip -9. */
+/** Everything the pane fetches with nothing clicked (functions, entry, start-up chunks), gzip -9. */
 export const PANE_STARTUP_BUDGET_KB = 150;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -30,50 +30,62 @@ function madeOf(attribution: Attribution, file: string): string {
   return packages.map((p) => `${p.name} ${kb(p.bytes)}`).join(", ");
 }
 
-/** The markdown section and the budget row for a build already on disk. */
+const WORKBOOKS: Array<{ workbook: StartupWorkbook; label: string }> = [
+  { workbook: "blank", label: "a blank workbook (first use)" },
+  { workbook: "template", label: "a workbook with the template and its stored plan (staff's weekly case)" },
+];
+
+/** The markdown section and the budget row for a build already on disk: both workbooks, the larger one budgeted. */
 export async function startupSection(outDir: string, stats: unknown): Promise<StartupSection> {
-  const report = await measureStartup(outDir, { stats });
+  const reports: StartupReport[] = [];
+  for (const { workbook } of WORKBOOKS) reports.push(await measureStartup(outDir, { stats, workbook }));
   const { attribution } = await measureBundles(outDir);
-  const ok = report.startupGzip <= PANE_STARTUP_BUDGET_KB * 1024;
-  const fileRow = (f: FetchedFile) =>
-    `| ${f.file} | ${kb(f.bytes)} | ${kb(f.gzip)} | ${Math.round(f.startMs)} ms | ${madeOf(attribution, f.file) || "—"} |`;
+  const report = reports.reduce((a, b) => (b.unpromptedGzip > a.unpromptedGzip ? b : a));
+  const ok = report.unpromptedGzip <= PANE_STARTUP_BUDGET_KB * 1024;
+  const fileRow = (f: FetchedFile, when: string) =>
+    `| ${f.file} | ${when} | ${kb(f.bytes)} | ${kb(f.gzip)} | ${Math.round(f.startMs)} ms | ${madeOf(attribution, f.file) || "—"} |`;
   const lines = [
     "## Pane start-up (production taskpane.html in Chromium, gzip -9 of each response)",
     "",
-    `The production build's taskpane.html served as built, with office.js stood in (scripts/bench/officeStandin.ts: the Excel stand-in, blank workbook; its ${kb(report.officeStandinBytes)} are Office's, not counted). ` +
-      `The pane was interactive ("插入模板 / Insert template" enabled) ${Math.round(report.readyMs)} ms after navigation start; every JS and CSS response requested before then is counted. ` +
-      `functions.js registered ${report.registered.length} PLAN functions.${report.pageErrors.length ? ` Page errors: ${report.pageErrors.join("; ")}.` : ""}`,
-    "",
-    "| fetched before the pane was usable | minified | gzipped | requested at | made of (source maps) |",
-    "|---|---:|---:|---:|---|",
-    ...report.startup.map(fileRow),
-    `| **total** | ${kb(report.startup.reduce((s, f) => s + f.bytes, 0))} | **${kb(report.startupGzip)}** | | budget ${PANE_STARTUP_BUDGET_KB} kB ${ok ? "✅ pass" : "❌ FAIL"} |`,
+    `The production build's taskpane.html served as built, with office.js stood in (scripts/bench/officeStandin.ts: the Excel stand-in; its ${kb(report.officeStandinBytes)} are Office's, not counted). ` +
+      'Every JS and CSS response the page requested with nothing clicked is counted: before the pane was interactive ("插入模板 / Insert template" enabled) and after, until the page settled — a chunk fetched a moment later at start-up is still waited for. ' +
+      `Measured in two workbooks; the larger is the budgeted figure. functions.js registered ${report.registered.length} PLAN functions.`,
     "",
   ];
-  if (report.afterReady.length > 0)
+  WORKBOOKS.forEach(({ label }, i) => {
+    const r = reports[i]!;
+    const all = [...r.startup, ...r.afterReady];
     lines.push(
-      `Requested after the pane was usable (not counted): ${report.afterReady.map((f) => `${f.file} ${kb(f.gzip)}`).join(", ")}.`,
+      `In ${label}: interactive ${Math.round(r.readyMs)} ms after navigation start.${r.pageErrors.length ? ` Page errors: ${r.pageErrors.join("; ")}.` : ""}`,
+      "",
+      "| fetched with nothing clicked | when | minified | gzipped | requested at | made of (source maps) |",
+      "|---|---|---:|---:|---:|---|",
+      ...r.startup.map((f) => fileRow(f, "before usable")),
+      ...r.afterReady.map((f) => fileRow(f, "after usable")),
+      `| **total** | | ${kb(all.reduce((s, f) => s + f.bytes, 0))} | **${kb(r.unpromptedGzip)}** | | budget ${PANE_STARTUP_BUDGET_KB} kB ${r.unpromptedGzip <= PANE_STARTUP_BUDGET_KB * 1024 ? "✅ pass" : "❌ FAIL"} |`,
       "",
     );
+  });
+  const blank = reports[0]!;
   lines.push(
-    "On demand — in the build, not fetched at start-up; loaded when the feature is used:",
+    "On demand — in the build, not fetched at start-up of a blank workbook; loaded when the feature is used:",
     "",
     "| chunk | loaded by (module → import) | minified | gzipped |",
     "|---|---|---:|---:|",
-    ...report.onDemand.map(
+    ...blank.onDemand.map(
       (c) =>
         `| ${c.file}${c.names.length ? ` (${c.names.join(", ")})` : ""} | ${c.loadedBy.join("; ") || "—"} | ${kb(c.bytes)} | ${kb(c.gzip)} |`,
     ),
     "",
   );
-  const files = report.startup.map((f) => `${f.file} ${kb(f.gzip)}`).join(", ");
+  const files = [...report.startup, ...report.afterReady].map((f) => `${f.file} ${kb(f.gzip)}`).join(", ");
   return {
     report,
     lines,
     budget: {
-      name: `Pane start-up ≤ ${PANE_STARTUP_BUDGET_KB} kB gzipped (everything fetched before it is usable, Chromium)`,
+      name: `Pane start-up ≤ ${PANE_STARTUP_BUDGET_KB} kB gzipped (everything fetched with nothing clicked, Chromium, the larger of a blank workbook and one with the template)`,
       ok,
-      detail: `${kb(report.startupGzip)}: ${files}`,
+      detail: `${kb(report.unpromptedGzip)} with ${report.workbook === "template" ? "the template" : "a blank workbook"} (${files}); blank workbook ${kb(blank.unpromptedGzip)}`,
     },
   };
 }

@@ -1,13 +1,14 @@
 // What the pane loads before staff can use it, counted as the bench counts it: a production build (built
 // once by scripts/licenses.mjs's buildWithStats, as the bench builds it, with webpack's stats) whose taskpane.html is loaded in
-// Chromium with office.js stood in (scripts/bench/startup.ts); every JS and CSS response requested before
-// the Insert button is enabled is gzipped (-9) and added up.
+// Chromium with office.js stood in (scripts/bench/startup.ts); every JS and CSS response requested with
+// nothing clicked — before the Insert button is enabled and after, until the page settles — is gzipped (-9)
+// and added up, in a blank workbook and in one with the template (where the history section loads at once).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWithStats } from "../../scripts/licenses.mjs";
-import { measureStartup, type StartupReport } from "../../scripts/bench/startup";
+import { measureStartup, type FetchedFile, type StartupReport } from "../../scripts/bench/startup";
 import { PANE_STARTUP_BUDGET_KB } from "../../scripts/bench/startupBench";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-startup-"));
@@ -16,15 +17,16 @@ const statsFile = path.join(tmp, "stats.json");
 
 /**
  * The budget is PANE_STARTUP_BUDGET_KB (150 kB); `npm run bench` and scripts/bench/startupBench.ts fail
- * above it, and the pane does not meet it: 210 kB measured (issue #13 item 7, down from 252) — functions.js
- * 29, React DOM + Fluent UI + zod/mini 115 (already 144 kB before any of the pane's own code), the pane's
- * own code 65.5. The stack is fixed by the users (React and Fluent UI v9); running the pane on Preact
+ * above it, and the pane does not meet it: 235 kB measured with the template in the workbook (210 kB in a
+ * blank one; issue #13 item 7, down from 252 blank) — functions.js 29, React DOM + Fluent UI + zod/mini 115
+ * (already 144 kB before any of the pane's own code), the pane's own code 66, and with a template the
+ * history section's 24.5 kB, fetched at start-up: split off, but still waited for. The stack is fixed by the users (React and Fluent UI v9); running the pane on Preact
  * (preact/compat) measured 195 kB and was taken out again — a different UI runtime, which Fluent UI v9
  * does not support, is the users' decision, not a build setting (BENCHMARKS.md, "Pane start-up"). Until
  * then this ceiling, just above the measured set, keeps it from growing back; it comes down with every
  * part of the first view that is loaded on demand.
  */
-const CEILING_KB = 213;
+const CEILING_KB = 238;
 
 /**
  * Chunks of features used on demand: never fetched before the pane is usable (a blank workbook: no template
@@ -61,6 +63,8 @@ const moduleNames = (modules: StatsModule[]): string[] =>
   modules.flatMap((m) => [m.name ?? "", ...moduleNames(m.modules ?? [])]);
 
 let report: StartupReport;
+/** The same build opened on a workbook with the template and its stored plan. */
+let withTemplate: StartupReport;
 let chunks: StatsChunk[] = [];
 
 const chunkOf = (file: string) => chunks.find((c) => (c.files ?? []).includes(file));
@@ -72,7 +76,10 @@ beforeAll(async () => {
   const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as { chunks?: StatsChunk[] };
   chunks = stats.chunks ?? [];
   report = await measureStartup(outDir, { stats });
+  withTemplate = await measureStartup(outDir, { stats, workbook: "template" });
 }, 300_000);
+
+const gzipKb = (files: FetchedFile[]) => files.reduce((s, f) => s + f.gzip, 0) / 1024;
 
 afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -118,8 +125,19 @@ describe("the pane's start-up set (production build in Chromium)", () => {
     for (const name of ON_DEMAND) expect(onDemandNames, name).toContain(name);
   });
 
-  it(`stays within ${CEILING_KB} kB gzipped before it is usable (budget ${PANE_STARTUP_BUDGET_KB} kB: the bench fails above it)`, () => {
-    const detail = report.startup.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`).join(", ");
-    expect(report.startupGzip / 1024, detail).toBeLessThanOrEqual(CEILING_KB);
+  it("counts what is fetched after the pane is usable with nothing clicked: with a template, the history section", () => {
+    expect(withTemplate.pageErrors).toEqual([]);
+    const fetched = [...withTemplate.startup, ...withTemplate.afterReady];
+    expect(fetched.map((f) => chunkOf(f.file)?.names ?? []).flat()).toContain("history");
+    expect(withTemplate.unpromptedGzip / 1024).toBeCloseTo(gzipKb(fetched), 6);
+    expect(withTemplate.unpromptedGzip).toBeGreaterThan(report.unpromptedGzip);
+  });
+
+  it(`stays within ${CEILING_KB} kB gzipped with nothing clicked, in either workbook (budget ${PANE_STARTUP_BUDGET_KB} kB: the bench fails above it)`, () => {
+    for (const r of [report, withTemplate]) {
+      const all = [...r.startup, ...r.afterReady];
+      const detail = `${r.workbook}: ${all.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`).join(", ")}`;
+      expect(r.unpromptedGzip / 1024, detail).toBeLessThanOrEqual(CEILING_KB);
+    }
   });
 });
