@@ -441,7 +441,7 @@ function pathPoints(plan: Plan, ind: Indicator, ev: IndicatorEvaluation): Report
   const t = ev.target.effective;
   const B = ev.baseline.value;
   const b = ev.baseline.year;
-  const Ty = plan.targetYear;
+  const Ty = ev.targetYear; // a goal's own target year (a 2035 vision), else the plan's
   const series = figureSeries(ind, ev.evaluationYear);
   const byYear = new Map(series.map((f) => [f.year, f.value]));
   const points: ReportPathPoint[] = [];
@@ -493,7 +493,7 @@ function pathChartOf(plan: Plan, ind: Indicator, ev: IndicatorEvaluation, lang: 
     title: ind.name[lang],
     unit: ind.unit[lang],
     points: pathPoints(plan, ind, ev),
-    target: value === null ? null : { year: plan.targetYear, value, label: notation.text },
+    target: value === null ? null : { year: ev.targetYear, value, label: notation.text },
   };
 }
 

@@ -40,7 +40,9 @@ function measureOf(t: Target): IndicatorPath["measure"] {
 export function indicatorPath(plan: Plan, ind: Indicator): IndicatorPath {
   const targets = targetView(ind);
   const measure = measureOf(targets.effective);
-  const points: PathPoint[] = planYears(plan).map((year) => {
+  // A goal's own target year (a 2035 vision) ends its path, as it ends its evaluation.
+  const targetYear = ind.targetYear ?? plan.targetYear;
+  const points: PathPoint[] = planYears({ baseYear: plan.baseYear, targetYear }).map((year) => {
     const ev = evaluateIndicator(plan, ind, { evaluationYear: year });
     const here = ev.latest !== null && ev.latest.year === year;
     const actual = !here
@@ -65,7 +67,7 @@ export function indicatorPath(plan: Plan, ind: Indicator): IndicatorPath {
   const start =
     measure === "level" && base.value !== null
       ? base.value
-      : measure === "cumulative" && base.year < plan.targetYear
+      : measure === "cumulative" && base.year < targetYear
         ? 0
         : null;
   if (start !== null && !points.some((p) => p.year === base.year))
@@ -75,8 +77,8 @@ export function indicatorPath(plan: Plan, ind: Indicator): IndicatorPath {
   return {
     measure,
     points,
-    target: value === null ? null : { year: plan.targetYear, value },
-    originalTarget: original === null ? null : { year: plan.targetYear, value: original },
+    target: value === null ? null : { year: targetYear, value },
+    originalTarget: original === null ? null : { year: targetYear, value: original },
     lowerIsBetter: ind.kind === "rank" || (targets.effective.kind === "level" && targets.effective.comparator === "<="),
   };
 }

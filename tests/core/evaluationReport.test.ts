@@ -445,6 +445,23 @@ describe("buildReportDocument: targets in the plan's notation", () => {
     expect(zh.notes).toContain("评估结论注明“人工判定”的，为有关部门根据实际情况作出的判断，括注其理由。");
   });
 
+  it("charts a supplementary goal with its own target year (2035) toward that year", () => {
+    const withGoal = seedWith(
+      { HIGH_VALUE_PATENTS_TOTAL: { "2022": 60 } },
+      { HIGH_VALUE_PATENTS_TOTAL: { targetYear: 2035 } },
+    );
+    const chart = buildReportDocument(withGoal, summarizePlan(withGoal, { evaluationYear: 2023 }), {
+      kind: "annual",
+      lang: "zh",
+      generatedOn: "2023-05-01",
+      includeSupplementary: true,
+      pathIndicatorId: "HIGH_VALUE_PATENTS_TOTAL",
+    }).pathChart!;
+    expect(chart.indicatorId).toBe("HIGH_VALUE_PATENTS_TOTAL");
+    expect(chart.target).toMatchObject({ year: 2035, value: 100 });
+    expect(chart.points[chart.points.length - 1]!.year).toBe(2035);
+  });
+
   it("charts a 〔〕 total as the total so far against its planned share, and yearly rates against the target rate", () => {
     const energy = buildReportDocument(plan, summary, {
       kind: "annual",

@@ -16,6 +16,15 @@ describe("indicatorPath", () => {
     expect(path.originalTarget).toBeNull();
   });
 
+  it("a supplementary goal with its own target year (2035): the path and the target run to 2035", () => {
+    const goal = { ...withActuals(seedRows.rdIntensity, { "2021": 1.25 }), supplementary: true, targetYear: 2035 };
+    const p = makePlan([goal]);
+    const path = indicatorPath(p, only(p, "RD_INTENSITY"));
+    expect(path.points.map((x) => x.year)).toEqual(Array.from({ length: 16 }, (_, i) => 2020 + i));
+    expect(path.points[15]!.planned).toBeCloseTo(1.47, 12);
+    expect(path.target).toEqual({ year: 2035, value: 1.47 });
+  });
+
   it("a 〔〕 reduction: the total so far (compounded) against T × time progress, from 0", () => {
     const cut = indicator({
       id: "CUT",
