@@ -1,9 +1,11 @@
 /**
  * Once per `vitest run`: names the run so the end-to-end files share one preview build
- * (tests/e2e/harness.ts), and removes that build when the run ends. Workers inherit the variable.
+ * (tests/e2e/harness.ts) and the shell tests one production build (tests/shell/productionBuild.ts), and
+ * removes both when the run ends. Workers inherit the variable.
  */
 import fs from "node:fs";
 import { sharedPreviewDir } from "./e2e/previewRun";
+import { sharedBuildDir } from "./shell/productionBuild";
 
 export function setup(): () => void {
   const run = `${process.pid}-${Date.now()}`;
@@ -11,5 +13,8 @@ export function setup(): () => void {
   return () => {
     const dir = sharedPreviewDir(run);
     for (const target of [dir, `${dir}.done`, `${dir}.failed`]) fs.rmSync(target, { recursive: true, force: true });
+    const build = sharedBuildDir(run);
+    for (const target of [build, `${build}.json`, `${build}.failed`])
+      fs.rmSync(target, { recursive: true, force: true });
   };
 }

@@ -1,14 +1,9 @@
-// Runs the production build once into a temporary folder and checks what Office will load from it.
-import { spawn } from "node:child_process";
+// Checks what Office will load from the production build (the test run's one build: productionBuild.ts).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseXml, structuralChecks } from "../../scripts/manifest-checks.mjs";
-
-const projectDir = path.resolve(__dirname, "../..");
-const baseUrl = "https://plan.example.test/";
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-build-"));
+import { BUILD_BASE_URL as baseUrl, productionBuild, removeBuild, type ProductionBuild } from "./productionBuild";
 
 interface FunctionMetadata {
   id: string;
@@ -17,29 +12,10 @@ interface FunctionMetadata {
   parameters: Array<{ name: string; description?: string }>;
 }
 
-let build: { code: number | null; output: string };
+const projectDir = path.resolve(__dirname, "../..");
 
-function runBuild(): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(projectDir, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"],
-      {
-        cwd: projectDir,
-        env: {
-          ...process.env,
-          PLAN_TRACKER_BASE_URL: baseUrl,
-          PLAN_TRACKER_OUT_DIR: outDir,
-          PLAN_TRACKER_OFFICE_JS: "",
-        },
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+let build: ProductionBuild;
+let outDir = "";
 
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
 const jsFiles = () => fs.readdirSync(outDir).filter((f) => f.endsWith(".js"));
@@ -51,11 +27,12 @@ const FUNCTION_CONSTRUCTOR = /.{0,30}(?<![.\w$"'`]|instanceof\s|of type )Functio
 const REACT_MARKERS = ["react-dom", "__SECRET_INTERNALS", "createRoot", "__CLIENT_INTERNALS"];
 
 beforeAll(async () => {
-  build = await runBuild();
-}, 300_000); // a production build takes ~1 min alone, over 2 on a busy 2-core machine
+  build = await productionBuild();
+  outDir = build.dir;
+}, 600_000); // a production build takes ~1 min alone, over 2 on a busy 2-core machine
 
 afterAll(() => {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  removeBuild(build);
 });
 
 describe("production build", () => {

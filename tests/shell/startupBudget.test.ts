@@ -1,19 +1,17 @@
-// What the pane loads before staff can use it, counted as the bench counts it: a production build (built
-// once by scripts/licenses.mjs's buildWithStats, as the bench builds it, with webpack's stats) whose taskpane.html is loaded in
+// What the pane loads before staff can use it, counted as the bench counts it: the production build (the test
+// run's one build, productionBuild.ts, with webpack's stats) whose taskpane.html is loaded in
 // Chromium with office.js stood in (scripts/bench/startup.ts); every JS and CSS response requested with
 // nothing clicked — before the Insert button is enabled and after, until the page settles — is gzipped (-9)
 // and added up, in a blank workbook and in one with the template (where the history section loads at once).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWithStats } from "../../scripts/licenses.mjs";
 import { measureStartup, type FetchedFile, type StartupReport } from "../../scripts/bench/startup";
 import { PANE_STARTUP_BUDGET_KB } from "../../scripts/bench/startupBench";
+import { productionBuild, removeBuild, type ProductionBuild } from "./productionBuild";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-startup-"));
-const outDir = path.join(tmp, "dist");
-const statsFile = path.join(tmp, "stats.json");
+let build: ProductionBuild;
+let outDir = "";
 
 /**
  * The budget is PANE_STARTUP_BUDGET_KB (150 kB); `npm run bench` and scripts/bench/startupBench.ts fail
@@ -70,19 +68,20 @@ let chunks: StatsChunk[] = [];
 const chunkOf = (file: string) => chunks.find((c) => (c.files ?? []).includes(file));
 
 beforeAll(async () => {
-  // The bench's own build (scripts/licenses.mjs): production, with webpack's stats; its hidden source maps are
-  // never fetched by the page, so what is counted is what ships.
-  await buildWithStats(outDir, statsFile);
-  const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as { chunks?: StatsChunk[] };
+  // The run's production build, as `npm run build` makes it, with webpack's stats: what is counted is what ships.
+  build = await productionBuild();
+  if (build.code !== 0) throw new Error(`the production build failed:\n${build.output.slice(-3000)}`);
+  outDir = build.dir;
+  const stats = JSON.parse(fs.readFileSync(build.statsFile, "utf8")) as { chunks?: StatsChunk[] };
   chunks = stats.chunks ?? [];
   report = await measureStartup(outDir, { stats });
   withTemplate = await measureStartup(outDir, { stats, workbook: "template" });
-}, 300_000);
+}, 600_000);
 
 const gzipKb = (files: FetchedFile[]) => files.reduce((s, f) => s + f.gzip, 0) / 1024;
 
 afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  removeBuild(build);
 });
 
 describe("the pane's start-up set (production build in Chromium)", () => {

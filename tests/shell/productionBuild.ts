@@ -1,0 +1,104 @@
+/**
+ * One production build per test run, shared by the files that check what ships (build.test.ts: what Office
+ * loads; startupBudget.test.ts: what the pane fetches in Chromium). Each built its own before, two production
+ * builds of a minute or more each on CI's two cores. Like the end-to-end files' preview build
+ * (tests/e2e/harness.ts): within a `vitest run` (PLAN_TRACKER_TEST_RUN, set by tests/globalSetup.ts, which
+ * removes the build at the end) the first file to ask builds and the others wait for its marker; outside a
+ * run each call builds its own. The build is `npm run build`'s: production mode, a base URL, no source maps,
+ * with webpack's stats beside it (chunk names and modules, for the start-up test).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const projectDir = path.resolve(__dirname, "../..");
+export const BUILD_BASE_URL = "https://plan.example.test/";
+
+export interface ProductionBuild {
+  /** The build's output folder. */
+  dir: string;
+  /** webpack's stats (JSON), outside `dir`. */
+  statsFile: string;
+  /** webpack's exit code and what it printed. */
+  code: number | null;
+  output: string;
+  /** Whether this call made the build (and its caller removes it). */
+  owned: boolean;
+}
+
+/** Where a test run's shared production build goes (markers: the same path + .json / .failed). */
+export function sharedBuildDir(run: string): string {
+  return path.join(os.tmpdir(), `plan-tracker-production-run-${run}`);
+}
+
+function runWebpack(dir: string, statsFile: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(projectDir, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", `--json=${statsFile}`],
+      {
+        cwd: projectDir,
+        env: {
+          ...process.env,
+          PLAN_TRACKER_BASE_URL: BUILD_BASE_URL,
+          PLAN_TRACKER_OUT_DIR: dir,
+          PLAN_TRACKER_OFFICE_JS: "",
+          PLAN_TRACKER_SOURCE_MAPS: "",
+        },
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+/** The run's production build (built by the first caller, waited for by the others). */
+export async function productionBuild(): Promise<ProductionBuild> {
+  const run = process.env.PLAN_TRACKER_TEST_RUN;
+  if (!run) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-build-"));
+    const dir = path.join(tmp, "dist");
+    const statsFile = path.join(tmp, "stats.json");
+    return { dir, statsFile, ...(await runWebpack(dir, statsFile)), owned: true };
+  }
+  const base = sharedBuildDir(run);
+  const dir = path.join(base, "dist");
+  const statsFile = path.join(base, "stats.json");
+  const result = `${base}.json`;
+  const failed = `${base}.failed`;
+  let builder = false;
+  try {
+    fs.mkdirSync(base); // atomic: exactly one file of the run gets to build
+    builder = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  if (builder) {
+    try {
+      const built = await runWebpack(dir, statsFile);
+      fs.writeFileSync(result, JSON.stringify(built));
+      return { dir, statsFile, ...built, owned: false };
+    } catch (error) {
+      fs.writeFileSync(failed, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+  const deadline = Date.now() + 10 * 60_000;
+  while (!fs.existsSync(result)) {
+    if (fs.existsSync(failed))
+      throw new Error(`The shared production build failed:\n${fs.readFileSync(failed, "utf8")}`);
+    if (Date.now() > deadline) throw new Error(`No shared production build in ${base} after 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const built = JSON.parse(fs.readFileSync(result, "utf8")) as { code: number | null; output: string };
+  return { dir, statsFile, ...built, owned: false };
+}
+
+/** Removes a build its caller made (a shared one is removed by tests/globalSetup.ts when the run ends). */
+export function removeBuild(build: ProductionBuild | undefined): void {
+  if (build?.owned) fs.rmSync(path.dirname(build.dir), { recursive: true, force: true });
+}
