@@ -73,9 +73,9 @@ export function unreadableMessage(cell: string, text: string, lang: Lang, unit =
   return message("eval.unreadable", lang, { cell, text });
 }
 
-/** Years a figure may belong to: from the earlier of the plan's and the indicator's baseline year to the target year. */
+/** Years a figure may belong to: from the earlier of the plan's and the indicator's baseline year to the target year (a goal's own, as a 2035 vision's). */
 export function planYearRange(plan: Plan, ind: Indicator): { from: number; to: number } {
-  return { from: Math.min(plan.baseYear, ind.baselineYear ?? plan.baseYear), to: plan.targetYear };
+  return { from: Math.min(plan.baseYear, ind.baselineYear ?? plan.baseYear), to: ind.targetYear ?? plan.targetYear };
 }
 
 /** The kind rules of figureRules.ts for a baseline, a target or a yearly figure (baselines are in the figures' form). */

@@ -175,6 +175,15 @@ describe("validateEntry — what staff type", () => {
     expect(entry("ENTERPRISE_RD_SHARE", 2019, 3.3)).toEqual({ value: 3.3, findings: [] });
   });
 
+  it("a supplementary goal with its own target year (2035) takes figures up to that year", () => {
+    const goal = { ...seedRows.hiTechFirms, supplementary: true, targetYear: 2035 };
+    const p = makePlan([goal]);
+    expect(validateEntry(p, only(p, "HIGH_TECH_FIRMS"), 2031, 200)).toEqual({ value: 200, findings: [] });
+    expect(codes(validateEntry(p, only(p, "HIGH_TECH_FIRMS"), 2036, 200).findings)).toEqual([
+      "error:validate.yearOutsidePlan",
+    ]);
+  });
+
   it("a year-on-year jump beyond ×3 is a warning naming the previous year", () => {
     const r = entry("HIGH_TECH_FIRMS", 2021, 400);
     expect(r.value).toBe(400);
