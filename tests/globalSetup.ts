@@ -5,16 +5,14 @@
  */
 import fs from "node:fs";
 import { sharedPreviewDir } from "./e2e/previewRun";
+import { runMarkers } from "./oncePerRun";
 import { sharedBuildDir } from "./shell/productionBuild";
 
 export function setup(): () => void {
   const run = `${process.pid}-${Date.now()}`;
   process.env.PLAN_TRACKER_TEST_RUN = run;
   return () => {
-    const dir = sharedPreviewDir(run);
-    for (const target of [dir, `${dir}.done`, `${dir}.failed`]) fs.rmSync(target, { recursive: true, force: true });
-    const build = sharedBuildDir(run);
-    for (const target of [build, `${build}.json`, `${build}.failed`])
+    for (const target of [...runMarkers(sharedPreviewDir(run)), ...runMarkers(sharedBuildDir(run))])
       fs.rmSync(target, { recursive: true, force: true });
   };
 }

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startPreviewServer } from "../../dev/preview/server.mjs";
+import { oncePerRun } from "../oncePerRun";
 import { sharedPreviewDir } from "./previewRun";
 
 export const projectDir = path.resolve(__dirname, "../..");
@@ -62,31 +63,7 @@ async function previewBuild(): Promise<{ dir: string; owned: boolean }> {
     return { dir, owned: true };
   }
   const dir = sharedPreviewDir(run);
-  const done = `${dir}.done`;
-  const failed = `${dir}.failed`;
-  let builder = false;
-  try {
-    fs.mkdirSync(dir); // atomic: exactly one file of the run gets to build
-    builder = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  if (builder) {
-    try {
-      await runBuild(dir);
-    } catch (error) {
-      fs.writeFileSync(failed, error instanceof Error ? error.message : String(error));
-      throw error;
-    }
-    fs.writeFileSync(done, "");
-    return { dir, owned: false };
-  }
-  const deadline = Date.now() + 10 * 60_000;
-  while (!fs.existsSync(done)) {
-    if (fs.existsSync(failed)) throw new Error(`The shared preview build failed:\n${fs.readFileSync(failed, "utf8")}`);
-    if (Date.now() > deadline) throw new Error(`No shared preview build in ${dir} after 10 minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await oncePerRun(dir, () => runBuild(dir));
   return { dir, owned: false };
 }
 

@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 
-/** Where a test run's shared preview build goes (its markers: the same path + .done / .failed). */
+/** Where a test run's shared preview build goes (its markers: ../oncePerRun.ts). */
 export function sharedPreviewDir(run: string): string {
   return path.join(os.tmpdir(), `plan-tracker-preview-run-${run}`);
 }

@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { oncePerRun } from "../oncePerRun";
 
 const projectDir = path.resolve(__dirname, "../..");
 export const BUILD_BASE_URL = "https://plan.example.test/";
@@ -27,7 +28,7 @@ export interface ProductionBuild {
   owned: boolean;
 }
 
-/** Where a test run's shared production build goes (markers: the same path + .json / .failed). */
+/** Where a test run's shared production build goes (its markers: oncePerRun.ts). */
 export function sharedBuildDir(run: string): string {
   return path.join(os.tmpdir(), `plan-tracker-production-run-${run}`);
 }
@@ -68,33 +69,8 @@ export async function productionBuild(): Promise<ProductionBuild> {
   const base = sharedBuildDir(run);
   const dir = path.join(base, "dist");
   const statsFile = path.join(base, "stats.json");
-  const result = `${base}.json`;
-  const failed = `${base}.failed`;
-  let builder = false;
-  try {
-    fs.mkdirSync(base); // atomic: exactly one file of the run gets to build
-    builder = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  if (builder) {
-    try {
-      const built = await runWebpack(dir, statsFile);
-      fs.writeFileSync(result, JSON.stringify(built));
-      return { dir, statsFile, ...built, owned: false };
-    } catch (error) {
-      fs.writeFileSync(failed, error instanceof Error ? error.message : String(error));
-      throw error;
-    }
-  }
-  const deadline = Date.now() + 10 * 60_000;
-  while (!fs.existsSync(result)) {
-    if (fs.existsSync(failed))
-      throw new Error(`The shared production build failed:\n${fs.readFileSync(failed, "utf8")}`);
-    if (Date.now() > deadline) throw new Error(`No shared production build in ${base} after 10 minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const built = JSON.parse(fs.readFileSync(result, "utf8")) as { code: number | null; output: string };
+  // The builder's folder exists before webpack writes into it (oncePerRun makes it).
+  const built = await oncePerRun(base, () => runWebpack(dir, statsFile));
   return { dir, statsFile, ...built, owned: false };
 }
 
