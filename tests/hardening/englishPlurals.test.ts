@@ -72,6 +72,16 @@ describe("English plurals", () => {
     expect(t("en", "inserted", { sheet: "Plan indicators", count: 1 })).toBe(
       "Inserted the sheet “Plan indicators” (1 indicator).",
     );
+    const { insertedText } = await import("../../src/taskpane/app/store/insertAction");
+    const { seedPlan } = await import("../../src/core/seedPlan");
+    expect(insertedText("Plan indicators", seedPlan, "en")).toBe(
+      "Inserted the sheet “Plan indicators” (11 main indicators, and 4 other goals listed below the table).",
+    );
+    const pair = new Set(["PROVINCIAL_RD_PLATFORMS", "HIGH_VALUE_PATENTS_TOTAL"]);
+    const oneOther = { ...seedPlan, indicators: seedPlan.indicators.filter((i) => pair.has(i.id)) };
+    expect(insertedText("Plan indicators", oneOther, "en")).toBe(
+      "Inserted the sheet “Plan indicators” (1 main indicator, and 1 other goal listed below the table).",
+    );
     expect(t("zh", "findingsSummary", { errors: 1, warnings: 1 })).toBe("1 个错误，1 个警告。");
   });
 });

@@ -56,7 +56,7 @@ describe("the pane store", () => {
     expect(s.getState().notices).toEqual([
       expect.objectContaining({
         intent: "success",
-        text: t("zh", "inserted", { sheet: "规划指标", count: seedPlan.indicators.length }),
+        text: "已插入工作表“规划指标”（11 个主要指标，表下另列 4 个其他目标）。",
       }),
     ]);
   });

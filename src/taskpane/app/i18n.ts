@@ -124,6 +124,10 @@ const strings = {
     zh: "已插入工作表“{sheet}”（{count} 个指标）。",
     en: "Inserted the sheet “{sheet}” ({count|indicator|indicators}).",
   },
+  insertedWithOtherGoals: {
+    zh: "已插入工作表“{sheet}”（{count} 个主要指标，表下另列 {other} 个其他目标）。",
+    en: "Inserted the sheet “{sheet}” ({count|main indicator|main indicators}, and {other|other goal|other goals} listed below the table).",
+  },
   otherGoalFigures: {
     zh: "“其他目标”中有 {count} 个数据随规划保存在工作簿中（任务窗格和导出的规划文件里都有），但工作表上不显示：其他目标不设逐年填写的单元格。",
     en: "Figures for the other goals kept with the plan in the workbook (the pane and the exported plan file have them) but not shown on the sheet, which has no yearly cells for these goals: {count}.",

@@ -3,6 +3,8 @@
  * plan and the workbook's language and lays the highlight rules again over appended rows. The template
  * is in either way: a follow-up that fails is a warning saying what did not happen, never swallowed.
  */
+import type { Lang } from "../../../core/messages";
+import type { Plan } from "../../../core/planSchema";
 import { applyHighlightRules, highlightsOn } from "../../../excel/highlights";
 import { insertTemplate } from "../../../excel/insertTemplate";
 import { readTemplate } from "../../../excel/readTemplate";
@@ -13,6 +15,13 @@ import { describeIdRows, describeLeftRules } from "../integrityView";
 import { afterInsert } from "../travel/travelActions";
 import type { PaneStore, RunOutcome } from "./paneStore";
 import { readyOf } from "./planState";
+
+/** What a new sheet holds: the main indicators, and the other goals listed in their block below the table. */
+export function insertedText(sheet: string, plan: Plan, lang: Lang): string {
+  const other = plan.indicators.filter((i) => i.supplementary).length;
+  const count = plan.indicators.length - other;
+  return other > 0 ? t(lang, "insertedWithOtherGoals", { sheet, count, other }) : t(lang, "inserted", { sheet, count });
+}
 
 export function insert(store: PaneStore): Promise<RunOutcome> {
   return store.run("insert", async () => {
@@ -53,7 +62,7 @@ export function insert(store: PaneStore): Promise<RunOutcome> {
             old: result.relaid.previousSheet,
           })
         : result.created
-          ? t(lang, "inserted", { sheet: result.sheetName, count: result.indicatorCount })
+          ? insertedText(result.sheetName, chosenPlan, lang)
           : t(lang, result.kept.length > 0 ? "refreshedKeptCells" : "refreshed", {
               sheet: result.sheetName,
               added: result.added,
