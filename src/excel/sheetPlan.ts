@@ -73,6 +73,12 @@ export interface SheetPlan {
   entries: SheetEntry[];
   /** Manual statuses that are not one of the official words. */
   unreadableStatuses: Array<{ indicatorId: string; text: string; address: string }>;
+  /**
+   * Main-table rows whose 目标年 cell holds another year than the plan's target year: the row's PLAN functions
+   * evaluate toward the cell's year, the pane, the report and the exported plan toward the plan's (a main
+   * indicator has no target year of its own), so Validate says so rather than let the two readings differ unseen.
+   */
+  targetYearMismatches: Array<{ indicatorId: string; year: number; planYear: number; address: string }>;
   headerMap: HeaderMap;
   integrity: TemplateIntegrity;
   snapshot: TemplateSnapshot;
@@ -94,6 +100,7 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
   const blocked = new Map<string, SheetBlock>();
   const entries: SheetEntry[] = [];
   const unreadableStatuses: SheetPlan["unreadableStatuses"] = [];
+  const targetYearMismatches: SheetPlan["targetYearMismatches"] = [];
   const other = snapshot.otherGoals;
   const main = readSheetRows(fullPlan, snapshot.headers, snapshot.values, snapshot.body.firstRow);
   // The plan's period is the main table's: a goal's own target year (the 2035 vision) is not the plan's.
@@ -151,6 +158,20 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
         ...(row.unit !== null ? { unit: row.unit } : {}),
       });
     }
+    const yearAt = letter("targetYear");
+    if (
+      !indicator.supplementary &&
+      reading.targetYear !== null &&
+      planTargetYear !== null &&
+      reading.targetYear !== planTargetYear &&
+      yearAt !== null
+    )
+      targetYearMismatches.push({
+        indicatorId: indicator.id,
+        year: reading.targetYear,
+        planYear: planTargetYear,
+        address: `${yearAt}${sheetRow}`,
+      });
     if (headerMap.manualStatus !== undefined) {
       const text = cells[headerMap.manualStatus];
       if (typeof text === "string" && text.trim() !== "" && row.manualStatus === null) {
@@ -193,6 +214,7 @@ export function planFromSnapshot(snapshot: TemplateSnapshot): SheetPlan {
     blocked,
     entries,
     unreadableStatuses,
+    targetYearMismatches,
     headerMap,
     integrity: {
       headers: headerCheck(snapshot),

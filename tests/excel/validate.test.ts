@@ -53,6 +53,23 @@ describe("validate", () => {
     expect(findings.every((f) => f.address !== null)).toBe(true);
   });
 
+  it("says when a main row's 目标年 is not the plan's (its PLAN functions and the pane would read it differently); a goal's own year is not flagged", async () => {
+    const { tableName } = await insertTemplate(seedPlan, "zh");
+    const clean = buildFindings(planFromSnapshot(await readTemplate(tableName)), "zh");
+    expect(clean.filter((f) => f.key.startsWith("targetYear|"))).toEqual([]);
+    host.standin.workbook.setCellInput(SHEET, cellAt("targetYear", 8), "2023");
+    const findings = buildFindings(planFromSnapshot(await readTemplate(tableName)), "zh");
+    const flagged = findings.filter((f) => f.key.startsWith("targetYear|"));
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        address: cellAt("targetYear", 8),
+        indicatorName: seedPlan.indicators[2]!.name.zh,
+      }),
+    ]);
+    expect(flagged[0]!.message).toContain("目标年为 2023，与规划目标年 2025 不同");
+  });
+
   it("costs one sync at 1,000 indicators too", async () => {
     const { tableName } = await insertTemplate(syntheticPlan(1000), "zh");
     const { result, syncs } = await measure(host.standin, () => readTemplate(tableName));

@@ -124,6 +124,10 @@ const strings = {
     zh: "已插入工作表“{sheet}”（{count} 个指标）。",
     en: "Inserted the sheet “{sheet}” ({count|indicator|indicators}).",
   },
+  targetYearNotPlan: {
+    zh: "目标年为 {year}，与规划目标年 {plan} 不同：本行的 PLAN 函数按 {year} 年计算，任务窗格、评估报告和导出的规划按 {plan} 年计算。主要指标的目标年即规划目标年，请改回 {plan}；目标本身的调整请用“目标动态调整”记录。",
+    en: "The target year is {year}, not the plan's {plan}: this row's PLAN functions evaluate toward {year}, the pane, the report and the exported plan toward {plan}. A main indicator's target year is the plan's: set it back to {plan}, and record a change of the target itself as a target adjustment.",
+  },
   insertedWithOtherGoals: {
     zh: "已插入工作表“{sheet}”（{count} 个主要指标，表下另列 {other} 个其他目标）。",
     en: "Inserted the sheet “{sheet}” ({count|main indicator|main indicators}, and {other|other goal|other goals} listed below the table).",

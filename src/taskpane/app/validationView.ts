@@ -66,6 +66,16 @@ export function buildFindings(sheet: SheetPlan, lang: Lang): FindingView[] {
       address: s.address,
     });
   });
+  sheet.targetYearMismatches.forEach((m, i) => {
+    const ind = byId.get(m.indicatorId);
+    views.push({
+      key: `targetYear|${i}|${m.address}`,
+      severity: "warning",
+      message: t(lang, "targetYearNotPlan", { year: m.year, plan: m.planYear }),
+      indicatorName: ind ? ind.name[lang] : m.indicatorId,
+      address: m.address,
+    });
+  });
   // A header or an id the add-in cannot read any more hides rows from everything above: listed first.
   views.unshift(...integrityFindings(sheet, lang));
   return views.sort(
