@@ -1,15 +1,14 @@
 /**
  * Validate's results: errors and warnings with their cells, and the safe fixes behind a preview. The list's
  * code (ValidationPanel) is fetched the first time there are results to show, not when the pane opens;
- * meanwhile its place says it is loading, and a chunk that cannot be fetched is said there (PanelBoundary).
+ * meanwhile its place says it is loading, and a chunk that cannot be fetched is said there (LoadedPanel).
  */
-import { Spinner } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 import { t } from "../i18n";
 import { readyOf } from "../store/planState";
 import { fixCells, goToCell } from "../store/sheetActions";
 import { usePane, usePaneStore } from "../store/useStore";
-import { PanelBoundary } from "./PanelBoundary";
+import { LoadedPanel } from "./PanelBoundary";
 import { usePaneStyles } from "./paneStyles";
 
 const ValidationPanel = lazy(() =>
@@ -30,18 +29,16 @@ export function FindingsSection() {
   return (
     <section>
       <h2 className={styles.sectionTitle}>{panel}</h2>
-      <PanelBoundary failed={(detail) => t(lang, "panelFailed", { panel, detail })}>
-        <Suspense fallback={<Spinner size="tiny" label={t(lang, "panelLoading", { panel })} />}>
-          <ValidationPanel
-            findings={findings}
-            indicatorCount={ready.sheet.plan.indicators.length}
-            lang={lang}
-            busy={busy}
-            onSelectCell={(address) => void goToCell(store, address)}
-            onApplyFixes={(fixes) => void fixCells(store, fixes)}
-          />
-        </Suspense>
-      </PanelBoundary>
+      <LoadedPanel lang={lang} panel={panel}>
+        <ValidationPanel
+          findings={findings}
+          indicatorCount={ready.sheet.plan.indicators.length}
+          lang={lang}
+          busy={busy}
+          onSelectCell={(address) => void goToCell(store, address)}
+          onApplyFixes={(fixes) => void fixCells(store, fixes)}
+        />
+      </LoadedPanel>
     </section>
   );
 }

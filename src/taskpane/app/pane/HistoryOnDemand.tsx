@@ -5,12 +5,11 @@
  * against). While the chunk arrives its place says what is loading; a chunk that cannot be fetched is said
  * there (PanelBoundary) and the rest of the pane keeps working.
  */
-import { Spinner } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 import { t } from "../i18n";
 import { readyOf } from "../store/planState";
 import { usePane } from "../store/useStore";
-import { PanelBoundary } from "./PanelBoundary";
+import { LoadedPanel } from "./PanelBoundary";
 
 const HistoryArea = lazy(() =>
   import(/* webpackChunkName: "history" */ "./HistoryArea").then((m) => ({ default: m.HistoryArea })),
@@ -22,10 +21,8 @@ export function HistoryOnDemand() {
   if (!hasTemplate) return null;
   const panel = t(lang, "historyPanel");
   return (
-    <PanelBoundary failed={(detail) => t(lang, "panelFailed", { panel, detail })}>
-      <Suspense fallback={<Spinner size="tiny" label={t(lang, "panelLoading", { panel })} />}>
-        <HistoryArea />
-      </Suspense>
-    </PanelBoundary>
+    <LoadedPanel lang={lang} panel={panel}>
+      <HistoryArea />
+    </LoadedPanel>
   );
 }

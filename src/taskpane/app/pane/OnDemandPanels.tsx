@@ -4,13 +4,13 @@
  * they use (the plan-file parsers, the report builder). While a panel's code arrives its place says what
  * is loading.
  */
-import { Button, Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, useId, type ComponentType } from "react";
+import { Button } from "@fluentui/react-components";
+import { lazy, useId, type ComponentType } from "react";
 import type { Lang } from "../../../core/messages";
 import { t } from "../i18n";
 import type { PaneState } from "../store/paneState";
 import { usePane, usePaneStore } from "../store/useStore";
-import { PanelBoundary } from "./PanelBoundary";
+import { LoadedPanel } from "./PanelBoundary";
 import { usePaneStyles } from "./paneStyles";
 
 const ReportPanel = lazy(() =>
@@ -45,11 +45,9 @@ function OnDemandPanel(props: { which: PanelKey }) {
       </Button>
       {open ? (
         <div id={`${id}-body`}>
-          <PanelBoundary failed={(detail) => t(lang, "panelFailed", { panel: title(lang), detail })}>
-            <Suspense fallback={<Spinner size="tiny" label={t(lang, "panelLoading", { panel: title(lang) })} />}>
-              <Panel />
-            </Suspense>
-          </PanelBoundary>
+          <LoadedPanel lang={lang} panel={title(lang)}>
+            <Panel />
+          </LoadedPanel>
         </div>
       ) : null}
     </section>

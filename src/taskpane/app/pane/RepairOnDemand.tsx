@@ -2,14 +2,12 @@
  * The repair of stored data the add-in cannot use (StoredPlanRepair), fetched only when the check the
  * pane runs as it opens (or Export) found something to repair: the repair code, the plan-file writer and
  * the sharing panel's words are not loaded for a workbook that needs none. While the chunk arrives its
- * place says what is loading; a chunk that cannot be fetched is said there (PanelBoundary).
+ * place says what is loading; a chunk that cannot be fetched is said there (LoadedPanel).
  */
-import { Spinner } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
-import { t } from "../i18n";
+import { lazy } from "react";
 import { operationLabel } from "../store/operations";
 import { usePane } from "../store/useStore";
-import { PanelBoundary } from "./PanelBoundary";
+import { LoadedPanel } from "./PanelBoundary";
 
 const StoredPlanRepair = lazy(() =>
   import(/* webpackChunkName: "repair" */ "../travel/StoredPlanRepair").then((m) => ({
@@ -23,10 +21,8 @@ export function RepairOnDemand() {
   if (!offered) return null;
   const panel = operationLabel("storedRepair", lang);
   return (
-    <PanelBoundary failed={(detail) => t(lang, "panelFailed", { panel, detail })}>
-      <Suspense fallback={<Spinner size="tiny" label={t(lang, "panelLoading", { panel })} />}>
-        <StoredPlanRepair />
-      </Suspense>
-    </PanelBoundary>
+    <LoadedPanel lang={lang} panel={panel}>
+      <StoredPlanRepair />
+    </LoadedPanel>
   );
 }
