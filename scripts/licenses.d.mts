@@ -14,4 +14,9 @@ export declare function checkLicences(
   stats: unknown,
   baseDir?: string,
 ): { packages: LicenceRow[]; problems: string[]; ok: boolean };
+export declare function runProductionBuild(
+  outDir: string,
+  statsFile: string,
+  options: { baseUrl: string; sourceMaps?: "" | "hidden" },
+): Promise<{ code: number | null; output: string }>;
 export declare function buildWithStats(outDir: string, statsFile: string): Promise<void>;

@@ -135,8 +135,12 @@ export function checkLicences(stats, baseDir = projectDir) {
   return { packages: rows, problems, ok: problems.length === 0 };
 }
 
-/** Runs the production build into outDir and writes webpack's stats JSON to statsFile. */
-export function buildWithStats(outDir, statsFile) {
+/**
+ * Runs the production build (webpack, production mode) into outDir with webpack's stats JSON in statsFile;
+ * resolves with webpack's exit code and what it printed, whatever the outcome (the caller decides).
+ * `sourceMaps: "hidden"` also writes source maps without a sourceMappingURL (the bench's attribution).
+ */
+export function runProductionBuild(outDir, statsFile, { baseUrl, sourceMaps = "" }) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -146,10 +150,9 @@ export function buildWithStats(outDir, statsFile) {
         env: {
           ...process.env,
           PLAN_TRACKER_OUT_DIR: outDir,
-          PLAN_TRACKER_BASE_URL: process.env.PLAN_TRACKER_BASE_URL || "https://plan-tracker.example.gov.cn/",
+          PLAN_TRACKER_BASE_URL: baseUrl,
           PLAN_TRACKER_OFFICE_JS: "",
-          // A temporary build: its hidden source maps let the bench attribute bundle bytes to packages.
-          PLAN_TRACKER_SOURCE_MAPS: "hidden",
+          PLAN_TRACKER_SOURCE_MAPS: sourceMaps,
         },
       },
     );
@@ -157,12 +160,19 @@ export function buildWithStats(outDir, statsFile) {
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 && fs.existsSync(statsFile)
-        ? resolve()
-        : reject(new Error(`the production build failed (exit ${code}):\n${output.slice(-4000)}`)),
-    );
+    child.on("close", (code) => resolve({ code, output }));
   });
+}
+
+/** Runs the production build into outDir and writes webpack's stats JSON to statsFile; rejects when it fails. */
+export async function buildWithStats(outDir, statsFile) {
+  const { code, output } = await runProductionBuild(outDir, statsFile, {
+    baseUrl: process.env.PLAN_TRACKER_BASE_URL || "https://plan-tracker.example.gov.cn/",
+    // A temporary build: its hidden source maps let the bench attribute bundle bytes to packages.
+    sourceMaps: "hidden",
+  });
+  if (code !== 0 || !fs.existsSync(statsFile))
+    throw new Error(`the production build failed (exit ${code}):\n${output.slice(-4000)}`);
 }
 
 function argument(name) {

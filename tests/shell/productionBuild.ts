@@ -7,13 +7,12 @@
  * run each call builds its own. The build is `npm run build`'s: production mode, a base URL, no source maps,
  * with webpack's stats beside it (chunk names and modules, for the start-up test).
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runProductionBuild } from "../../scripts/licenses.mjs";
 import { oncePerRun } from "../oncePerRun";
 
-const projectDir = path.resolve(__dirname, "../..");
 export const BUILD_BASE_URL = "https://plan.example.test/";
 
 export interface ProductionBuild {
@@ -33,29 +32,8 @@ export function sharedBuildDir(run: string): string {
   return path.join(os.tmpdir(), `plan-tracker-production-run-${run}`);
 }
 
-function runWebpack(dir: string, statsFile: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(projectDir, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", `--json=${statsFile}`],
-      {
-        cwd: projectDir,
-        env: {
-          ...process.env,
-          PLAN_TRACKER_BASE_URL: BUILD_BASE_URL,
-          PLAN_TRACKER_OUT_DIR: dir,
-          PLAN_TRACKER_OFFICE_JS: "",
-          PLAN_TRACKER_SOURCE_MAPS: "",
-        },
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+/** `npm run build`'s build (no source maps), with webpack's stats. */
+const runWebpack = (dir: string, statsFile: string) => runProductionBuild(dir, statsFile, { baseUrl: BUILD_BASE_URL });
 
 /** The run's production build (built by the first caller, waited for by the others). */
 export async function productionBuild(): Promise<ProductionBuild> {
