@@ -2,41 +2,27 @@
 // findable by its name, and follows the cells it plots when a person edits one. The test drives the grid
 // only, so it waits for the grid and the stand-in (window.planTrackerPreview), not for the task pane.
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { goTo, typeInto } from "./grid";
-import { saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { saveScreenshot, usePreview, type PreviewPage } from "./harness";
 
 const TEST_TIMEOUT = 120_000;
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await preview?.close();
-});
-
-afterEach(async () => {
-  await current?.context.close();
-  current = null;
-});
+const session = usePreview({ closeAfterEach: true });
 
 /** office.js itself raises this outside Office (its mapping script redefines Office.context); harmless. */
 const KNOWN_OFFICE_JS_ERRORS = [/Cannot redefine property: context/];
 
 /** A fresh browser context (a blank workbook) on the preview, once its grid and stand-in are up. */
 async function openGrid(): Promise<PreviewPage> {
-  const context = await preview.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await session.preview.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on("pageerror", (error) => {
     if (!KNOWN_OFFICE_JS_ERRORS.some((known) => known.test(error.message))) errors.push(error.stack ?? error.message);
   });
-  await page.goto(`${preview.url}?lang=en-US`);
+  await page.goto(`${session.preview.url}?lang=en-US`);
   await page.waitForFunction(() => "planTrackerPreview" in window && typeof Excel !== "undefined");
   await page.locator('.pv-viewport [data-address="A1"]').waitFor();
   return { page, context, errors };
@@ -85,8 +71,7 @@ describe("charts in the preview", () => {
   it(
     "a chart added through the Excel API is drawn as SVG at its cells, and redraws when a plotted cell changes",
     async () => {
-      current = await openGrid();
-      const { page, errors } = current;
+      const { page, errors } = session.adopt(await openGrid());
       await makeCharts(page);
 
       const progress = chart(page, "Progress");
@@ -133,8 +118,7 @@ describe("charts in the preview", () => {
   it(
     "a deleted chart disappears, and charts come back after a reload (the workbook is saved with them)",
     async () => {
-      current = await openGrid();
-      const { page, errors } = current;
+      const { page, errors } = session.adopt(await openGrid());
       await makeCharts(page);
       await chart(page, "Trend").waitFor();
       await page.evaluate(async () => {

@@ -3,11 +3,11 @@
 // into plan cells; Insert again keeps them as the text they are (and does not fail); the portable copy with
 // native formulas shows every one of them as text, on the copy and on the template, and its computed columns
 // are Excel formulas. What a cell holds is read from the formula bar: text starts with ', a formula with =.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { PlanInput } from "../../src/core/planSchema";
 import { cell, goTo, textOf, typeInto } from "./grid";
-import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { saveScreenshot, usePreview } from "./harness";
 import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
@@ -39,17 +39,7 @@ const PLAN: PlanInput = {
   indicators: [...FORMULA_NAMES.map((name, i) => indicator(`F${i + 1}`, name, i + 1)), indicator("FIRMS", FIRMS, 6)],
 };
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 /** What the formula bar shows for a cell (text typed with its prefix shows it, as in Excel). */
 async function formulaBarOf(page: Page, address: string): Promise<string> {
@@ -68,8 +58,7 @@ async function expectText(page: Page, address: string, text: string): Promise<vo
 
 describe("hardening: formula-looking text stays text through import, insert, re-insert and the portable copy", () => {
   it("shows every such name and typed '=… text as text on the template and on the native portable copy", async () => {
-    current = await openPreview(preview, "en-US");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("en-US");
 
     await openPanel(page, "Sharing and other plans");
     await page.getByRole("textbox", { name: "Or paste the plan file's text" }).fill(JSON.stringify(PLAN, null, 2));

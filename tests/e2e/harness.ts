@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startPreviewServer } from "../../dev/preview/server.mjs";
 import { oncePerRun } from "../oncePerRun";
 import { sharedPreviewDir } from "./previewRun";
@@ -120,6 +121,55 @@ export async function openPreview(preview: Preview, lang: "en-US" | "zh-CN" = "e
   await page.goto(`${preview.url}?lang=${lang}`);
   await waitForPane(page, lang);
   return { page, context, errors };
+}
+
+export interface PreviewSession {
+  /** The running preview (from the file's beforeAll on), for a file that opens its pages itself. */
+  readonly preview: Preview;
+  /** A fresh page via openPreview; a page this session opened before and left open is closed first. */
+  open(lang?: "en-US" | "zh-CN"): Promise<PreviewPage>;
+  /** Takes a page the file opened itself (on `preview`), to be closed as open()'s pages are. */
+  adopt(opened: PreviewPage): PreviewPage;
+}
+
+/**
+ * The scaffolding every end-to-end file shared: registers a beforeAll that starts the preview (300 s, the
+ * build may be this file's to do) and an afterAll that closes the page still open, then the preview. With
+ * `closeAfterEach`, an afterEach also closes each test's page, so every test starts on a blank workbook.
+ * Call it at the top level of the test file.
+ */
+export function usePreview(options: { closeAfterEach?: boolean } = {}): PreviewSession {
+  let preview: Preview | undefined;
+  let current: PreviewPage | null = null;
+  const closeCurrent = async () => {
+    const page = current;
+    current = null;
+    await page?.context.close();
+  };
+  beforeAll(async () => {
+    preview = await startPreview();
+  }, 300_000);
+  if (options.closeAfterEach) afterEach(closeCurrent);
+  afterAll(async () => {
+    await closeCurrent();
+    await preview?.close();
+  });
+  const session: PreviewSession = {
+    get preview() {
+      if (!preview) throw new Error("The preview is not started yet: use it inside a test or a later hook.");
+      return preview;
+    },
+    async open(lang = "en-US") {
+      await closeCurrent();
+      current = await openPreview(session.preview, lang);
+      return current;
+    },
+    adopt(opened) {
+      current = opened;
+      return opened;
+    },
+  };
+  return session;
 }
 
 /** The pane has mounted (its main button is there). */

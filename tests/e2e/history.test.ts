@@ -2,29 +2,18 @@
 // records the figures they type in the background. Staff type a figure, click its cell: the pane names the
 // cell, says the figure is not recorded yet, then shows it recorded with today's entry date; they give its
 // source and save it; a later edit of the same cell keeps the first value as a revision.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cell, goTo, typeInto } from "./grid";
-import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { saveScreenshot, usePreview } from "./harness";
 import { at, readTemplate } from "./template";
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 const HIGH_TECH_ENTERPRISES = "Number of high-tech enterprises";
 
 describe("the selected figure's record", () => {
   it("follows the selected cell, records a typed figure in the background, saves its source and keeps a revision", async () => {
-    current = await openPreview(preview, "en-US");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("en-US");
     await page.getByRole("button", { name: "Insert template" }).click();
     await page.getByText(/^Inserted the sheet “Plan indicators”/).waitFor();
     const map = await readTemplate(page);

@@ -2,28 +2,17 @@
 // Excel then shows Column10 there) → the pane says the template no longer matches, which header and what it
 // should be, and Validate does not say "no problems" → the repair writes the header back → the indicators
 // are back, with the same statuses.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cell, goTo, textOf, typeInto } from "./grid";
-import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { saveScreenshot, usePreview } from "./harness";
 import { at, column, readTemplate } from "./template";
 import { seedPlan } from "../../src/core/seedPlan";
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 describe("integrity: a cleared header is found, named and repaired", () => {
   it("says the template no longer matches, repairs the header, and the indicators are back", async () => {
-    current = await openPreview(preview, "zh-CN");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("zh-CN");
 
     await page.getByRole("button", { name: "插入模板" }).click();
     await page.getByRole("tab", { name: "规划指标", selected: true }).waitFor();

@@ -3,21 +3,11 @@
 // (the sticky notice region under the toolbar), inside the viewport, not above or below the fold. And a
 // portable copy in progress (held by a slow Excel) disables the pane's other actions.
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { describe, expect, it } from "vitest";
+import { saveScreenshot, usePreview } from "./harness";
 import { openPanel } from "./panels";
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 async function insertTemplate(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Insert template" }).click();
@@ -37,8 +27,7 @@ async function visibleShare(page: Page, target: Locator): Promise<number> {
 
 describe("notices where staff look", () => {
   it("the result of an action at the bottom of the pane shows in view, and other actions wait while a copy is written", async () => {
-    current = await openPreview(preview, "en-US");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("en-US");
     await page.setViewportSize({ width: 1280, height: 720 });
     await insertTemplate(page);
     await openPanel(page, "Sharing and other plans");

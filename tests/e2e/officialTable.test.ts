@@ -5,9 +5,9 @@
 // exceptions are in tests/core/realTables.test.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readCells, selectedAddress, typeInto } from "./grid";
-import { openPreview, projectDir, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { projectDir, saveScreenshot, usePreview } from "./harness";
 import { openPanel } from "./panels";
 import { at, column, readTemplate } from "./template";
 
@@ -34,22 +34,11 @@ function nameOf(row: number): string {
   return TABLE[row]![1]!.replace(/^\d+\./, "").replace(/（[^（）]*）$/, "");
 }
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 describe("an official table typed as printed", () => {
   it("is built into a plan with every target, inserted, and the published figures give the published verdicts", async () => {
-    current = await openPreview(preview, "zh-CN");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("zh-CN");
     // The table as staff paste it into a sheet: every cell as printed, the note line under it.
     const width = Math.max(...TABLE.map((r) => r.length));
     await page.evaluate(

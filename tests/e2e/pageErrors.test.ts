@@ -2,20 +2,12 @@
 // "Cannot redefine property: context" on every load: office.js and custom-functions-runtime.js each booted
 // Office's loader, and the second run of o15apptofilemappingtable.js redefined the non-configurable
 // Office.context. The harness used to filter that error out; this test listens to the page itself.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startPreview, waitForPane, type Preview } from "./harness";
+import { usePreview, waitForPane } from "./harness";
 
 const TEST_TIMEOUT = 120_000;
-let preview: Preview;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await preview?.close();
-});
+const session = usePreview();
 
 /** Every uncaught error the page raises, unfiltered. */
 function collectErrors(page: Page): string[] {
@@ -41,6 +33,7 @@ describe("preview page errors", () => {
   it.each(["en-US", "zh-CN"] as const)(
     "opens in %s, and opens again on its saved workbook, with no page error",
     async (lang) => {
+      const { preview } = session;
       const context = await preview.browser.newContext({ viewport: { width: 1440, height: 900 } });
       try {
         const page = await context.newPage();

@@ -4,17 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cell, fillOf, goTo, readCells, selectedAddress, textOf, typeInto } from "./grid";
-import {
-  openPreview,
-  projectDir,
-  saveScreenshot,
-  startPreview,
-  waitForPane,
-  type Preview,
-  type PreviewPage,
-} from "./harness";
+import { projectDir, saveScreenshot, usePreview, waitForPane } from "./harness";
 import { at, column, readTemplate, rowOf } from "./template";
 
 interface SeedIndicator {
@@ -37,26 +29,8 @@ const HIGH_TECH_ENTERPRISES = "Number of high-tech enterprises"; // count, 116 (
 /** Generous: a slow, busy 2-core machine; the waits inside are for conditions, not for time. */
 const TEST_TIMEOUT = 120_000;
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await preview?.close();
-});
-
-afterEach(async () => {
-  await current?.context.close();
-  current = null;
-});
-
-async function open(lang: "en-US" | "zh-CN" = "en-US"): Promise<PreviewPage> {
-  current = await openPreview(preview, lang);
-  return current;
-}
+const session = usePreview({ closeAfterEach: true });
+const open = session.open;
 
 /** Presses "Insert template" and waits until the grid shows the template's sheet with its header row. */
 async function insertTemplate(page: Page): Promise<void> {

@@ -3,23 +3,13 @@
 // least 70 % that is Excel's fit-to-width over the columns that print, the print area running over the table
 // with only the technical columns (ids and codes) hidden — hidden columns are not printed —, the header row and
 // the indicator columns repeated on each page and frozen on screen.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedPlan } from "../../src/core/seedPlan";
 import { templateColumns } from "../../src/core/templateLayout";
 import { columnLetters } from "../../src/excel/a1";
-import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { saveScreenshot, usePreview } from "./harness";
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 /** A4 landscape (841.89 pt) less the 0.25 in margins left and right the template sets. */
 const PRINTABLE = 841.89 - 36;
@@ -41,8 +31,7 @@ interface PrintedSheet {
 
 describe("print: the inserted template on A4 landscape", () => {
   it("prints landscape on A4 at ≥ 70 %, technical columns out of print, header rows and indicator columns repeated and frozen", async () => {
-    current = await openPreview(preview, "zh-CN");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("zh-CN");
     await page.getByRole("button", { name: "插入模板" }).click();
     await page.getByRole("tab", { name: "规划指标", selected: true }).waitFor();
 

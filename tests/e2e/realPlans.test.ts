@@ -2,29 +2,18 @@
 // Chinese names; and the sheet (PLAN.EVALUATE in the status column) and the pane (the indicator list)
 // show the same verdict for every typeable input of the hostile-input table.
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HOSTILE_INPUTS } from "../hardening/hostileInputs";
 import { textOf, typeInto } from "./grid";
-import { openPreview, projectDir, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { projectDir, saveScreenshot, usePreview } from "./harness";
 import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 describe("real plans in the preview", () => {
   it("a plan file saved as GBK imports with its Chinese names, and the pane says how it was read", async () => {
-    current = await openPreview(preview, "zh-CN");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("zh-CN");
     await openPanel(page, "共享与其他规划");
     await page
       .locator('input[type="file"]')
@@ -44,9 +33,7 @@ describe("real plans in the preview", () => {
   }, 240_000);
 
   it("the sheet's status and the pane's show the same verdict for every typeable hostile input", async () => {
-    await current?.context.close();
-    current = await openPreview(preview, "en-US");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("en-US");
     await page.getByRole("button", { name: "Insert template" }).click();
     await page.getByRole("tab", { name: "Plan indicators", selected: true }).waitFor();
     const map = await readTemplate(page);

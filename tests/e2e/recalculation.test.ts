@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPreview, projectDir, startPreview, type Preview, type PreviewPage } from "./harness";
+import { projectDir, usePreview } from "./harness";
 
 interface FunctionMetadata {
   id: string;
@@ -17,8 +17,6 @@ interface FunctionMetadata {
   options?: { volatile?: boolean; stream?: boolean };
 }
 
-let preview: Preview;
-let current: PreviewPage | null = null;
 let metadata: FunctionMetadata[];
 const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracker-recalc-build-"));
 
@@ -43,14 +41,14 @@ function buildAddIn(outDir: string): Promise<void> {
 beforeAll(async () => {
   await buildAddIn(buildDir);
   metadata = JSON.parse(fs.readFileSync(path.join(buildDir, "functions.json"), "utf8")).functions;
-  preview = await startPreview();
 }, 600_000);
 
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
+afterAll(() => {
   fs.rmSync(buildDir, { recursive: true, force: true });
 });
+
+// Registered after the add-in build's hook, so the preview starts once that build is done, as before.
+const session = usePreview();
 
 /** Excel's volatile worksheet functions (recalculated on every edit anywhere). */
 const EXCEL_VOLATILE = new Set([
@@ -100,8 +98,7 @@ describe("recalculation: the inserted template calls no volatile function", () =
     expect(metadata.map((f) => f.id).sort()).toEqual(
       ["DATAYEAR", "ELAPSED", "EVALUATE", "EXPECTED", "GAP", "GROWTH", "PROGRESS", "STATUS", "STEP"].sort(),
     );
-    current = await openPreview(preview, "zh-CN");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("zh-CN");
     await page.getByRole("button", { name: "插入模板" }).click();
     await page.getByRole("tab", { name: "规划指标", selected: true }).waitFor();
 

@@ -4,10 +4,10 @@
 import fs from "node:fs";
 import JSZip from "jszip";
 import mammoth from "mammoth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedPlan } from "../../src/core/seedPlan";
 import { readCells, typeInto } from "./grid";
-import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { saveScreenshot, usePreview } from "./harness";
 import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
@@ -23,17 +23,7 @@ const FIGURES: Record<string, Record<string, number>> = {
   "Overall level of scientific and technological progress": { "2022": 3 },
 };
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 function columnLetters(i: number): string {
   let n = i + 1;
@@ -47,8 +37,7 @@ function columnLetters(i: number): string {
 
 describe("evaluation report: figures → report sheet with charts → Word file", () => {
   it("writes the report sheet with the summary and every indicator, draws its charts, and saves a Word file that reads back", async () => {
-    current = await openPreview(preview, "en-US");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("en-US");
 
     await page.getByRole("button", { name: "Insert template" }).click();
     await page.getByRole("tab", { name: "Plan indicators", selected: true }).waitFor();

@@ -1,10 +1,10 @@
 // End-to-end, issue 6: import a plan file with mixed target forms in the pane (pasted), insert it,
 // type figures into the grid, export the workbook's plan as a file and compare it with what went in.
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { plan as planSchema, type PlanInput } from "../../src/core/planSchema";
 import { typeInto } from "./grid";
-import { openPreview, saveScreenshot, startPreview, type Preview, type PreviewPage } from "./harness";
+import { saveScreenshot, usePreview } from "./harness";
 import { openPanel } from "./panels";
 import { at, readTemplate } from "./template";
 
@@ -97,22 +97,11 @@ const FIGURES: Record<string, Record<string, number>> = {
   "High-tech firms": { "2021": 12, "2022": 15, "2023": 16 },
 };
 
-let preview: Preview;
-let current: PreviewPage | null = null;
-
-beforeAll(async () => {
-  preview = await startPreview();
-}, 300_000);
-
-afterAll(async () => {
-  await current?.context.close();
-  await preview?.close();
-});
+const session = usePreview();
 
 describe("travel: import a plan file, insert, enter figures, export, compare", () => {
   it("gives back the imported plan with the figures typed into the grid", async () => {
-    current = await openPreview(preview, "en-US");
-    const { page, errors } = current;
+    const { page, errors } = await session.open("en-US");
 
     await openPanel(page, "Sharing and other plans");
     await page.getByRole("textbox", { name: "Or paste the plan file's text" }).fill(JSON.stringify(PLAN, null, 2));
