@@ -442,6 +442,35 @@ function writeTitleBlock(sheet: Excel.Worksheet, title: ReturnType<typeof titleB
 // ---------------------------------------------------------------------------------------------
 // Refresh
 
+/**
+ * Which rows still hold only what the add-in wrote there: their hash over the columns it hashed is one it
+ * recorded. `missingAsBlank`: the other goals' block, which has no year or computed columns — the add-in
+ * hashed those cells as blanks; in the table a missing hashed column means the row cannot be proven untouched.
+ */
+function untouchedRows(
+  hashes: ReadonlySet<string>,
+  hashedAt: ReadonlyArray<number | undefined>,
+  formulas: ReadonlyArray<readonly unknown[]>,
+  rowIds: readonly string[],
+  firstRow: number,
+  missingAsBlank: boolean,
+): boolean[] {
+  const complete = missingAsBlank || hashedAt.every((i) => i !== undefined);
+  return formulas.map(
+    (row, r) =>
+      complete &&
+      hashes.size > 0 &&
+      rowIds[r] !== "" &&
+      hashes.has(
+        rowHash(
+          rowIds[r]!,
+          hashedAt.map((i) => (i === undefined ? "" : row[i])),
+          firstRow + r,
+        ),
+      ),
+  );
+}
+
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
@@ -544,19 +573,7 @@ async function refreshTemplate(
   const hashedAt = state.written.keys.map((k) => map[k]);
   // Only the columns the hash covers: a column the previous write did not own may hold staff's data.
   const hashedKeys = new Set<ColumnKey>(state.written.keys);
-  const untouched = formulas.map(
-    (row, r) =>
-      hashes.size > 0 &&
-      rowIds[r] !== "" &&
-      hashedAt.every((i) => i !== undefined) &&
-      hashes.has(
-        rowHash(
-          rowIds[r]!,
-          hashedAt.map((i) => row[i!]),
-          block.firstRow + r,
-        ),
-      ),
-  );
+  const untouched = untouchedRows(hashes, hashedAt, formulas, rowIds, block.firstRow, false);
 
   // Indicators the table does not have yet are appended as new rows (a blank body row is reused).
   // The other goals' block below the table (templateLayout.ts OTHER_GOALS_CAPTION): its rows are refreshed in
@@ -566,19 +583,16 @@ async function refreshTemplate(
   const added = plan.indicators.filter((i) => !present.has(i.id));
   const reuseBlank = usedRows.length === 0 && read.every((row) => row === null);
   // Which rows of the block still hold only what the add-in wrote there (before the block moves).
-  const otherHashedAt = state.written.keys.map((k) => found?.map[k]);
-  const otherUntouched = (found?.formulas ?? []).map(
-    (row, r) =>
-      hashes.size > 0 &&
-      found!.rowIds[r] !== "" &&
-      hashes.has(
-        rowHash(
-          found!.rowIds[r]!,
-          otherHashedAt.map((i) => (i === undefined ? "" : row[i])),
-          found!.firstRow + r,
-        ),
-      ),
-  );
+  const otherUntouched = found
+    ? untouchedRows(
+        hashes,
+        state.written.keys.map((k) => found.map[k]),
+        found.formulas,
+        found.rowIds,
+        found.firstRow,
+        true,
+      )
+    : [];
   // Rows appended to the table need the rows the block stands on: it moves down first (one more round trip).
   const appendCount = added.length === 0 ? 0 : reuseBlank ? added.length - 1 : added.length;
   const movedPrintArea = found && appendCount > 0 ? printAreaOver(printArea, found, appendCount) : null;
